@@ -1,0 +1,196 @@
+//! Expands events into occurrences: one for a single event, one per repetition for a
+//! repeating event (weekly or monthly, with `interval`, `until`/`count` and `except`),
+//! up to twelve months after `now`. Times are local to the event's time zone; each
+//! occurrence also carries its start and end as instants, to split the agenda at `now`.
+
+use crate::model::{Event, RepeatEnd, When};
+use crate::site::Occurrence;
+use jiff::civil::{Date, DateTime, Time};
+use jiff::tz::TimeZone;
+use jiff::{Span, Timestamp, ToSpan};
+
+/// How far ahead repeating events are shown.
+pub fn horizon(now: Timestamp, tz: &TimeZone) -> Date {
+    let today = now.to_zoned(tz.clone()).date();
+    today.checked_add(12.months()).unwrap_or(today)
+}
+
+/// Never more occurrences than this from one event, whatever it says.
+const MAX_OCCURRENCES: usize = 5000;
+
+pub fn expand(event: &Event, index: usize, site_tz: &TimeZone, now: Timestamp) -> Vec<Occurrence> {
+    let tz = event.timezone.as_ref().map_or(site_tz, |(_, tz)| tz);
+    let dates = start_dates(event, horizon(now, site_tz));
+    dates
+        .into_iter()
+        .filter_map(|date| occurrence(event, index, tz, date))
+        .collect()
+}
+
+/// The start dates of all occurrences, `except` removed.
+pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
+    let first = match event.start {
+        When::Day(d) => d,
+        When::At(dt) => dt.date(),
+    };
+    let Some(repeat) = &event.repeat else {
+        return vec![first];
+    };
+    let mut out = Vec::new();
+    let mut produced: u32 = 0;
+    let interval = i64::from(repeat.interval.max(1));
+    for k in 0..(MAX_OCCURRENCES as i64 * 4) {
+        let step = k * interval;
+        let candidate = if repeat.every == "month" {
+            let Some(month) = first.first_of_month().checked_add(step.months()).ok() else {
+                break;
+            };
+            match Date::new(month.year(), month.month(), first.day()) {
+                Ok(d) => d,
+                Err(_) => continue,
+            }
+        } else {
+            match first.checked_add((step * 7).days()) {
+                Ok(d) => d,
+                Err(_) => break,
+            }
+        };
+        match repeat.end {
+            RepeatEnd::Until(until) if candidate > until => break,
+            RepeatEnd::Count(count) if produced >= count => break,
+            _ => {}
+        }
+        if candidate > horizon || out.len() >= MAX_OCCURRENCES {
+            break;
+        }
+        produced += 1;
+        if !repeat.except.contains(&candidate) {
+            out.push(candidate);
+        }
+    }
+    out
+}
+
+fn occurrence(event: &Event, index: usize, tz: &TimeZone, date: Date) -> Option<Occurrence> {
+    let (start, end) = shifted(event, date)?;
+    let starts_at = instant(tz, start)?;
+    let ends_at = match end {
+        Some(When::Day(d)) => instant(tz, When::Day(d.tomorrow().ok()?))?,
+        Some(at) => instant(tz, at)?,
+        None => match start {
+            When::Day(d) => instant(tz, When::Day(d.tomorrow().ok()?))?,
+            When::At(_) => starts_at.checked_add(1.hour()).ok()?,
+        },
+    };
+    Some(Occurrence {
+        event: index,
+        start,
+        end,
+        starts_at,
+        ends_at,
+    })
+}
+
+/// The event's start and end moved to start on `date`, keeping its length.
+fn shifted(event: &Event, date: Date) -> Option<(When, Option<When>)> {
+    let first = match event.start {
+        When::Day(d) => d,
+        When::At(dt) => dt.date(),
+    };
+    let shift: Span = first.until(date).ok()?;
+    let move_when = |w: When| -> Option<When> {
+        Some(match w {
+            When::Day(d) => When::Day(d.checked_add(shift).ok()?),
+            When::At(dt) => When::At(dt.checked_add(shift).ok()?),
+        })
+    };
+    let start = move_when(event.start)?;
+    let end = match event.end {
+        Some(e) => Some(move_when(e)?),
+        None => None,
+    };
+    Some((start, end))
+}
+
+/// The instant a local time (or the start of a day) happens in `tz`. Times that do not
+/// exist were refused at parse time; repetitions that land in a gap move forward.
+pub fn instant(tz: &TimeZone, when: When) -> Option<Timestamp> {
+    let dt: DateTime = match when {
+        When::Day(d) => d.to_datetime(Time::midnight()),
+        When::At(dt) => dt,
+    };
+    tz.to_ambiguous_timestamp(dt).compatible().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Repeat;
+    use jiff::civil::date;
+
+    fn weekly(end: RepeatEnd, except: Vec<Date>) -> Event {
+        Event {
+            event_type: "workshop".into(),
+            start: When::At(date(2027, 1, 6).at(14, 0, 0, 0)),
+            end: Some(When::At(date(2027, 1, 6).at(16, 0, 0, 0))),
+            timezone: None,
+            location: None,
+            online: None,
+            initiative: None,
+            organiser: None,
+            audiences: vec![],
+            registration_url: None,
+            cost: None,
+            status: "scheduled".into(),
+            repeat: Some(Repeat {
+                every: "week".into(),
+                interval: 1,
+                end,
+                except,
+            }),
+            uid: None,
+            updated: None,
+            sequence: 0,
+        }
+    }
+
+    #[test]
+    fn count_includes_excepted_dates_like_rfc5545() {
+        let event = weekly(RepeatEnd::Count(4), vec![date(2027, 1, 13)]);
+        let dates = start_dates(&event, date(2030, 1, 1));
+        assert_eq!(dates, vec![date(2027, 1, 6), date(2027, 1, 20), date(2027, 1, 27)]);
+    }
+
+    #[test]
+    fn until_is_inclusive_and_horizon_limits_forever() {
+        let event = weekly(RepeatEnd::Until(date(2027, 1, 20)), vec![]);
+        assert_eq!(start_dates(&event, date(2030, 1, 1)).len(), 3);
+        let forever = weekly(RepeatEnd::Forever, vec![]);
+        assert_eq!(start_dates(&forever, date(2027, 2, 3)).len(), 5);
+    }
+
+    #[test]
+    fn monthly_on_the_31st_skips_short_months() {
+        let mut event = weekly(RepeatEnd::Count(3), vec![]);
+        event.start = When::Day(date(2027, 1, 31));
+        event.end = None;
+        if let Some(r) = event.repeat.as_mut() {
+            r.every = "month".into();
+        }
+        let dates = start_dates(&event, date(2030, 1, 1));
+        assert_eq!(dates, vec![date(2027, 1, 31), date(2027, 3, 31), date(2027, 5, 31)]);
+    }
+
+    #[test]
+    fn occurrences_keep_local_time_across_dst() {
+        let mut event = weekly(RepeatEnd::Count(13), vec![]);
+        event.start = When::At(date(2027, 3, 21).at(10, 0, 0, 0));
+        event.end = None;
+        let tz = jiff::tz::db().get("Europe/Amsterdam").expect("bundled tz");
+        let now: Timestamp = "2027-01-01T00:00:00Z".parse().expect("timestamp");
+        let occ = expand(&event, 0, &tz, now);
+        // 21 March is CET (UTC+1), 28 March CEST (UTC+2): both at 10:00 local.
+        assert_eq!(occ[0].starts_at.to_string(), "2027-03-21T09:00:00Z");
+        assert_eq!(occ[1].starts_at.to_string(), "2027-03-28T08:00:00Z");
+    }
+}

@@ -1,0 +1,523 @@
+//! Stage 3, assemble: parsed files → the immutable `Site`. Pairs translations with
+//! their canonical file, leaves drafts out, resolves references between items, fixes
+//! every URL and refuses two things on one URL, resolves `@/` links per language,
+//! checks internal links, and expands the agenda. Every problem becomes a diagnostic.
+
+use crate::agenda;
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fields::suggest_ids;
+use crate::load::{MediaFile, SourceFile};
+use crate::markdown::{Markdown, REF_MARKER};
+use crate::model::*;
+use crate::parse::{ItemFile, Parsed};
+use crate::site::{DataItem, Item, Site};
+use crate::source::Source;
+use crate::urls;
+use jiff::{Timestamp, ToSpan};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+pub struct Input<'a> {
+    pub config: SiteConfig,
+    pub files: &'a [SourceFile],
+    pub parsed: Vec<Parsed>,
+    pub media: Vec<MediaFile>,
+    pub now: Timestamp,
+    pub drafts: bool,
+}
+
+pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let config = input.config;
+    let default = config.default_lang();
+    duplicate_files(input.files, default, &mut diags);
+
+    let mut groups: BTreeMap<(Kind, String), BTreeMap<Lang, ItemFile>> = BTreeMap::new();
+    let mut locations = Vec::new();
+    let mut organisations = Vec::new();
+    for parsed in input.parsed {
+        match parsed {
+            Parsed::Item(file) => {
+                let group = groups.entry((file.kind, file.id.clone())).or_default();
+                group.entry(file.lang).or_insert(file);
+            }
+            Parsed::Location(id, data, source) => locations.push(data_item(id, data, source)),
+            Parsed::Organisation(id, data, source) => {
+                organisations.push(data_item(id, data, source))
+            }
+        }
+    }
+
+    let mut site = Site {
+        config,
+        now: input.now,
+        drafts: input.drafts,
+        initiatives: Vec::new(),
+        courses: Vec::new(),
+        events: Vec::new(),
+        pages: Vec::new(),
+        locations,
+        organisations,
+        occurrences: Vec::new(),
+        media: input.media,
+    };
+    let mut drafts: BTreeSet<(Kind, String)> = BTreeSet::new();
+    for ((kind, id), mut files) in groups {
+        let Some(canonical) = files.remove(&default) else {
+            orphan_translations(&files, kind, &id, input.files, default, &mut diags);
+            continue;
+        };
+        let Some((common, fields)) = canonical.canonical.clone() else {
+            continue;
+        };
+        if common.draft && !input.drafts {
+            drafts.insert((kind, id));
+            continue;
+        }
+        let mut texts: BTreeMap<Lang, ItemText> = files.into_iter().map(|(l, f)| (l, f.text)).collect();
+        texts.insert(default, canonical.text);
+        add_item(&mut site, id, common, fields, texts);
+    }
+    site.locations.sort_by(|a, b| a.id.cmp(&b.id));
+    site.organisations.sort_by(|a, b| a.id.cmp(&b.id));
+
+    check_references(&site, &drafts, &mut diags);
+    check_media(&site, &mut diags);
+    assign_urls(&mut site, &mut diags);
+    resolve_bodies(&mut site, &mut diags);
+    render_descriptions(&mut site, &mut diags);
+    missing_translations(&site, &mut diags);
+    expand_agenda(&mut site, &mut diags);
+    (site, diags)
+}
+
+fn data_item<T>(id: String, data: T, source: Arc<Source>) -> DataItem<T> {
+    DataItem {
+        id,
+        data,
+        source,
+        urls: BTreeMap::new(),
+        descriptions: BTreeMap::new(),
+    }
+}
+
+fn add_item(site: &mut Site, id: String, common: Common, fields: Fields, texts: BTreeMap<Lang, ItemText>) {
+    fn item<F>(id: String, common: Common, fields: F, texts: BTreeMap<Lang, ItemText>) -> Item<F> {
+        Item {
+            id,
+            common,
+            fields,
+            texts,
+            urls: BTreeMap::new(),
+            bodies: BTreeMap::new(),
+        }
+    }
+    match fields {
+        Fields::Initiative(f) => site.initiatives.push(item(id, common, f, texts)),
+        Fields::Course(f) => site.courses.push(item(id, common, f, texts)),
+        Fields::Event(f) => site.events.push(item(id, common, *f, texts)),
+        Fields::Page(f) => site.pages.push(item(id, common, f, texts)),
+    }
+}
+
+/// Two files for one item in one language (`x.md` and `x.nl.md`, or two subfolders).
+fn duplicate_files(files: &[SourceFile], default: Lang, diags: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(Kind, &str, Option<Lang>), &str> = HashMap::new();
+    for f in files {
+        let lang = f.kind.is_markdown().then(|| f.lang.unwrap_or(default));
+        if let Some(first) = seen.insert((f.kind, &f.id, lang), &f.rel) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    &f.rel,
+                    format!("the {} id `{}` is already used by {first}", f.kind.singular(), f.id),
+                )
+                .with_help("ids must be unique within their kind: rename one of the files"),
+            );
+        }
+    }
+}
+
+fn orphan_translations(
+    files: &BTreeMap<Lang, ItemFile>,
+    kind: Kind,
+    id: &str,
+    all: &[SourceFile],
+    default: Lang,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // A canonical file that failed to parse has its own errors already.
+    let canonical_exists = all
+        .iter()
+        .any(|f| f.kind == kind && f.id == id && f.lang.unwrap_or(default) == default);
+    if canonical_exists {
+        return;
+    }
+    for file in files.values() {
+        diags.push(
+            file.text
+                .source
+                .diag_line(
+                    Severity::Error,
+                    "missing-original",
+                    format!("this translation has no {} original", default.code()),
+                    1,
+                    1,
+                )
+                .with_help(format!(
+                    "add content/{}/{id}.{}.md with every field; translations hold only title, summary, slug, image_alt and text",
+                    kind.folder(),
+                    default.code()
+                )),
+        );
+    }
+}
+
+/// Checks that every reference names an existing item of the right kind.
+fn check_references(site: &Site, drafts: &BTreeSet<(Kind, String)>, diags: &mut Vec<Diagnostic>) {
+    let ids = |kind: Kind| -> Vec<&str> {
+        match kind {
+            Kind::Location => site.locations.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Organisation => site.organisations.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Initiative => site.initiatives.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Course => site.courses.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Event => site.events.iter().map(|x| x.id.as_str()).collect(),
+            Kind::Page => site.pages.iter().map(|x| x.id.as_str()).collect(),
+        }
+    };
+    let known: HashMap<Kind, Vec<&str>> = Kind::ALL.iter().map(|&k| (k, ids(k))).collect();
+    let mut check = |r: &Ref, kind: Kind| {
+        let list = &known[&kind];
+        if list.binary_search(&r.id.as_str()).is_ok() {
+            return;
+        }
+        let mut d = r.at.error(
+            "missing-reference",
+            format!("there is no {} `{}`", kind.singular(), r.id),
+        );
+        d.help = if drafts.contains(&(kind, r.id.clone())) {
+            Some(format!("`{}` is a draft: publish it (remove `draft: true`) or leave it out here", r.id))
+        } else {
+            suggest_ids(&r.id, list).or_else(|| {
+                Some(format!("add content/{}/{}.{} or use an existing id", kind.folder(), r.id, if kind.is_markdown() { "nl.md" } else { "yaml" }))
+            })
+        };
+        diags.push(d);
+    };
+    for i in &site.initiatives {
+        let f = &i.fields;
+        f.locations.iter().for_each(|r| check(r, Kind::Location));
+        f.lead.iter().chain(&f.partners).for_each(|r| check(r, Kind::Organisation));
+        f.funding.iter().for_each(|x| check(&x.organisation, Kind::Organisation));
+    }
+    for c in &site.courses {
+        let f = &c.fields;
+        check(&f.provider, Kind::Organisation);
+        f.locations.iter().for_each(|r| check(r, Kind::Location));
+        f.initiative.iter().for_each(|r| check(r, Kind::Initiative));
+    }
+    for e in &site.events {
+        let f = &e.fields;
+        f.location.iter().for_each(|r| check(r, Kind::Location));
+        f.initiative.iter().for_each(|r| check(r, Kind::Initiative));
+        f.organiser.iter().for_each(|r| check(r, Kind::Organisation));
+    }
+}
+
+/// `image` must name a file under `content/media/`.
+fn check_media(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let media: Vec<&str> = site.media.iter().map(|m| m.rel.as_str()).collect();
+    let default = site.default_lang();
+    let images = site
+        .initiatives
+        .iter()
+        .map(|i| (&i.common, i.canonical_source(default)))
+        .chain(site.courses.iter().map(|i| (&i.common, i.canonical_source(default))))
+        .chain(site.events.iter().map(|i| (&i.common, i.canonical_source(default))))
+        .chain(site.pages.iter().map(|i| (&i.common, i.canonical_source(default))));
+    for (common, source) in images {
+        let Some(image) = &common.image else { continue };
+        let rel = image.trim_start_matches("/media/").trim_start_matches("media/");
+        if media.contains(&rel) {
+            continue;
+        }
+        let path = [crate::yaml::Step::Key("image".into())];
+        let mut d = source.diag_at(Severity::Error, "missing-file", format!("there is no content/media/{rel}"), &path, false);
+        d.help = suggest_ids(rel, &media)
+            .or_else(|| Some("put the image in content/media/ and give its path there, like `technohub.jpg`".into()));
+        diags.push(d);
+    }
+}
+
+/// Who owns a URL, for collision messages.
+struct Claims {
+    owners: HashMap<String, String>,
+}
+
+impl Claims {
+    fn claim(&mut self, url: &str, owner: String) -> Option<String> {
+        match self.owners.get(url) {
+            Some(existing) => Some(existing.clone()),
+            None => {
+                self.owners.insert(url.to_string(), owner);
+                None
+            }
+        }
+    }
+}
+
+fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    let config = site.config.clone();
+    let mut claims = Claims {
+        owners: HashMap::new(),
+    };
+    for &lang in &config.languages {
+        for (url, what) in urls::generated(&config, lang) {
+            claims.claim(&url, what.to_string());
+        }
+    }
+    fn items<F>(list: &mut [Item<F>], kind: Kind, config: &SiteConfig, claims: &mut Claims, diags: &mut Vec<Diagnostic>) {
+        let default = config.default_lang();
+        for item in list {
+            for &lang in &config.languages {
+                let (text, _) = item.text(lang, default);
+                let own = item.texts.get(&lang).and_then(|t| t.slug.clone());
+                let slug = own.unwrap_or_else(|| item.id.clone());
+                let url = urls::item(config, kind, lang, &slug);
+                if let Some(other) = claims.claim(&url, text.source.rel.clone()) {
+                    let source = item.texts.get(&lang).map_or(&text.source, |t| &t.source);
+                    let path = [crate::yaml::Step::Key("slug".into())];
+                    let at_slug = item.texts.get(&lang).is_some_and(|t| t.slug.is_some());
+                    let d = if at_slug {
+                        source.diag_at(Severity::Error, "url-collision", format!("{url} is already taken by {other}"), &path, false)
+                    } else {
+                        source.diag_line(Severity::Error, "url-collision", format!("{url} is already taken by {other}"), 1, 1)
+                    };
+                    diags.push(d.with_help("give this item another `slug`"));
+                }
+                item.urls.insert(lang, url);
+            }
+        }
+    }
+    items(&mut site.initiatives, Kind::Initiative, &config, &mut claims, diags);
+    items(&mut site.courses, Kind::Course, &config, &mut claims, diags);
+    items(&mut site.events, Kind::Event, &config, &mut claims, diags);
+    items(&mut site.pages, Kind::Page, &config, &mut claims, diags);
+    for loc in &mut site.locations {
+        for &lang in &config.languages {
+            loc.urls.insert(lang, urls::item(&config, Kind::Location, lang, &loc.id));
+        }
+    }
+    for org in &mut site.organisations {
+        for &lang in &config.languages {
+            org.urls.insert(lang, urls::item(&config, Kind::Organisation, lang, &org.id));
+        }
+    }
+}
+
+/// Every URL an `@/` link may point to: `kind/id` → URL per language.
+fn ref_table(site: &Site) -> HashMap<String, &BTreeMap<Lang, String>> {
+    let mut table = HashMap::new();
+    let mut add = |kind: Kind, id: &str, urls| {
+        table.insert(format!("{}/{id}", kind.folder()), urls);
+    };
+    site.initiatives.iter().for_each(|i| add(Kind::Initiative, &i.id, &i.urls));
+    site.courses.iter().for_each(|i| add(Kind::Course, &i.id, &i.urls));
+    site.events.iter().for_each(|i| add(Kind::Event, &i.id, &i.urls));
+    site.pages.iter().for_each(|i| add(Kind::Page, &i.id, &i.urls));
+    site.locations.iter().for_each(|i| add(Kind::Location, &i.id, &i.urls));
+    site.organisations.iter().for_each(|i| add(Kind::Organisation, &i.id, &i.urls));
+    table
+}
+
+/// `initiatives/2027/technohub.nl.md` → `initiatives/technohub`.
+fn ref_key(target: &str) -> String {
+    let target = target.split('#').next().unwrap_or(target);
+    let kind = target.split('/').next().unwrap_or("");
+    let file = target.rsplit('/').next().unwrap_or("");
+    let stem = file
+        .strip_suffix(".md")
+        .or_else(|| file.strip_suffix(".yaml"))
+        .unwrap_or(file);
+    let stem = match stem.rsplit_once('.') {
+        Some((id, lang)) if Lang::parse(lang).is_some() => id,
+        _ => stem,
+    };
+    format!("{kind}/{stem}")
+}
+
+/// All URL paths the build will have, for checking internal links.
+fn known_paths(site: &Site) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    for &lang in &site.config.languages {
+        set.extend(urls::generated(&site.config, lang).into_iter().map(|(u, _)| u));
+        set.insert(urls::not_found(&site.config, lang));
+    }
+    for table in ref_table(site).values() {
+        set.extend(table.values().cloned());
+    }
+    set.extend(site.media.iter().map(|m| format!("/media/{}", m.rel)));
+    set.extend(["/sitemap.xml".to_string(), "/robots.txt".to_string()]);
+    set
+}
+
+fn resolve_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    let table: HashMap<String, BTreeMap<Lang, String>> =
+        ref_table(site).into_iter().map(|(k, v)| (k, v.clone())).collect();
+    let paths = known_paths(site);
+    let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
+    keys.sort();
+    let languages = site.config.languages.clone();
+    let default = site.default_lang();
+    fn resolve<F>(
+        list: &mut [Item<F>],
+        languages: &[Lang],
+        default: Lang,
+        table: &HashMap<String, BTreeMap<Lang, String>>,
+        keys: &[&str],
+        paths: &BTreeSet<String>,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        for item in list {
+            for text in item.texts.values() {
+                check_body_links(&text.body, &text.source, table, keys, paths, diags);
+            }
+            for &lang in languages {
+                let (text, _) = item.text(lang, default);
+                let html = replace_refs(&text.body, lang, table);
+                item.bodies.insert(lang, html);
+            }
+        }
+    }
+    resolve(&mut site.initiatives, &languages, default, &table, &keys, &paths, diags);
+    resolve(&mut site.courses, &languages, default, &table, &keys, &paths, diags);
+    resolve(&mut site.events, &languages, default, &table, &keys, &paths, diags);
+    resolve(&mut site.pages, &languages, default, &table, &keys, &paths, diags);
+}
+
+fn check_body_links(
+    body: &Body,
+    source: &Source,
+    table: &HashMap<String, BTreeMap<Lang, String>>,
+    keys: &[&str],
+    paths: &BTreeSet<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (target, line, column) in &body.refs {
+        let key = ref_key(target);
+        if table.contains_key(&key) {
+            continue;
+        }
+        let d = source
+            .diag_line(Severity::Error, "broken-reference", format!("`@/{target}` does not lead to any item"), *line, *column)
+            .with_help(
+                suggest_ids(&key, keys)
+                    .map(|h| h.replace('`', "`@/").replace("`@/?", "`?"))
+                    .unwrap_or_else(|| "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`".into()),
+            );
+        diags.push(d);
+    }
+    for (link, line, column) in &body.links {
+        let path = link.split(['#', '?']).next().unwrap_or(link);
+        let with_slash = format!("{path}/");
+        if paths.contains(path) || paths.contains(&with_slash) {
+            continue;
+        }
+        diags.push(
+            source
+                .diag_line(Severity::Warning, "broken-link", format!("`{link}` leads to no page of this site"), *line, *column)
+                .with_help("link to items with `@/<folder>/<id>.md`, so the link follows the item"),
+        );
+    }
+}
+
+fn replace_refs(body: &Body, lang: Lang, table: &HashMap<String, BTreeMap<Lang, String>>) -> String {
+    if body.refs.is_empty() {
+        return body.html.clone();
+    }
+    let mut html = body.html.clone();
+    for (target, _, _) in &body.refs {
+        let fragment = target.split_once('#').map(|(_, f)| format!("#{f}")).unwrap_or_default();
+        let url = table
+            .get(&ref_key(target))
+            .and_then(|urls| urls.get(&lang))
+            .map_or_else(|| "#".to_string(), |u| format!("{u}{fragment}"));
+        html = html.replace(&format!("{REF_MARKER}{target}\""), &format!("{url}\""));
+    }
+    html
+}
+
+/// Locations and organisations: their `description` is translatable Markdown.
+fn render_descriptions(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    let config = site.config.clone();
+    fn render<T>(list: &mut [DataItem<T>], desc: impl Fn(&T) -> Option<&Text>, config: &SiteConfig, diags: &mut Vec<Diagnostic>) {
+        for item in list {
+            let Some(text) = desc(&item.data).cloned() else { continue };
+            let markdown = Markdown {
+                allow_html: config.allow_html,
+                source: &item.source,
+                offset: 0,
+            };
+            for &lang in &config.languages {
+                let body = markdown.render(text.text(lang, config.default_lang()), diags);
+                item.descriptions.insert(lang, body.html);
+            }
+        }
+    }
+    render(&mut site.locations, |l: &Location| l.description.as_ref(), &config, diags);
+    render(&mut site.organisations, |o: &Organisation| o.description.as_ref(), &config, diags);
+    diags.dedup();
+}
+
+fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let default = site.default_lang();
+    let mut warn = |texts: &BTreeMap<Lang, ItemText>, id: &str| {
+        for &lang in &site.config.languages {
+            if texts.contains_key(&lang) {
+                continue;
+            }
+            let source = &texts[&default].source;
+            diags.push(
+                source
+                    .diag_line(
+                        Severity::Warning,
+                        "missing-translation",
+                        format!("no {} translation; that site shows the {} text", lang.native_name(), default.native_name()),
+                        1,
+                        1,
+                    )
+                    .with_help(format!("add {id}.{}.md beside this file with title, summary and text", lang.code())),
+            );
+        }
+    };
+    site.initiatives.iter().for_each(|i| warn(&i.texts, &i.id));
+    site.courses.iter().for_each(|i| warn(&i.texts, &i.id));
+    site.events.iter().for_each(|i| warn(&i.texts, &i.id));
+    site.pages.iter().for_each(|i| warn(&i.texts, &i.id));
+}
+
+fn expand_agenda(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+    site.events.sort_by(|a, b| a.id.cmp(&b.id));
+    let tz = site.config.timezone.clone();
+    let year_ago = site.now.checked_sub(24.hours() * 365).unwrap_or(site.now);
+    let default = site.default_lang();
+    for (index, event) in site.events.iter().enumerate() {
+        let occurrences = agenda::expand(&event.fields, index, &tz, site.now);
+        let ended = occurrences.last().is_none_or(|o| o.ends_at < year_ago);
+        let repeats_on = matches!(event.fields.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
+        if ended && !repeats_on {
+            diags.push(
+                event
+                    .canonical_source(default)
+                    .diag_line(Severity::Warning, "old-event", "this event ended more than a year ago", 1, 1)
+                    .with_help("the archive still shows it; remove old events from content/events/ when they are no longer of interest"),
+            );
+        }
+        site.occurrences.extend(occurrences);
+    }
+    let events = &site.events;
+    site.occurrences.sort_by(|a, b| {
+        (a.starts_at, &events[a.event].id).cmp(&(b.starts_at, &events[b.event].id))
+    });
+}

@@ -1,0 +1,601 @@
+//! Reading typed fields out of a YAML mapping, collecting every problem instead of
+//! stopping at the first. Serde's `deny_unknown_fields` reports one error and stops;
+//! communicators need all of them at once, each pointing at its own line, so the
+//! parse stage reads fields through `Obj` instead.
+
+use crate::diagnostic::{Diagnostic, Severity, did_you_mean, nearest};
+use crate::model::{Lang, Ref, Text, When, YearOrDate, is_valid_id};
+use crate::source::{Origin, Source};
+use crate::yaml::{Step, Yaml};
+use jiff::civil::{Date, DateTime};
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// Collects diagnostics for one file.
+pub struct Reader {
+    pub source: Arc<Source>,
+    pub languages: Vec<Lang>,
+    diags: RefCell<Vec<Diagnostic>>,
+}
+
+impl Reader {
+    pub fn new(source: Arc<Source>, languages: &[Lang]) -> Reader {
+        Reader {
+            source,
+            languages: languages.to_vec(),
+            diags: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn error(&self, code: &'static str, message: impl Into<String>, path: &[Step], key: bool) {
+        self.push(
+            self.source
+                .diag_at(Severity::Error, code, message, path, key),
+        );
+    }
+
+    pub fn error_help(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        help: Option<String>,
+        path: &[Step],
+        key: bool,
+    ) {
+        let mut d = self
+            .source
+            .diag_at(Severity::Error, code, message, path, key);
+        d.help = help;
+        self.push(d);
+    }
+
+    pub fn push(&self, d: Diagnostic) {
+        self.diags.borrow_mut().push(d);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diags.borrow().iter().any(Diagnostic::is_error)
+    }
+
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diags.into_inner()
+    }
+
+    /// The top-level mapping of the document, or an error if it is something else.
+    pub fn root<'a>(&'a self, doc: &'a Yaml) -> Option<Obj<'a>> {
+        match doc {
+            Yaml::Map(entries) => Some(Obj {
+                reader: self,
+                path: Vec::new(),
+                entries,
+            }),
+            Yaml::Null => Some(Obj {
+                reader: self,
+                path: Vec::new(),
+                entries: &[],
+            }),
+            other => {
+                self.error(
+                    "wrong-type",
+                    format!(
+                        "expected `field: value` lines, found {}",
+                        other.kind_name()
+                    ),
+                    &[],
+                    false,
+                );
+                None
+            }
+        }
+    }
+}
+
+/// A YAML mapping being read, with its path in the document.
+pub struct Obj<'a> {
+    reader: &'a Reader,
+    path: Vec<Step>,
+    entries: &'a [(String, Yaml)],
+}
+
+impl<'a> Obj<'a> {
+    pub fn path_to(&self, name: &str) -> Vec<Step> {
+        let mut p = self.path.clone();
+        p.push(Step::Key(name.to_string()));
+        p
+    }
+
+    pub fn origin(&self, name: &str) -> Origin {
+        Origin {
+            source: self.reader.source.clone(),
+            path: self.path_to(name),
+        }
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'a str> {
+        self.entries.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The value of a field; an explicit `null` or empty value counts as absent.
+    pub fn get(&self, name: &str) -> Option<&'a Yaml> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+            .filter(|v| !matches!(v, Yaml::Null))
+    }
+
+    fn missing(&self, name: &str) {
+        let what = if self.path.is_empty() {
+            String::new()
+        } else {
+            format!(" in `{}`", path_name(&self.path))
+        };
+        self.reader.error_help(
+            "missing-field",
+            format!("required field `{name}` is missing{what}"),
+            Some(format!("add a line `{name}: …`")),
+            &self.path,
+            true,
+        );
+    }
+
+    fn wrong(&self, name: &str, expected: &str, found: &Yaml) {
+        self.reader.error(
+            "wrong-type",
+            format!(
+                "`{name}` should be {expected}, found {}",
+                found.kind_name()
+            ),
+            &self.path_to(name),
+            false,
+        );
+    }
+
+    fn invalid(&self, path: &[Step], message: String, help: Option<String>) {
+        self.reader
+            .error_help("invalid-value", message, help, path, false);
+    }
+
+    /// Reports every key that is not in `known`, with the nearest known name.
+    pub fn finish(&self, known: &[&str]) {
+        for (key, _) in self.entries {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let help = nearest(key, known.iter().copied())
+                .map(|n| format!("did you mean `{n}`?"))
+                .or_else(|| Some(format!("known fields here: {}", known.join(", "))));
+            self.reader.error_help(
+                "unknown-field",
+                format!("unknown field `{key}`"),
+                help,
+                &self.path_to(key),
+                true,
+            );
+        }
+    }
+
+    pub fn obj(&self, name: &str) -> Option<Obj<'a>> {
+        let value = self.get(name)?;
+        match value {
+            Yaml::Map(entries) => Some(Obj {
+                reader: self.reader,
+                path: self.path_to(name),
+                entries,
+            }),
+            other => {
+                self.wrong(name, "a mapping (`key: value` lines)", other);
+                None
+            }
+        }
+    }
+
+    /// A list of mappings, such as `funding`.
+    pub fn objs(&self, name: &str) -> Vec<Obj<'a>> {
+        let Some(items) = self.list(name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let mut path = self.path_to(name);
+            path.push(Step::Index(i));
+            match item {
+                Yaml::Map(entries) => out.push(Obj {
+                    reader: self.reader,
+                    path,
+                    entries,
+                }),
+                other => self.reader.error(
+                    "wrong-type",
+                    format!(
+                        "each item of `{name}` should be a mapping, found {}",
+                        other.kind_name()
+                    ),
+                    &path,
+                    false,
+                ),
+            }
+        }
+        out
+    }
+
+    fn list(&self, name: &str) -> Option<&'a [Yaml]> {
+        match self.get(name)? {
+            Yaml::Seq(items) => Some(items),
+            other => {
+                self.wrong(name, "a list (`[a, b]` or lines starting with `- `)", other);
+                None
+            }
+        }
+    }
+
+    /// Plain text; numbers and booleans are taken as written.
+    pub fn text(&self, name: &str, required: bool) -> Option<String> {
+        let Some(value) = self.get(name) else {
+            if required {
+                self.missing(name);
+            }
+            return None;
+        };
+        match value.scalar_text() {
+            Some(s) if required && s.trim().is_empty() => {
+                self.missing(name);
+                None
+            }
+            Some(s) => Some(s),
+            None => {
+                self.wrong(name, "text", value);
+                None
+            }
+        }
+    }
+
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        match self.get(name)? {
+            Yaml::Bool(b) => Some(*b),
+            other => {
+                self.wrong(name, "`true` or `false`", other);
+                None
+            }
+        }
+    }
+
+    pub fn int(&self, name: &str, min: i64) -> Option<i64> {
+        match self.get(name)? {
+            Yaml::Int(i) if *i >= min => Some(*i),
+            Yaml::Int(i) => {
+                self.invalid(
+                    &self.path_to(name),
+                    format!("`{name}` must be at least {min}, found {i}"),
+                    None,
+                );
+                None
+            }
+            other => {
+                self.wrong(name, "a whole number", other);
+                None
+            }
+        }
+    }
+
+    pub fn float(&self, name: &str, required: bool) -> Option<f64> {
+        match self.get(name) {
+            None => {
+                if required {
+                    self.missing(name);
+                }
+                None
+            }
+            Some(Yaml::Int(i)) => Some(*i as f64),
+            Some(Yaml::Float(f)) if f.is_finite() => Some(*f),
+            Some(other) => {
+                self.wrong(name, "a number", other);
+                None
+            }
+        }
+    }
+
+    /// A translatable value: text, or a mapping from language code to text.
+    pub fn translatable(&self, name: &str, required: bool) -> Option<Text> {
+        let Some(value) = self.get(name) else {
+            if required {
+                self.missing(name);
+            }
+            return None;
+        };
+        if let Some(s) = value.scalar_text() {
+            return Some(Text::Same(s));
+        }
+        let Yaml::Map(entries) = value else {
+            self.wrong(name, "text or a mapping like `{ nl: …, en: … }`", value);
+            return None;
+        };
+        let codes: Vec<&str> = self.reader.languages.iter().map(|l| l.code()).collect();
+        let mut map = std::collections::BTreeMap::new();
+        for (code, text) in entries {
+            let mut path = self.path_to(name);
+            path.push(Step::Key(code.clone()));
+            let lang = Lang::parse(code).filter(|l| self.reader.languages.contains(l));
+            let Some(lang) = lang else {
+                self.reader.error_help(
+                    "unknown-language",
+                    format!("`{code}` is not a language of this site"),
+                    nearest(code, codes.iter().copied())
+                        .map(|n| format!("did you mean `{n}`?"))
+                        .or_else(|| Some(format!("the site's languages are {}", codes.join(", ")))),
+                    &path,
+                    true,
+                );
+                continue;
+            };
+            match text.scalar_text() {
+                Some(s) => {
+                    map.insert(lang, s);
+                }
+                None => self.reader.error(
+                    "wrong-type",
+                    format!("`{name}.{code}` should be text, found {}", text.kind_name()),
+                    &path,
+                    false,
+                ),
+            }
+        }
+        Some(Text::PerLang(map))
+    }
+
+    /// One value from a fixed vocabulary.
+    pub fn choice(&self, name: &str, required: bool, allowed: &[&str]) -> Option<String> {
+        let value = self.text(name, required)?;
+        self.check_choice(&self.path_to(name), name, &value, allowed)
+            .then_some(value)
+    }
+
+    fn check_choice(&self, path: &[Step], name: &str, value: &str, allowed: &[&str]) -> bool {
+        if allowed.contains(&value) {
+            return true;
+        }
+        let help = nearest(value, allowed.iter().copied())
+            .map(|n| format!("did you mean `{n}`?"))
+            .unwrap_or_else(|| format!("use one of: {}", allowed.join(", ")));
+        self.invalid(
+            path,
+            format!("`{value}` is not a valid `{name}`"),
+            Some(help),
+        );
+        false
+    }
+
+    /// A list of values from a fixed vocabulary (audiences, learning paths).
+    pub fn choices(&self, name: &str, allowed: &[&str]) -> Vec<String> {
+        self.strings(name)
+            .into_iter()
+            .filter(|(value, path)| self.check_choice(path, name, value, allowed))
+            .map(|(value, _)| value)
+            .collect()
+    }
+
+    /// A list of scalars, each with its path. A single scalar counts as a list of one.
+    fn strings(&self, name: &str) -> Vec<(String, Vec<Step>)> {
+        let Some(value) = self.get(name) else {
+            return Vec::new();
+        };
+        if let Some(s) = value.scalar_text() {
+            return vec![(s, self.path_to(name))];
+        }
+        let Some(items) = self.list(name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let mut path = self.path_to(name);
+            path.push(Step::Index(i));
+            match item.scalar_text() {
+                Some(s) => out.push((s, path)),
+                None => self.reader.error(
+                    "wrong-type",
+                    format!(
+                        "each item of `{name}` should be text, found {}",
+                        item.kind_name()
+                    ),
+                    &path,
+                    false,
+                ),
+            }
+        }
+        out
+    }
+
+    /// A reference to another item by id (checked for existence later).
+    pub fn id_ref(&self, name: &str, required: bool) -> Option<Ref> {
+        let id = self.text(name, required)?;
+        let at = self.origin(name);
+        self.check_id_syntax(&at.path, name, &id).then_some(Ref { id, at })
+    }
+
+    pub fn id_refs(&self, name: &str) -> Vec<Ref> {
+        self.strings(name)
+            .into_iter()
+            .filter(|(id, path)| self.check_id_syntax(path, name, id))
+            .map(|(id, path)| Ref {
+                id,
+                at: Origin {
+                    source: self.reader.source.clone(),
+                    path,
+                },
+            })
+            .collect()
+    }
+
+    fn check_id_syntax(&self, path: &[Step], name: &str, id: &str) -> bool {
+        if is_valid_id(id) {
+            return true;
+        }
+        self.reader.error_help(
+            "invalid-id",
+            format!("`{id}` in `{name}` is not a valid id"),
+            Some("ids use lowercase letters, digits and single hyphens, like `technohub-woerden`".into()),
+            path,
+            false,
+        );
+        false
+    }
+
+    /// An id or slug written in the file itself (`slug`).
+    pub fn slug(&self, name: &str) -> Option<String> {
+        let slug = self.text(name, false)?;
+        if is_valid_id(&slug) {
+            return Some(slug);
+        }
+        self.reader.error_help(
+            "invalid-slug",
+            format!("`{slug}` is not a valid slug"),
+            Some(format!(
+                "use lowercase letters, digits and single hyphens, like `{}`",
+                suggest_slug(&slug)
+            )),
+            &self.path_to(name),
+            false,
+        );
+        None
+    }
+
+    /// An absolute http(s) URL.
+    pub fn url(&self, name: &str) -> Option<String> {
+        let url = self.text(name, false)?;
+        let url = url.trim().to_string();
+        if is_http_url(&url) {
+            return Some(url);
+        }
+        self.reader.error_help(
+            "invalid-url",
+            format!("`{name}` must be an absolute http(s) URL, found `{url}`"),
+            Some("write the whole address, like `https://www.example.nl/aanmelden`".into()),
+            &self.path_to(name),
+            false,
+        );
+        None
+    }
+
+    pub fn email(&self, name: &str) -> Option<String> {
+        let email = self.text(name, false)?;
+        let ok = email
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            && !email.chars().any(|c| c.is_whitespace() || "<>\"'".contains(c));
+        if ok {
+            return Some(email);
+        }
+        self.invalid(
+            &self.path_to(name),
+            format!("`{email}` is not an e-mail address"),
+            Some("use an organisation address, like `info@example.nl`".into()),
+        );
+        None
+    }
+
+    pub fn date(&self, name: &str, required: bool) -> Option<Date> {
+        let text = self.text(name, required)?;
+        self.parse_date(&self.path_to(name), name, &text)
+    }
+
+    fn parse_date(&self, path: &[Step], name: &str, text: &str) -> Option<Date> {
+        let parsed = Date::strptime("%Y-%m-%d", text.trim()).ok();
+        if parsed.is_none() {
+            self.reader.error_help(
+                "invalid-date",
+                format!("`{text}` in `{name}` is not a date"),
+                Some("write dates as YYYY-MM-DD, like `2027-03-14`".into()),
+                path,
+                false,
+            );
+        }
+        parsed
+    }
+
+    pub fn dates(&self, name: &str) -> Vec<Date> {
+        self.strings(name)
+            .into_iter()
+            .filter_map(|(text, path)| self.parse_date(&path, name, &text))
+            .collect()
+    }
+
+    /// `YYYY-MM-DD HH:MM` (a local time) or `YYYY-MM-DD` (a whole day).
+    pub fn when(&self, name: &str, required: bool) -> Option<When> {
+        let text = self.text(name, required)?;
+        let text = text.trim();
+        if let Ok(dt) = DateTime::strptime("%Y-%m-%d %H:%M", text) {
+            return Some(When::At(dt));
+        }
+        if let Ok(d) = Date::strptime("%Y-%m-%d", text) {
+            return Some(When::Day(d));
+        }
+        self.reader.error_help(
+            "invalid-date",
+            format!("`{text}` in `{name}` is not a date or a date and time"),
+            Some("write `YYYY-MM-DD HH:MM`, like `2027-03-14 19:30`, or `YYYY-MM-DD` for a whole day".into()),
+            &self.path_to(name),
+            false,
+        );
+        None
+    }
+
+    /// `YYYY-MM-DD HH:MM` only.
+    pub fn datetime(&self, name: &str) -> Option<DateTime> {
+        match self.when(name, false)? {
+            When::At(dt) => Some(dt),
+            When::Day(d) => Some(d.to_datetime(jiff::civil::Time::midnight())),
+        }
+    }
+
+    pub fn year_or_date(&self, name: &str) -> Option<YearOrDate> {
+        match self.get(name)? {
+            Yaml::Int(y) if (1800..=2200).contains(y) => Some(YearOrDate::Year(*y as i16)),
+            _ => self.date(name, false).map(YearOrDate::Date),
+        }
+    }
+
+    pub fn source(&self) -> &Arc<Source> {
+        &self.reader.source
+    }
+
+    pub fn reader(&self) -> &Reader {
+        self.reader
+    }
+}
+
+pub fn is_http_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c))
+    })
+}
+
+/// A valid slug close to `text`, for suggestions.
+pub fn suggest_slug(text: &str) -> String {
+    let s = slug::slugify(text);
+    if s.is_empty() { "open-dag".into() } else { s }
+}
+
+fn path_name(path: &[Step]) -> String {
+    path.iter()
+        .map(|s| match s {
+            Step::Key(k) => k.clone(),
+            Step::Index(i) => format!("[{i}]"),
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// "did you mean …" for an id among existing ids.
+pub fn suggest_ids(id: &str, existing: &[&str]) -> Option<String> {
+    let few = crate::diagnostic::nearest_few(id, existing.iter().copied());
+    did_you_mean(&few)
+}

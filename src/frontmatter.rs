@@ -1,0 +1,83 @@
+//! Splits a Markdown file into its YAML front matter and body, remembering where each
+//! starts so that positions in either can be reported as lines of the whole file.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Source;
+use std::ops::Range;
+
+pub struct Split {
+    pub yaml: Range<usize>,
+    /// Lines before the YAML (the opening `---`).
+    pub yaml_line_offset: usize,
+    pub body: Range<usize>,
+    /// Line number (1-based) of the first body line.
+    pub body_line: usize,
+}
+
+/// Finds the front matter between a first line `---` and the next line `---`.
+pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Diagnostic::error(
+            "missing-front-matter",
+            rel,
+            "the file does not start with front matter",
+        )
+        .at(text, 1, 1)
+        .with_help("start the file with a line `---`, the fields (title, summary, …), and another line `---`"));
+    }
+    let mut offset = first_line_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let this = text[offset..end].trim_end();
+        if this == "---" || this == "..." {
+            return Ok(Split {
+                yaml: first_line_end..offset,
+                yaml_line_offset: 1,
+                body: end..text.len(),
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(Diagnostic::error(
+        "missing-front-matter",
+        rel,
+        "the front matter is not closed",
+    )
+    .at(text, 1, 1)
+    .with_help("add a line `---` after the last field"))
+}
+
+/// A source whose YAML is the front matter of a Markdown file.
+pub fn source(rel: &str, text: String, split: &Split) -> Source {
+    Source {
+        rel: rel.to_string(),
+        text,
+        yaml: split.yaml.clone(),
+        yaml_line_offset: split.yaml_line_offset,
+    }
+}
+
+/// A source that is YAML as a whole (site.yaml, locations, organisations).
+pub fn yaml_source(rel: &str, text: String) -> Source {
+    Source {
+        rel: rel.to_string(),
+        yaml: 0..text.len(),
+        text,
+        yaml_line_offset: 0,
+    }
+}
+
+/// The `invalid-yaml` diagnostic for a syntax error in a source's YAML.
+pub fn syntax_error(source: &Source, e: &crate::yaml::SyntaxError) -> Diagnostic {
+    source.diag_line(
+        Severity::Error,
+        "invalid-yaml",
+        format!("invalid YAML: {}", e.message),
+        e.line + source.yaml_line_offset,
+        e.column,
+    )
+}

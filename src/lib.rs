@@ -1,0 +1,214 @@
+//! werkplaats: a static site generator for regional technology-education information.
+//!
+//! The pipeline in a screenful: load → parse → assemble → render → write. Each stage is
+//! a free function over plain data; content problems travel as `Diagnostic`s, and
+//! nothing is written unless the whole build succeeded.
+
+pub mod agenda;
+pub mod assemble;
+pub mod config;
+pub mod diagnostic;
+pub mod fields;
+pub mod frontmatter;
+pub mod highlight;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod newitem;
+pub mod parse;
+pub mod render;
+pub mod site;
+pub mod source;
+pub mod theme;
+pub mod urls;
+pub mod write;
+pub mod yaml;
+
+use diagnostic::Diagnostic;
+use jiff::Timestamp;
+use jiff::civil::DateTime;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// When "now" is: a fixed instant, or a local time in the site's time zone.
+#[derive(Debug, Clone, Copy)]
+pub enum Now {
+    Instant(Timestamp),
+    Local(DateTime),
+}
+
+impl Now {
+    /// Reads `--now`: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` (site time zone) or RFC 3339.
+    pub fn parse(text: &str) -> Option<Now> {
+        let text = text.trim();
+        if let Ok(t) = text.parse::<Timestamp>() {
+            return Some(Now::Instant(t));
+        }
+        if let Ok(dt) = DateTime::strptime("%Y-%m-%d %H:%M", text) {
+            return Some(Now::Local(dt));
+        }
+        jiff::civil::Date::strptime("%Y-%m-%d", text)
+            .ok()
+            .map(|d| Now::Local(d.to_datetime(jiff::civil::Time::midnight())))
+    }
+
+    /// `SOURCE_DATE_EPOCH` if set, else the clock.
+    pub fn from_environment() -> Now {
+        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+        match epoch.and_then(|s| Timestamp::from_second(s).ok()) {
+            Some(t) => Now::Instant(t),
+            None => Now::Instant(Timestamp::now()),
+        }
+    }
+
+    fn resolve(self, tz: &jiff::tz::TimeZone) -> Timestamp {
+        match self {
+            Now::Instant(t) => t,
+            Now::Local(dt) => tz.to_ambiguous_timestamp(dt).compatible().unwrap_or(Timestamp::UNIX_EPOCH),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    pub now: Now,
+    pub drafts: bool,
+    pub base_url: Option<String>,
+}
+
+/// The result of loading a site: the site and theme if there were no errors, and every
+/// diagnostic found on the way.
+pub struct Loaded {
+    pub site: Option<(site::Site, theme::Theme)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A problem with the environment rather than the content (exit code 2).
+#[derive(Debug)]
+pub struct EnvError(pub String);
+
+impl std::fmt::Display for EnvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EnvError {}
+
+/// Stages 1–3 and the theme: everything `check` needs and `build` renders from.
+pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
+    if !opts.root.join("content").is_dir() {
+        return Err(EnvError(format!(
+            "{} has no content/ folder: run werkplaats in a site root or pass --root",
+            opts.root.display()
+        )));
+    }
+    let mut diags = Vec::new();
+    let (rel, text) = match load::load_site_yaml(&opts.root) {
+        Ok(x) => x,
+        Err(d) => return Ok(Loaded { site: None, diagnostics: vec![d] }),
+    };
+    let (config, config_diags) = config::parse(Arc::new(frontmatter::yaml_source(&rel, text)));
+    diags.extend(config_diags);
+    let Some(mut config) = config else {
+        return Ok(finish(None, diags));
+    };
+    if let Some(url) = &opts.base_url {
+        if !fields::is_http_url(url) {
+            return Err(EnvError(format!("--base-url must be an absolute http(s) URL, not `{url}`")));
+        }
+        config.base_url = url.trim_end_matches('/').to_string();
+    }
+    let loaded = load::load(&opts.root, &config.languages);
+    diags.extend(loaded.diags);
+    let (parsed, parse_diags) = parse::parse_all(&loaded.files, &config);
+    diags.extend(parse_diags);
+    let (theme, theme_diags) = theme::load(&opts.root, &config);
+    diags.extend(theme_diags);
+    let now = opts.now.resolve(&config.timezone);
+    let (site, assemble_diags) = assemble::assemble(assemble::Input {
+        config,
+        files: &loaded.files,
+        parsed,
+        media: loaded.media,
+        now,
+        drafts: opts.drafts,
+    });
+    diags.extend(assemble_diags);
+    Ok(finish(theme.map(|t| (site, t)), diags))
+}
+
+fn finish(site: Option<(site::Site, theme::Theme)>, mut diags: Vec<Diagnostic>) -> Loaded {
+    diagnostic::sort(&mut diags);
+    diags.dedup();
+    let failed = diags.iter().any(Diagnostic::is_error);
+    Loaded { site: site.filter(|_| !failed), diagnostics: diags }
+}
+
+pub struct Report {
+    pub pages: usize,
+    pub feeds: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub enum BuildError {
+    /// Content problems: exit 1, nothing written.
+    Content(Vec<Diagnostic>),
+    /// Environment problems: exit 2.
+    Env(String),
+}
+
+/// Builds the site into `out`, swapping it in only if everything succeeded.
+pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    guard_output(&opts.root, out).map_err(|e| BuildError::Env(e.0))?;
+    let loaded = load_site(opts).map_err(|e| BuildError::Env(e.0))?;
+    let Some((site, theme)) = loaded.site else {
+        return Err(BuildError::Content(loaded.diagnostics));
+    };
+    let rendered = render::render(&site, &theme).map_err(|mut d| {
+        d.extend(loaded.diagnostics.iter().cloned());
+        BuildError::Content(d)
+    })?;
+    write::write(out, &rendered.outputs).map_err(|e| BuildError::Env(format!("{e:#}")))?;
+    Ok(Report {
+        pages: rendered.pages,
+        feeds: rendered.feeds,
+        files: rendered.outputs.len(),
+        elapsed: started.elapsed(),
+        diagnostics: loaded.diagnostics,
+    })
+}
+
+/// Refuses an output folder whose replacement would destroy the site itself.
+fn guard_output(root: &Path, out: &Path) -> Result<(), EnvError> {
+    let abs = |p: &Path| {
+        std::path::absolute(p).map(|a| {
+            a.components().fold(PathBuf::new(), |mut acc, c| {
+                match c {
+                    std::path::Component::ParentDir => {
+                        acc.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    other => acc.push(other),
+                }
+                acc
+            })
+        })
+    };
+    let (Ok(root), Ok(out)) = (abs(root), abs(out)) else {
+        return Err(EnvError("cannot resolve the root and output folders".into()));
+    };
+    let inside_site = [root.join("content"), root.join("themes")].iter().any(|p| out.starts_with(p));
+    if root.starts_with(&out) || inside_site || out.join("content").join("site.yaml").exists() {
+        return Err(EnvError(format!(
+            "refusing to build into {}: it holds (or is inside) the site's own files",
+            out.display()
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! Stage 1, load: walk `content/` (sorted) into in-memory source files. No parsing
+//! beyond the file name: kind from the top folder, id and language from the name.
+//! Refuses what must never be read: files that are not UTF-8, files too large to be
+//! content, and symlinks that lead outside the site root.
+
+use crate::diagnostic::Diagnostic;
+use crate::fields::suggest_slug;
+use crate::model::{Kind, Lang, is_valid_id};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Content files larger than this are refused (media files are not limited).
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, `/`-separated.
+    pub rel: String,
+    pub kind: Kind,
+    pub id: String,
+    /// `None` for YAML data items; for Markdown, `None` means "the default language".
+    pub lang: Option<Lang>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MediaFile {
+    pub abs: PathBuf,
+    /// Path under `media/`, `/`-separated.
+    pub rel: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub site_yaml: Option<(String, String)>,
+    pub files: Vec<SourceFile>,
+    pub media: Vec<MediaFile>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Reads the whole `content/` folder of `root`. `languages` are the site's languages
+/// (the first is the default), needed to read file names.
+pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
+    let rel = "content/site.yaml".to_string();
+    let path = root.join("content").join("site.yaml");
+    if !path.is_file() {
+        return Err(Diagnostic::error(
+            "missing-site-yaml",
+            &rel,
+            "content/site.yaml is missing",
+        )
+        .with_help("every site needs content/site.yaml with its title, base_url and languages"));
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let text = read_text(&path, &rel, &canonical_root)?;
+    Ok((rel, text))
+}
+
+pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
+    let mut out = Loaded::default();
+    let content = root.join("content");
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut walker = WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e.path().map_or_else(|| "content".into(), |p| rel_path(root, p));
+                let message = if e.loop_ancestor().is_some() {
+                    "this symlink makes a loop".to_string()
+                } else {
+                    format!("cannot read: {e}")
+                };
+                out.diags.push(Diagnostic::error("unreadable-file", rel, message));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let rel = rel_path(root, path);
+        let name = entry.file_name().to_string_lossy().to_string();
+        if is_ignored(&name) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.path_is_symlink() && !inside(&canonical_root, path) {
+            out.diags.push(
+                Diagnostic::error("symlink-outside", &rel, "this symlink leads outside the site root")
+                    .with_help("copy the file into the site instead of linking to it"),
+            );
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let inner = path.strip_prefix(&content).unwrap_or(path);
+        let mut parts = inner.components().map(|c| c.as_os_str().to_string_lossy().to_string());
+        let top = parts.next().unwrap_or_default();
+        let depth = inner.components().count();
+        if depth == 1 {
+            if name != "site.yaml" {
+                out.diags.push(Diagnostic::warning(
+                    "ignored-file",
+                    &rel,
+                    "files directly in content/ are ignored, except site.yaml",
+                ));
+            }
+            continue;
+        }
+        if top == "media" {
+            let media_rel = inner
+                .components()
+                .skip(1)
+                .map(|c| c.as_os_str().to_string_lossy().to_string())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.media.push(crate::load::MediaFile {
+                abs: path.to_path_buf(),
+                rel: media_rel,
+            });
+            continue;
+        }
+        let Some(kind) = Kind::from_folder(&top) else {
+            let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).chain(["media"]).collect();
+            let mut d = Diagnostic::warning(
+                "unknown-folder",
+                &rel,
+                format!("content/{top}/ is not a content folder, so this file is ignored"),
+            );
+            d.help = crate::diagnostic::nearest(&top, folders.iter().copied())
+                .map(|n| format!("did you mean content/{n}/?"))
+                .or_else(|| Some(format!("content folders are {}", folders.join(", "))));
+            out.diags.push(d);
+            walker.skip_current_dir();
+            continue;
+        };
+        let Some((id, lang)) = split_name(&name, kind, languages, &rel, &mut out.diags) else {
+            continue;
+        };
+        match read_text(path, &rel, &canonical_root) {
+            Ok(text) => out.files.push(SourceFile {
+                rel,
+                kind,
+                id,
+                lang,
+                text,
+            }),
+            Err(d) => out.diags.push(d),
+        }
+    }
+    out
+}
+
+/// Hidden files and editor leftovers (vim swap, Emacs backups and locks, JetBrains temp).
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || name.ends_with(".bak")
+        || name.ends_with(".kate-swp")
+}
+
+/// `<id>.<lang>.md`, `<id>.md` or `<id>.yaml` → id and language.
+fn split_name(
+    name: &str,
+    kind: Kind,
+    languages: &[Lang],
+    rel: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, Option<Lang>)> {
+    let (stem, lang) = if kind.is_markdown() {
+        let Some(stem) = name.strip_suffix(".md") else {
+            diags.push(
+                Diagnostic::warning("ignored-file", rel, "only .md files are read here; this file is ignored")
+                    .with_help(format!("{} are Markdown files named <id>.<language>.md", kind.folder())),
+            );
+            return None;
+        };
+        match stem.rsplit_once('.') {
+            Some((id, code)) => match Lang::parse(code).filter(|l| languages.contains(l)) {
+                Some(lang) => (id, Some(lang)),
+                None => {
+                    let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
+                    diags.push(
+                        Diagnostic::error(
+                            "unknown-language",
+                            rel,
+                            format!("`{code}` in the file name is not a language of this site"),
+                        )
+                        .with_help(format!("name the file <id>.<language>.md with one of: {}", codes.join(", "))),
+                    );
+                    return None;
+                }
+            },
+            None => (stem, None),
+        }
+    } else {
+        let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
+            diags.push(Diagnostic::warning(
+                "ignored-file",
+                rel,
+                "only .yaml files are read here; this file is ignored",
+            ));
+            return None;
+        };
+        (stem, None)
+    };
+    if !is_valid_id(stem) {
+        diags.push(
+            Diagnostic::error("invalid-id", rel, format!("`{stem}` is not a valid id"))
+                .with_help(format!(
+                    "ids use lowercase letters, digits and single hyphens: rename the file to `{}`",
+                    name.replacen(stem, &suggest_slug(stem), 1)
+                )),
+        );
+        return None;
+    }
+    Some((stem.to_string(), lang))
+}
+
+/// Reads a text file, refusing large files, invalid UTF-8 and links out of the root.
+fn read_text(path: &Path, rel: &str, canonical_root: &Path) -> Result<String, Diagnostic> {
+    if !inside(canonical_root, path) {
+        return Err(Diagnostic::error("symlink-outside", rel, "this file leads outside the site root"));
+    }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "file-too-large",
+            rel,
+            format!("the file is {} MB; content files may be at most {} MB", size / 1_000_000, MAX_FILE_BYTES / 1_000_000),
+        )
+        .with_help("put large downloads in content/media/ and link to them"));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error("unreadable-file", rel, format!("cannot read the file: {e}")))?;
+    match String::from_utf8(bytes) {
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..3);
+            }
+            Ok(text)
+        }
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let text = String::from_utf8_lossy(e.as_bytes()).to_string();
+            let prefix = String::from_utf8_lossy(valid);
+            let (line, column) = crate::source::line_col(&prefix, prefix.len());
+            Err(Diagnostic::error("not-utf8", rel, "the file is not UTF-8 text")
+                .at(&text, line, column)
+                .with_help("save the file as UTF-8 (most editors offer this under 'Save with encoding')"))
+        }
+    }
+}
+
+fn inside(canonical_root: &Path, path: &Path) -> bool {
+    path.canonicalize()
+        .map(|p| p.starts_with(canonical_root))
+        .unwrap_or(false)
+}
+
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}

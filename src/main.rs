@@ -1,0 +1,207 @@
+//! The command line: parse arguments, run one command, print diagnostics, and map the
+//! outcome to exit codes (0 success, 1 content errors, 2 usage or environment errors).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use werkplaats::diagnostic::Diagnostic;
+use werkplaats::model::Kind;
+use werkplaats::{BuildError, Now, Options};
+
+#[derive(Parser)]
+#[command(name = "werkplaats", version, about = "Static sites for regional technology education: initiatives, courses, events and agenda feeds")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --out), replacing it only if the build succeeds.
+    Build {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Output folder [default: <root>/public]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Publish under another address than site.yaml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// What counts as now: YYYY-MM-DD, "YYYY-MM-DD HH:MM" (site time zone) or RFC 3339.
+        #[arg(long)]
+        now: Option<String>,
+        /// Include items marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Serve the site with live reload (not yet available).
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Check all content, internal links and translations; writes nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Write a new item with every field, optional ones commented out.
+    New {
+        #[arg(value_parser = ["initiative", "course", "event", "page", "location", "organisation"])]
+        kind: String,
+        id: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { root, out, base_url, now, drafts } => {
+            let Some(now) = read_now(now.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            let out = out.unwrap_or_else(|| root.join("public"));
+            build(Options { root, now, drafts, base_url }, out)
+        }
+        Command::Check { root, strict, format, now } => {
+            let Some(now) = read_now(now.as_deref()) else {
+                return ExitCode::from(2);
+            };
+            check(Options { root, now, drafts: false, base_url: None }, strict, format)
+        }
+        Command::New { kind, id, title, root } => new(&kind, &id, title.as_deref(), root),
+        Command::Serve { .. } => {
+            eprintln!("error: `werkplaats serve` is not available yet; use `werkplaats build` and open public/");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn read_now(text: Option<&str>) -> Option<Now> {
+    let Some(text) = text else {
+        return Some(Now::from_environment());
+    };
+    let now = Now::parse(text);
+    if now.is_none() {
+        eprintln!("error: --now takes YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or an RFC 3339 time, not `{text}`");
+    }
+    now
+}
+
+fn print_human(diags: &[Diagnostic]) {
+    for d in diags {
+        eprint!("{}", d.human());
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if !diags.is_empty() {
+        eprintln!("{errors} error(s), {warnings} warning(s)");
+    }
+}
+
+fn build(opts: Options, out: PathBuf) -> ExitCode {
+    match werkplaats::build(&opts, &out) {
+        Ok(report) => {
+            print_human(&report.diagnostics);
+            println!(
+                "built {} pages, {} feeds, {} files in {:.2} s → {}",
+                report.pages,
+                report.feeds,
+                report.files,
+                report.elapsed.as_secs_f64(),
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(diags)) => {
+            print_human(&diags);
+            eprintln!("nothing was written; {} is unchanged", out.display());
+            ExitCode::from(1)
+        }
+        Err(BuildError::Env(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(opts: Options, strict: bool, format: Format) -> ExitCode {
+    let loaded = match werkplaats::load_site(&opts) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut diags = loaded.diagnostics;
+    // Templates are part of what build would check: render in memory, write nothing.
+    if let Some((site, theme)) = &loaded.site {
+        if let Err(render_diags) = werkplaats::render::render(site, theme) {
+            diags.extend(render_diags);
+        }
+    }
+    match format {
+        Format::Json => {
+            for d in &diags {
+                println!("{}", d.json());
+            }
+        }
+        Format::Human => {
+            print_human(&diags);
+            if diags.is_empty() {
+                println!("no problems found");
+            }
+        }
+    }
+    let errors = diags.iter().any(Diagnostic::is_error);
+    if errors || (strict && !diags.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn new(kind: &str, id: &str, title: Option<&str>, root: PathBuf) -> ExitCode {
+    let Some(kind) = Kind::from_singular(kind) else {
+        return ExitCode::from(2);
+    };
+    let lang = std::fs::read_to_string(root.join("content/site.yaml"))
+        .ok()
+        .and_then(|t| {
+            let (config, _) = werkplaats::config::parse(std::sync::Arc::new(werkplaats::frontmatter::yaml_source("content/site.yaml", t)));
+            config.map(|c| c.default_lang().code())
+        })
+        .unwrap_or("nl");
+    let today = jiff::Zoned::now().date();
+    let item = werkplaats::newitem::NewItem { root: &root, kind, id, title, lang, today };
+    match werkplaats::newitem::create(&item) {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

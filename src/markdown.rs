@@ -1,0 +1,162 @@
+//! Markdown to HTML for item bodies and YAML descriptions: CommonMark with tables,
+//! footnotes and strikethrough; ids on headings; fenced code through `highlight`; raw
+//! HTML escaped unless the site allows it; `@/kind/id.md` links turned into markers
+//! that `assemble` replaces with the target's URL in the page's language. Links are
+//! recorded with their position so later stages can report them precisely.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Body;
+use crate::source::{Source, line_col};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use std::collections::HashSet;
+
+/// The prefix that marks a `@/…` link until its URL is known.
+pub const REF_MARKER: &str = "werkplaats-ref:";
+
+pub struct Markdown<'a> {
+    pub allow_html: bool,
+    pub source: &'a Source,
+    /// Byte offset of the Markdown in `source.text`.
+    pub offset: usize,
+}
+
+impl Markdown<'_> {
+    /// Renders `text` (a slice of the source starting at `offset`).
+    pub fn render(&self, text: &str, diags: &mut Vec<Diagnostic>) -> Body {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_HEADING_ATTRIBUTES;
+        let mut body = Body::default();
+        let mut events: Vec<Event> = Vec::new();
+        let mut code: Option<(String, String)> = None;
+        for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+            let (line, column) = line_col(&self.source.text, self.offset + range.start);
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                Event::Text(t) if code.is_some() => {
+                    if let Some((_, buf)) = code.as_mut() {
+                        buf.push_str(&t);
+                    }
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    let (lang, buf) = code.take().unwrap_or_default();
+                    events.push(Event::Html(code_block(&lang, &buf).into()));
+                }
+                Event::Html(h) | Event::InlineHtml(h) if !self.allow_html => events.push(Event::Text(h)),
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    let dest_url = self.link(dest_url, line, column, &mut body, diags);
+                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    let dest_url = self.link(dest_url, line, column, &mut body, diags);
+                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                }
+                other => events.push(other),
+            }
+        }
+        add_heading_ids(&mut events);
+        pulldown_cmark::html::push_html(&mut body.html, events.into_iter());
+        body
+    }
+
+    /// Checks one link target; `@/` links become markers, unsafe schemes are refused.
+    fn link<'e>(
+        &self,
+        dest: CowStr<'e>,
+        line: usize,
+        column: usize,
+        body: &mut Body,
+        diags: &mut Vec<Diagnostic>,
+    ) -> CowStr<'e> {
+        if let Some(target) = dest.strip_prefix("@/") {
+            body.refs.push((target.to_string(), line, column));
+            return format!("{REF_MARKER}{target}").into();
+        }
+        if dest.starts_with('/') && !dest.starts_with("//") {
+            body.links.push((dest.to_string(), line, column));
+            return dest;
+        }
+        let scheme = dest
+            .split_once(':')
+            .map(|(s, _)| s.to_ascii_lowercase())
+            .filter(|s| !s.contains(['/', '?', '#']));
+        match scheme.as_deref() {
+            None | Some("http" | "https" | "mailto" | "tel") => dest,
+            Some(other) => {
+                diags.push(
+                    self.source
+                        .diag_line(
+                            Severity::Error,
+                            "invalid-url",
+                            format!("links with `{other}:` are not allowed"),
+                            line,
+                            column,
+                        )
+                        .with_help("link to an http(s) address, a mailto: address or a page of this site"),
+                );
+                "#".into()
+            }
+        }
+    }
+}
+
+fn code_block(lang: &str, code: &str) -> String {
+    let safe_lang: String = lang
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "+-_#.".contains(*c))
+        .collect();
+    match crate::highlight::highlight(code, &safe_lang) {
+        Some(html) => format!("<pre class=\"code\" data-lang=\"{safe_lang}\"><code>{html}</code></pre>\n"),
+        None => {
+            let mut escaped = String::new();
+            pulldown_cmark_escape::escape_html(&mut escaped, code).ok();
+            format!("<pre class=\"code\"><code>{escaped}</code></pre>\n")
+        }
+    }
+}
+
+/// Gives every heading without an explicit `{#id}` an id made from its text, unique
+/// within the document, so that sections can be linked to.
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        let Event::Start(Tag::Heading { id: None, .. }) = &events[i] else {
+            if let Event::Start(Tag::Heading { id: Some(id), .. }) = &events[i] {
+                used.insert(id.to_string());
+            }
+            i += 1;
+            continue;
+        };
+        let mut text = String::new();
+        let mut j = i + 1;
+        while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+            if let Event::Text(t) | Event::Code(t) = &events[j] {
+                text.push_str(t);
+            }
+            j += 1;
+        }
+        let base = match slug::slugify(&text) {
+            s if s.is_empty() => "sectie".to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(id.clone());
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+            *slot = Some(id.into());
+        }
+        i = j;
+    }
+}

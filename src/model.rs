@@ -1,0 +1,347 @@
+//! The typed documents that parsing produces and the vocabulary they use. Everything
+//! here is plain data: no I/O, no rendering.
+
+use crate::source::{Origin, Source};
+use jiff::civil::{Date, DateTime};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The languages werkplaats can publish in. Closed, because every language needs its
+/// own date words and interface strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language's own name, for the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// The six kinds of content, named after their folders under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Initiative,
+    Course,
+    Event,
+    Page,
+    Location,
+    Organisation,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Initiative,
+        Kind::Course,
+        Kind::Event,
+        Kind::Page,
+        Kind::Location,
+        Kind::Organisation,
+    ];
+
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Initiative => "initiatives",
+            Kind::Course => "courses",
+            Kind::Event => "events",
+            Kind::Page => "pages",
+            Kind::Location => "locations",
+            Kind::Organisation => "organisations",
+        }
+    }
+
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Initiative => "initiative",
+            Kind::Course => "course",
+            Kind::Event => "event",
+            Kind::Page => "page",
+            Kind::Location => "location",
+            Kind::Organisation => "organisation",
+        }
+    }
+
+    pub fn from_folder(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == name)
+    }
+
+    pub fn from_singular(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.singular() == name)
+    }
+
+    /// Markdown items have one file per language; data items are one YAML file.
+    pub fn is_markdown(self) -> bool {
+        !matches!(self, Kind::Location | Kind::Organisation)
+    }
+}
+
+pub const AUDIENCES: &[&str] = &[
+    "po",
+    "vo",
+    "mbo",
+    "hbo",
+    "career-switchers",
+    "employees",
+    "jobseekers",
+    "teachers",
+    "parents",
+    "companies",
+];
+pub const INITIATIVE_STATUSES: &[&str] = &["planned", "active", "ended"];
+pub const LEVELS: &[&str] = &[
+    "po", "vo", "vmbo", "havo-vwo", "mbo-1", "mbo-2", "mbo-3", "mbo-4", "hbo", "course",
+];
+pub const LEARNING_PATHS: &[&str] = &["bbl", "bol", "bgl", "part-time", "short-course"];
+pub const EVENT_TYPES: &[&str] = &[
+    "open-day",
+    "workshop",
+    "info-session",
+    "course-start",
+    "meeting",
+    "other",
+];
+pub const EVENT_STATUSES: &[&str] = &["scheduled", "cancelled", "postponed"];
+pub const LOCATION_KINDS: &[&str] = &["school", "training-centre", "makerspace", "company", "other"];
+pub const ORGANISATION_KINDS: &[&str] = &["business", "education", "government", "network"];
+
+/// True if `s` follows the id and slug rule `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 200
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// A translatable value: one text for every language, or one per language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    Same(String),
+    PerLang(BTreeMap<Lang, String>),
+}
+
+impl Text {
+    /// The text for `lang`, falling back to `default`; also says which language it is in.
+    pub fn get(&self, lang: Lang, default: Lang) -> (&str, Lang) {
+        match self {
+            Text::Same(s) => (s, lang),
+            Text::PerLang(map) => match map.get(&lang) {
+                Some(s) => (s, lang),
+                None => map
+                    .get(&default)
+                    .or_else(|| map.values().next())
+                    .map_or(("", default), |s| (s.as_str(), default)),
+            },
+        }
+    }
+
+    pub fn text(&self, lang: Lang, default: Lang) -> &str {
+        self.get(lang, default).0
+    }
+}
+
+/// A reference to another item by id, remembering where it was written.
+#[derive(Debug, Clone)]
+pub struct Ref {
+    pub id: String,
+    pub at: Origin,
+}
+
+/// An event's start or end: a local time, or a whole day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum When {
+    Day(Date),
+    At(DateTime),
+}
+
+/// `since` and `until` of an initiative: a year or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearOrDate {
+    Year(i16),
+    Date(Date),
+}
+
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub role: Option<Text>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Funding {
+    pub organisation: Ref,
+    pub amount: i64,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Period {
+    pub start: Date,
+    pub end: Date,
+}
+
+#[derive(Debug, Clone)]
+pub struct Initiative {
+    pub status: String,
+    pub since: Option<YearOrDate>,
+    pub until: Option<YearOrDate>,
+    pub audiences: Vec<String>,
+    pub locations: Vec<Ref>,
+    pub lead: Option<Ref>,
+    pub partners: Vec<Ref>,
+    pub website: Option<String>,
+    pub contact: Option<Contact>,
+    pub funding: Vec<Funding>,
+    pub period: Option<Period>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub provider: Ref,
+    pub locations: Vec<Ref>,
+    pub level: String,
+    pub initiative: Option<Ref>,
+    pub learning_paths: Vec<String>,
+    pub crebo: Option<String>,
+    pub duration: Option<Text>,
+    pub cost: Option<Text>,
+    pub audiences: Vec<String>,
+    pub starts: Vec<Date>,
+    pub registration_url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum RepeatEnd {
+    Until(Date),
+    Count(u32),
+    Forever,
+}
+
+#[derive(Debug, Clone)]
+pub struct Repeat {
+    pub every: String,
+    pub interval: u32,
+    pub end: RepeatEnd,
+    pub except: Vec<Date>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub event_type: String,
+    pub start: When,
+    pub end: Option<When>,
+    /// The event's own time zone, if it sets one.
+    pub timezone: Option<(String, jiff::tz::TimeZone)>,
+    pub location: Option<Ref>,
+    pub online: Option<String>,
+    pub initiative: Option<Ref>,
+    pub organiser: Option<Ref>,
+    pub audiences: Vec<String>,
+    pub registration_url: Option<String>,
+    pub cost: Option<Text>,
+    pub status: String,
+    pub repeat: Option<Repeat>,
+    pub uid: Option<String>,
+    pub updated: Option<DateTime>,
+    pub sequence: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub menu: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Fields {
+    Initiative(Initiative),
+    Course(Course),
+    Event(Box<Event>),
+    Page(Page),
+}
+
+/// Markdown converted to HTML, with the links it makes, for checking later.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    pub html: String,
+    /// `@/kind/id.md` targets with the file line and column they appear on.
+    pub refs: Vec<(String, usize, usize)>,
+    /// Site-internal links (`/…`) with their line and column, checked after URLs are known.
+    pub links: Vec<(String, usize, usize)>,
+}
+
+/// One language file of a Markdown item.
+#[derive(Debug, Clone)]
+pub struct ItemText {
+    pub title: String,
+    pub summary: String,
+    pub slug: Option<String>,
+    pub image_alt: Option<String>,
+    pub body: Body,
+    pub source: Arc<Source>,
+}
+
+/// The common part of a canonical (default-language) Markdown file.
+#[derive(Debug, Clone)]
+pub struct Common {
+    pub draft: bool,
+    pub image: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Address {
+    pub street: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub name: Text,
+    pub kind: Option<String>,
+    pub address: Option<Address>,
+    pub municipality: String,
+    pub geo: Option<Geo>,
+    pub description: Option<Text>,
+    pub website: Option<String>,
+    pub accessibility: Option<Text>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub name: Text,
+    pub kind: String,
+    pub website: Option<String>,
+    pub description: Option<Text>,
+}

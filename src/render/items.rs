@@ -1,0 +1,358 @@
+//! Views of single items: initiative, course, event, page, location, organisation.
+//! Each returns the template name, the page metadata (with JSON-LD) and the item view.
+
+use crate::model::{Geo, YearOrDate};
+use crate::render::dates::{self, TimeView, WhenView};
+use crate::render::jsonld;
+use crate::render::pages::{Built, Ctx, Spec, to_value};
+use crate::render::views::*;
+use crate::site::Item;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Image {
+    src: String,
+    alt: String,
+}
+
+fn image<F>(cx: &Ctx, item: &Item<F>) -> Option<Image> {
+    let src = item.common.image.as_ref()?;
+    let (text, _) = item.text(cx.lang, cx.site.default_lang());
+    let alt = text
+        .image_alt
+        .clone()
+        .or_else(|| item.texts[&cx.site.default_lang()].image_alt.clone())
+        .unwrap_or_default();
+    let rel = src.trim_start_matches("/media/").trim_start_matches("media/");
+    Some(Image { src: format!("/media/{rel}"), alt })
+}
+
+#[derive(Serialize)]
+struct PeriodView {
+    start: TimeView,
+    end: TimeView,
+}
+
+#[derive(Serialize)]
+struct FundingRow {
+    organisation: Option<Link>,
+    amount: String,
+}
+
+#[derive(Serialize)]
+struct Contact {
+    role: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct InitiativeView {
+    body: String,
+    image: Option<Image>,
+    status: String,
+    since: Option<String>,
+    until: Option<String>,
+    period: Option<PeriodView>,
+    lead: Option<Link>,
+    partners: Vec<Link>,
+    website: Option<String>,
+    contact: Option<Contact>,
+    funding: Vec<FundingRow>,
+    funding_total: Option<String>,
+    locations: Vec<Link>,
+    courses: Vec<Card>,
+    events: Vec<Card>,
+    audiences: Vec<Link>,
+}
+
+/// Whole euros as Dutch government sites write them: "€ 370.000" (en: "€370,000").
+pub fn euros(lang: crate::model::Lang, amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let sep = if lang == crate::model::Lang::Nl { '.' } else { ',' };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    let sign = if amount < 0 { "-" } else { "" };
+    match lang {
+        crate::model::Lang::Nl => format!("€ {sign}{grouped}"),
+        crate::model::Lang::En => format!("{sign}€{grouped}"),
+    }
+}
+
+fn year_or_date(cx: &Ctx, v: Option<YearOrDate>) -> Option<String> {
+    v.map(|v| match v {
+        YearOrDate::Year(y) => y.to_string(),
+        YearOrDate::Date(d) => dates::date_short(cx.lang, d),
+    })
+}
+
+pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -> Built {
+    let site = cx.site;
+    let f = &item.fields;
+    let (mut meta, body, _) = cx.item_meta(spec, "initiative", item);
+    meta.json_ld = json_ld(&jsonld::initiative(site, item, cx.lang));
+    let total: i64 = f.funding.iter().map(|x| x.amount).sum();
+    let contact = f.contact.as_ref().map(|c| Contact {
+        role: text(&c.role, site, cx.lang),
+        email: c.email.clone(),
+        phone: c.phone.clone(),
+        url: c.url.clone(),
+    });
+    let view = InitiativeView {
+        body,
+        image: image(cx, item),
+        status: label(cx.t, "initiative_statuses", &f.status),
+        since: year_or_date(cx, f.since),
+        until: year_or_date(cx, f.until),
+        period: f.period.map(|p| PeriodView { start: day(cx.lang, p.start), end: day(cx.lang, p.end) }),
+        lead: f.lead.as_ref().and_then(|r| cx.org_link(&r.id)),
+        partners: f.partners.iter().filter_map(|r| cx.org_link(&r.id)).collect(),
+        website: f.website.clone(),
+        contact,
+        funding: f
+            .funding
+            .iter()
+            .map(|x| FundingRow { organisation: cx.org_link(&x.organisation.id), amount: euros(cx.lang, x.amount) })
+            .collect(),
+        funding_total: (!f.funding.is_empty()).then(|| euros(cx.lang, total)),
+        locations: f.locations.iter().filter_map(|r| cx.location_link(&r.id)).collect(),
+        courses: cx.cards(&site.courses, |c| c.fields.initiative.as_ref().is_some_and(|r| r.id == item.id)),
+        events: cx.upcoming_cards(|o| {
+            site.events[o.event].fields.initiative.as_ref().is_some_and(|r| r.id == item.id)
+        }),
+        audiences: cx.audience_links(&f.audiences),
+    };
+    Built { template: "initiative.html", meta, data: to_value(&view) }
+}
+
+#[derive(Serialize)]
+struct CourseView {
+    body: String,
+    image: Option<Image>,
+    level: String,
+    learning_paths: Vec<String>,
+    crebo: Option<String>,
+    provider: Option<Link>,
+    locations: Vec<Link>,
+    initiative: Option<Link>,
+    duration: Option<String>,
+    cost: Option<String>,
+    starts: Vec<TimeView>,
+    registration_url: Option<String>,
+    audiences: Vec<Link>,
+}
+
+pub fn course(cx: &Ctx, spec: Spec, item: &Item<crate::model::Course>) -> Built {
+    let site = cx.site;
+    let f = &item.fields;
+    let (mut meta, body, _) = cx.item_meta(spec, "course", item);
+    meta.json_ld = json_ld(&jsonld::course(site, item, cx.lang));
+    let view = CourseView {
+        body,
+        image: image(cx, item),
+        level: label(cx.t, "levels", &f.level),
+        learning_paths: f.learning_paths.iter().map(|p| label(cx.t, "paths", p)).collect(),
+        crebo: f.crebo.clone(),
+        provider: cx.org_link(&f.provider.id),
+        locations: f.locations.iter().filter_map(|r| cx.location_link(&r.id)).collect(),
+        initiative: f.initiative.as_ref().and_then(|r| site.initiative(&r.id)).map(|i| item_link(site, i, cx.lang)),
+        duration: text(&f.duration, site, cx.lang),
+        cost: text(&f.cost, site, cx.lang),
+        starts: f.starts.iter().map(|d| day(cx.lang, *d)).collect(),
+        registration_url: f.registration_url.clone(),
+        audiences: cx.audience_links(&f.audiences),
+    };
+    Built { template: "course.html", meta, data: to_value(&view) }
+}
+
+#[derive(Serialize)]
+struct Place {
+    name: String,
+    url: String,
+    lang: Option<&'static str>,
+    street: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
+    municipality: String,
+}
+
+#[derive(Serialize)]
+struct EventView {
+    body: String,
+    image: Option<Image>,
+    event_type: String,
+    status: String,
+    status_label: String,
+    cancelled: bool,
+    when: Option<WhenView>,
+    /// Further occurrences of a repeating event.
+    next: Vec<WhenView>,
+    repeats: bool,
+    place: Option<Place>,
+    online: Option<String>,
+    registration_url: Option<String>,
+    cost: Option<String>,
+    initiative: Option<Link>,
+    organiser: Option<Link>,
+    audiences: Vec<Link>,
+    timezone: Option<String>,
+}
+
+pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
+    let site = cx.site;
+    let item = &site.events[index];
+    let f = &item.fields;
+    let (mut meta, body, _) = cx.item_meta(spec, "event", item);
+    let tz = f.timezone.as_ref().map_or(&site.config.timezone, |(_, tz)| tz);
+    let mine: Vec<_> = site.occurrences.iter().filter(|o| o.event == index).collect();
+    let upcoming: Vec<_> = mine.iter().filter(|o| o.ends_at > site.now).collect();
+    let shown = upcoming.first().copied().or(mine.last()).copied();
+    meta.json_ld = json_ld(&jsonld::event(site, index, shown, cx.lang));
+    let place = f.location.as_ref().and_then(|r| site.location(&r.id)).map(|loc| {
+        let (name, shown) = loc.data.name.get(cx.lang, site.default_lang());
+        let a = loc.data.address.as_ref();
+        Place {
+            name: name.to_string(),
+            url: loc.urls[&cx.lang].clone(),
+            lang: other_lang(shown, cx.lang),
+            street: a.and_then(|a| a.street.clone()),
+            postcode: a.and_then(|a| a.postcode.clone()),
+            city: a.and_then(|a| a.city.clone()),
+            municipality: loc.data.municipality.clone(),
+        }
+    });
+    let view = EventView {
+        body,
+        image: image(cx, item),
+        event_type: label(cx.t, "types", &f.event_type),
+        status: f.status.clone(),
+        status_label: label(cx.t, "statuses", &f.status),
+        cancelled: f.status == "cancelled",
+        when: shown.map(|o| dates::when_view(cx.lang, o, tz)),
+        next: upcoming.iter().skip(1).take(12).map(|o| dates::when_view(cx.lang, o, tz)).collect(),
+        repeats: f.repeat.is_some(),
+        place,
+        online: f.online.clone(),
+        registration_url: f.registration_url.clone(),
+        cost: text(&f.cost, site, cx.lang),
+        initiative: f.initiative.as_ref().and_then(|r| site.initiative(&r.id)).map(|i| item_link(site, i, cx.lang)),
+        organiser: f.organiser.as_ref().and_then(|r| cx.org_link(&r.id)),
+        audiences: cx.audience_links(&f.audiences),
+        timezone: f.timezone.as_ref().map(|(name, _)| name.clone()),
+    };
+    Built { template: "event.html", meta, data: to_value(&view) }
+}
+
+#[derive(Serialize)]
+struct PageView {
+    body: String,
+    image: Option<Image>,
+}
+
+pub fn page(cx: &Ctx, spec: Spec, item: &Item<crate::model::Page>) -> Built {
+    let (meta, body, _) = cx.item_meta(spec, "page", item);
+    Built { template: "page.html", meta, data: to_value(&PageView { body, image: image(cx, item) }) }
+}
+
+#[derive(Serialize)]
+struct LocationView {
+    kind: Option<String>,
+    street: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
+    municipality: String,
+    geo: Option<(f64, f64)>,
+    map_url: String,
+    accessibility: Option<String>,
+    description: String,
+    website: Option<String>,
+    initiatives: Vec<Card>,
+    courses: Vec<Card>,
+    events: Vec<Card>,
+}
+
+/// A plain link to the place on OpenStreetMap: nothing is embedded or loaded.
+pub fn map_url(geo: Option<Geo>, query: &str) -> String {
+    match geo {
+        Some(g) => format!(
+            "https://www.openstreetmap.org/?mlat={:.5}&mlon={:.5}#map=15/{:.5}/{:.5}",
+            g.lat, g.lon, g.lat, g.lon
+        ),
+        None => format!(
+            "https://www.openstreetmap.org/search?query={}",
+            percent_encoding::utf8_percent_encode(query, percent_encoding::NON_ALPHANUMERIC)
+        ),
+    }
+}
+
+pub fn location(cx: &Ctx, index: usize) -> Built {
+    let site = cx.site;
+    let loc = &site.locations[index];
+    let d = &loc.data;
+    let (name, shown) = d.name.get(cx.lang, site.default_lang());
+    let mut meta = meta(site, cx.lang, "location", name.to_string(), d.municipality.clone(), &loc.urls);
+    meta.content_lang = other_lang(shown, cx.lang);
+    meta.json_ld = json_ld(&jsonld::place(site, loc, cx.lang));
+    let a = d.address.as_ref();
+    let at = |refs: &[crate::model::Ref]| refs.iter().any(|r| r.id == loc.id);
+    let query = [a.and_then(|a| a.street.clone()), a.and_then(|a| a.city.clone()), Some(d.municipality.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let view = LocationView {
+        kind: d.kind.as_ref().map(|k| label(cx.t, "location_kinds", k)),
+        street: a.and_then(|a| a.street.clone()),
+        postcode: a.and_then(|a| a.postcode.clone()),
+        city: a.and_then(|a| a.city.clone()),
+        municipality: d.municipality.clone(),
+        geo: d.geo.map(|g| (g.lat, g.lon)),
+        map_url: map_url(d.geo, &query),
+        accessibility: text(&d.accessibility, site, cx.lang),
+        description: loc.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
+        website: d.website.clone(),
+        initiatives: cx.cards(&site.initiatives, |i| at(&i.fields.locations)),
+        courses: cx.cards(&site.courses, |c| at(&c.fields.locations)),
+        events: cx.upcoming_cards(|o| site.events[o.event].fields.location.as_ref().is_some_and(|r| r.id == loc.id)),
+    };
+    Built { template: "location.html", meta, data: to_value(&view) }
+}
+
+#[derive(Serialize)]
+struct OrganisationView {
+    kind: String,
+    website: Option<String>,
+    description: String,
+    initiatives: Vec<Card>,
+    courses: Vec<Card>,
+    events: Vec<Card>,
+}
+
+pub fn organisation(cx: &Ctx, index: usize) -> Built {
+    let site = cx.site;
+    let org = &site.organisations[index];
+    let d = &org.data;
+    let (name, shown) = d.name.get(cx.lang, site.default_lang());
+    let mut meta = meta(site, cx.lang, "organisation", name.to_string(), label(cx.t, "org_kinds", &d.kind), &org.urls);
+    meta.content_lang = other_lang(shown, cx.lang);
+    meta.json_ld = json_ld(&jsonld::organisation(site, org, cx.lang));
+    let is = |r: &crate::model::Ref| r.id == org.id;
+    let view = OrganisationView {
+        kind: label(cx.t, "org_kinds", &d.kind),
+        website: d.website.clone(),
+        description: org.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
+        initiatives: cx.cards(&site.initiatives, |i| {
+            let f = &i.fields;
+            f.lead.as_ref().is_some_and(is) || f.partners.iter().any(is) || f.funding.iter().any(|x| is(&x.organisation))
+        }),
+        courses: cx.cards(&site.courses, |c| is(&c.fields.provider)),
+        events: cx.upcoming_cards(|o| site.events[o.event].fields.organiser.as_ref().is_some_and(is)),
+    };
+    Built { template: "organisation.html", meta, data: to_value(&view) }
+}

@@ -1,0 +1,156 @@
+//! Stage 4, render: `&Site` + theme → outputs. Pure: no file is written here. HTML pages
+//! go through the theme's Tera templates in parallel (rayon); the sitemap and robots.txt
+//! are made here; static and media files are passed on by path for `write` to copy.
+
+pub mod dates;
+mod items;
+mod jsonld;
+pub mod pages;
+mod sitemap;
+pub mod views;
+
+use crate::config::Section;
+use crate::diagnostic::Diagnostic;
+use crate::model::Lang;
+use crate::site::Site;
+use crate::theme::{Theme, template_error};
+use crate::urls;
+use pages::{Ctx, Spec};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use views::{NavLink, SiteView};
+
+/// What one output file holds: bytes made by the build, or a file to copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    Bytes(Vec<u8>),
+    File(PathBuf),
+}
+
+/// One file of the built site; `path` is relative to the output folder, `/`-separated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub path: String,
+    pub content: Content,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub outputs: Vec<Output>,
+    pub pages: usize,
+    pub feeds: usize,
+}
+
+pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
+    let site_views: BTreeMap<Lang, SiteView> =
+        site.config.languages.iter().map(|&l| (l, site_view(site, l, theme))).collect();
+    let specs = pages::specs(site);
+    let jobs: Vec<(Spec, Lang)> = specs
+        .iter()
+        .flat_map(|&s| site.config.languages.iter().map(move |&l| (s, l)))
+        .collect();
+    let results: Vec<Result<Output, Diagnostic>> = jobs
+        .par_iter()
+        .map(|&(spec, lang)| render_page(site, theme, &site_views[&lang], spec, lang))
+        .collect();
+    let mut outputs = Vec::with_capacity(results.len() + 16);
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        errors.dedup_by(|a, b| a.message == b.message);
+        return Err(errors);
+    }
+    let pages = outputs.len();
+    outputs.push(bytes("sitemap.xml", sitemap::sitemap(site, &specs)));
+    outputs.push(bytes("robots.txt", robots(site).into_bytes()));
+    for (abs, rel) in &theme.statics {
+        outputs.push(Output { path: rel.clone(), content: Content::File(abs.clone()) });
+    }
+    for m in &site.media {
+        outputs.push(Output { path: format!("media/{}", m.rel), content: Content::File(m.abs.clone()) });
+    }
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut clashes = Vec::new();
+    for pair in outputs.windows(2) {
+        if pair[0].path == pair[1].path {
+            clashes.push(Diagnostic::error(
+                "url-collision",
+                format!("themes/{}/static/{}", site.config.theme, pair[0].path),
+                format!("/{} is made twice: by the theme's static files and by the site", pair[0].path),
+            ));
+        }
+    }
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
+    Ok(Rendered { outputs, pages, feeds: 0 })
+}
+
+fn bytes(path: &str, data: Vec<u8>) -> Output {
+    Output { path: path.to_string(), content: Content::Bytes(data) }
+}
+
+fn render_page(site: &Site, theme: &Theme, site_view: &SiteView, spec: Spec, lang: Lang) -> Result<Output, Diagnostic> {
+    let strings = &theme.strings[&lang];
+    let cx = Ctx { site, lang, t: strings };
+    let built = pages::build(&cx, spec);
+    let mut context = tera::Context::new();
+    context.insert("lang", lang.code());
+    context.insert("site", site_view);
+    context.insert("t", strings);
+    context.insert("page", &built.meta);
+    context.insert("data", &built.data);
+    context.insert("now", &site.now.to_string());
+    let mut nav_view = site_view.clone();
+    for link in &mut nav_view.nav {
+        link.current = built.meta.path.starts_with(&link.url) && (link.url != site_view.home || built.meta.path == link.url);
+    }
+    context.insert("site", &nav_view);
+    let html = theme
+        .tera
+        .render(built.template, &context)
+        .map_err(|e| template_error(&site.config.theme, &e))?;
+    Ok(bytes(&urls::file_for(&built.meta.path), html.into_bytes()))
+}
+
+fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
+    let c = &site.config;
+    let t = &theme.strings[&lang];
+    let s = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
+    let mut nav = vec![
+        NavLink { label: s("nav_home"), url: urls::home(c, lang), current: false },
+        NavLink { label: s("section_initiatives"), url: urls::section(c, Section::Initiatives, lang), current: false },
+        NavLink { label: s("section_courses"), url: urls::section(c, Section::Courses, lang), current: false },
+        NavLink { label: s("section_events"), url: urls::section(c, Section::Events, lang), current: false },
+        NavLink { label: s("section_locations"), url: urls::section(c, Section::Locations, lang), current: false },
+    ];
+    let mut menu: Vec<(i64, &str, NavLink)> = site
+        .pages
+        .iter()
+        .filter_map(|p| {
+            let weight = p.fields.menu?;
+            let (text, _) = p.text(lang, c.default_lang());
+            Some((weight, p.id.as_str(), NavLink { label: text.title.clone(), url: p.url(lang).to_string(), current: false }))
+        })
+        .collect();
+    menu.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    nav.extend(menu.into_iter().map(|(_, _, link)| link));
+    SiteView {
+        title: c.title.text(lang, c.default_lang()).to_string(),
+        description: c.description.text(lang, c.default_lang()).to_string(),
+        lang: lang.code(),
+        home: urls::home(c, lang),
+        nav,
+        base_url: c.base_url.clone(),
+    }
+}
+
+fn robots(site: &Site) -> String {
+    format!("User-agent: *\nAllow: /\nDisallow: /embed/\n\nSitemap: {}/sitemap.xml\n", site.config.base_url)
+}

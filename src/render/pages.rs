@@ -1,0 +1,365 @@
+//! The HTML pages of SPEC §2: which pages exist, and the typed view each template gets.
+//! Every function here is pure: `&Site` and strings in, a template name and context out.
+
+use crate::config::Section;
+use crate::model::{AUDIENCES, Lang};
+use crate::render::jsonld;
+use crate::render::views::*;
+use crate::site::{Item, Occurrence, Site};
+use crate::urls;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One HTML page to render, in one language.
+#[derive(Debug, Clone, Copy)]
+pub enum Spec {
+    Home,
+    List(Section),
+    Agenda,
+    Archive,
+    EmbedHelp,
+    EmbedAgenda,
+    Audiences,
+    Audience(&'static str),
+    Initiative(usize),
+    Course(usize),
+    Event(usize),
+    Page(usize),
+    Location(usize),
+    Organisation(usize),
+    NotFound,
+}
+
+/// Every page of the site (each is rendered once per language).
+pub fn specs(site: &Site) -> Vec<Spec> {
+    let mut out = vec![
+        Spec::Home,
+        Spec::List(Section::Initiatives),
+        Spec::List(Section::Courses),
+        Spec::List(Section::Locations),
+        Spec::List(Section::Organisations),
+        Spec::Agenda,
+        Spec::Archive,
+        Spec::EmbedHelp,
+        Spec::EmbedAgenda,
+        Spec::Audiences,
+        Spec::NotFound,
+    ];
+    out.extend(AUDIENCES.iter().map(|a| Spec::Audience(a)));
+    out.extend((0..site.initiatives.len()).map(Spec::Initiative));
+    out.extend((0..site.courses.len()).map(Spec::Course));
+    out.extend((0..site.events.len()).map(Spec::Event));
+    out.extend((0..site.pages.len()).map(Spec::Page));
+    out.extend((0..site.locations.len()).map(Spec::Location));
+    out.extend((0..site.organisations.len()).map(Spec::Organisation));
+    out
+}
+
+/// The URL of a page per language.
+pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
+    let c = &site.config;
+    let per_lang = |f: &dyn Fn(Lang) -> String| c.languages.iter().map(|&l| (l, f(l))).collect();
+    match spec {
+        Spec::Home => per_lang(&|l| urls::home(c, l)),
+        Spec::List(s) => per_lang(&|l| urls::section(c, s, l)),
+        Spec::Agenda => per_lang(&|l| urls::section(c, Section::Events, l)),
+        Spec::Archive => per_lang(&|l| urls::archive(c, l)),
+        Spec::EmbedHelp => per_lang(&|l| urls::embed_help(c, l)),
+        Spec::EmbedAgenda => per_lang(&|l| urls::embed_agenda(c, l)),
+        Spec::Audiences => per_lang(&|l| urls::section(c, Section::Audiences, l)),
+        Spec::Audience(code) => per_lang(&|l| urls::audience(c, l, code)),
+        Spec::NotFound => per_lang(&|l| urls::not_found(c, l)),
+        Spec::Initiative(i) => site.initiatives[i].urls.clone(),
+        Spec::Course(i) => site.courses[i].urls.clone(),
+        Spec::Event(i) => site.events[i].urls.clone(),
+        Spec::Page(i) => site.pages[i].urls.clone(),
+        Spec::Location(i) => site.locations[i].urls.clone(),
+        Spec::Organisation(i) => site.organisations[i].urls.clone(),
+    }
+}
+
+/// What a template needs besides the common context.
+pub struct Built {
+    pub template: &'static str,
+    pub meta: Meta,
+    pub data: serde_json::Value,
+}
+
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub lang: Lang,
+    pub t: &'a BTreeMap<String, String>,
+}
+
+impl Ctx<'_> {
+    pub(super) fn s(&self, key: &str) -> String {
+        self.t.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    fn meta(&self, spec: Spec, kind: &'static str, title: String, description: String) -> Meta {
+        meta(self.site, self.lang, kind, title, description, &spec_urls(self.site, spec))
+    }
+
+    pub(super) fn upcoming_cards(&self, keep: impl Fn(&Occurrence) -> bool) -> Vec<Card> {
+        self.site
+            .upcoming()
+            .filter(|o| keep(o))
+            .map(|o| event_card(self.site, o, self.lang, self.t))
+            .collect()
+    }
+
+    pub(super) fn cards<F>(&self, items: &[Item<F>], keep: impl Fn(&Item<F>) -> bool) -> Vec<Card> {
+        items.iter().filter(|i| keep(i)).map(|i| item_card(self.site, i, self.lang)).collect()
+    }
+
+    pub(super) fn audience_links(&self, codes: &[String]) -> Vec<Link> {
+        codes
+            .iter()
+            .map(|c| Link { label: label(self.t, "audience", c), url: urls::audience(&self.site.config, self.lang, c), lang: None })
+            .collect()
+    }
+
+    pub(super) fn location_link(&self, id: &str) -> Option<Link> {
+        let loc = self.site.location(id)?;
+        let (name, shown) = loc.data.name.get(self.lang, self.site.default_lang());
+        Some(Link { label: name.to_string(), url: loc.urls[&self.lang].clone(), lang: other_lang(shown, self.lang) })
+    }
+
+    pub(super) fn org_link(&self, id: &str) -> Option<Link> {
+        let org = self.site.organisation(id)?;
+        let (name, shown) = org.data.name.get(self.lang, self.site.default_lang());
+        Some(Link { label: name.to_string(), url: org.urls[&self.lang].clone(), lang: other_lang(shown, self.lang) })
+    }
+}
+
+pub(super) fn to_value<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+pub fn build(cx: &Ctx, spec: Spec) -> Built {
+    match spec {
+        Spec::Home => home(cx, spec),
+        Spec::List(section) => list(cx, spec, section),
+        Spec::Agenda | Spec::EmbedAgenda => agenda(cx, spec),
+        Spec::Archive => archive(cx, spec),
+        Spec::EmbedHelp => embed_help(cx, spec),
+        Spec::Audiences => audiences(cx, spec),
+        Spec::Audience(code) => audience(cx, spec, code),
+        Spec::NotFound => {
+            let meta = cx.meta(spec, "404", cx.s("not_found_title"), cx.s("not_found_text"));
+            Built { template: "404.html", meta, data: serde_json::Value::Null }
+        }
+        Spec::Initiative(i) => super::items::initiative(cx, spec, &cx.site.initiatives[i]),
+        Spec::Course(i) => super::items::course(cx, spec, &cx.site.courses[i]),
+        Spec::Event(i) => super::items::event(cx, spec, i),
+        Spec::Page(i) => super::items::page(cx, spec, &cx.site.pages[i]),
+        Spec::Location(i) => super::items::location(cx, i),
+        Spec::Organisation(i) => super::items::organisation(cx, i),
+    }
+}
+
+impl Ctx<'_> {
+    pub(super) fn item_meta<F>(&self, spec: Spec, kind: &'static str, item: &Item<F>) -> (Meta, String, String) {
+        let (text, shown) = item.text(self.lang, self.site.default_lang());
+        let mut m = self.meta(spec, kind, text.title.clone(), text.summary.clone());
+        m.content_lang = other_lang(shown, self.lang);
+        m.draft = item.common.draft;
+        (m, item.bodies[&self.lang].clone(), text.summary.clone())
+    }
+}
+
+#[derive(Serialize)]
+struct HomeView {
+    events: Vec<Card>,
+    initiatives: Vec<Card>,
+    audiences: Vec<Link>,
+    agenda_url: String,
+}
+
+fn home(cx: &Ctx, spec: Spec) -> Built {
+    let c = &cx.site.config;
+    let title = c.title.text(cx.lang, c.default_lang()).to_string();
+    let description = c.description.text(cx.lang, c.default_lang()).to_string();
+    let mut meta = cx.meta(spec, "home", title, description);
+    meta.json_ld = json_ld(&jsonld::website(cx.site, cx.lang));
+    let view = HomeView {
+        events: cx.upcoming_cards(|_| true).into_iter().take(6).collect(),
+        initiatives: cx.cards(&cx.site.initiatives, |_| true),
+        audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
+        agenda_url: urls::section(c, Section::Events, cx.lang),
+    };
+    Built { template: "home.html", meta, data: to_value(&view) }
+}
+
+#[derive(Serialize)]
+struct ListView {
+    section: &'static str,
+    cards: Vec<Card>,
+}
+
+fn list(cx: &Ctx, spec: Spec, section: Section) -> Built {
+    let site = cx.site;
+    let cards = match section {
+        Section::Initiatives => cx.cards(&site.initiatives, |_| true),
+        Section::Courses => cx.cards(&site.courses, |_| true),
+        Section::Locations => site
+            .locations
+            .iter()
+            .map(|l| {
+                let (name, shown) = l.data.name.get(cx.lang, site.default_lang());
+                Card {
+                    title: name.to_string(),
+                    summary: String::new(),
+                    url: l.urls[&cx.lang].clone(),
+                    lang: other_lang(shown, cx.lang),
+                    when: None,
+                    status: None,
+                    cancelled: false,
+                    meta: vec![l.data.municipality.clone()],
+                }
+            })
+            .collect(),
+        _ => site
+            .organisations
+            .iter()
+            .map(|o| {
+                let (name, shown) = o.data.name.get(cx.lang, site.default_lang());
+                Card {
+                    title: name.to_string(),
+                    summary: String::new(),
+                    url: o.urls[&cx.lang].clone(),
+                    lang: other_lang(shown, cx.lang),
+                    when: None,
+                    status: None,
+                    cancelled: false,
+                    meta: vec![label(cx.t, "org_kinds", &o.data.kind)],
+                }
+            })
+            .collect(),
+    };
+    let key = format!("section_{}", section.key());
+    let meta = cx.meta(spec, "list", cx.s(&key), cx.s(&format!("{key}_intro")));
+    Built { template: "list.html", meta, data: to_value(&ListView { section: section.key(), cards }) }
+}
+
+#[derive(Serialize)]
+struct Group {
+    label: String,
+    id: String,
+    cards: Vec<Card>,
+}
+
+#[derive(Serialize)]
+struct AgendaView {
+    groups: Vec<Group>,
+    archive_url: String,
+    embed_url: String,
+    locations: Vec<Link>,
+    audiences: Vec<Link>,
+}
+
+fn agenda(cx: &Ctx, spec: Spec) -> Built {
+    let mut groups: Vec<Group> = Vec::new();
+    for occ in cx.site.upcoming() {
+        let d = occ.start_date();
+        let id = format!("{:04}-{:02}", d.year(), d.month());
+        if groups.last().is_none_or(|g| g.id != id) {
+            groups.push(Group { label: crate::render::dates::month_year(cx.lang, d), id, cards: Vec::new() });
+        }
+        if let Some(g) = groups.last_mut() {
+            g.cards.push(event_card(cx.site, occ, cx.lang, cx.t));
+        }
+    }
+    let (kind, template, title) = match spec {
+        Spec::EmbedAgenda => ("embed", "embed_agenda.html", cx.s("embed_title")),
+        _ => ("agenda", "agenda.html", cx.s("section_events")),
+    };
+    let c = &cx.site.config;
+    let view = AgendaView {
+        groups,
+        archive_url: urls::archive(c, cx.lang),
+        embed_url: urls::embed_help(c, cx.lang),
+        locations: cx.site.locations.iter().filter_map(|l| cx.location_link(&l.id)).collect(),
+        audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
+    };
+    let meta = cx.meta(spec, kind, title, cx.s("agenda_intro"));
+    Built { template, meta, data: to_value(&view) }
+}
+
+fn archive(cx: &Ctx, spec: Spec) -> Built {
+    let mut groups: Vec<Group> = Vec::new();
+    for occ in cx.site.past() {
+        let id = occ.start_date().year().to_string();
+        if groups.last().is_none_or(|g| g.id != id) {
+            groups.push(Group { label: id.clone(), id, cards: Vec::new() });
+        }
+        if let Some(g) = groups.last_mut() {
+            g.cards.push(event_card(cx.site, occ, cx.lang, cx.t));
+        }
+    }
+    let meta = cx.meta(spec, "archive", cx.s("archive_title"), cx.s("archive_intro"));
+    let view = AgendaView {
+        groups,
+        archive_url: urls::archive(&cx.site.config, cx.lang),
+        embed_url: urls::embed_help(&cx.site.config, cx.lang),
+        locations: Vec::new(),
+        audiences: Vec::new(),
+    };
+    Built { template: "archive.html", meta, data: to_value(&view) }
+}
+
+#[derive(Serialize)]
+struct Snippet {
+    label: String,
+    iframe: String,
+}
+
+fn embed_help(cx: &Ctx, spec: Spec) -> Built {
+    let c = &cx.site.config;
+    let embed = format!("{}{}", c.base_url, urls::embed_agenda(c, cx.lang));
+    let (loc_param, aud_param) = match cx.lang {
+        Lang::Nl => ("locatie", "doelgroep"),
+        Lang::En => ("location", "audience"),
+    };
+    let iframe = |query: String| {
+        format!("<iframe src=\"{embed}{query}\" title=\"{}\" width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>", cx.s("embed_title"))
+    };
+    let mut snippets = vec![Snippet { label: cx.s("embed_all"), iframe: iframe(String::new()) }];
+    for loc in &cx.site.locations {
+        let name = loc.data.name.text(cx.lang, c.default_lang()).to_string();
+        snippets.push(Snippet { label: name, iframe: iframe(format!("?{loc_param}={}", loc.id)) });
+    }
+    for code in AUDIENCES {
+        snippets.push(Snippet { label: label(cx.t, "audience", code), iframe: iframe(format!("?{aud_param}={code}")) });
+    }
+    let meta = cx.meta(spec, "embed-help", cx.s("embed_help_title"), cx.s("embed_help_intro"));
+    Built { template: "embed_help.html", meta, data: to_value(&snippets) }
+}
+
+fn audiences(cx: &Ctx, spec: Spec) -> Built {
+    let links = cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>());
+    let meta = cx.meta(spec, "audiences", cx.s("section_audiences"), cx.s("section_audiences_intro"));
+    Built { template: "audiences.html", meta, data: to_value(&links) }
+}
+
+#[derive(Serialize)]
+struct AudienceView {
+    code: &'static str,
+    initiatives: Vec<Card>,
+    courses: Vec<Card>,
+    events: Vec<Card>,
+}
+
+fn audience(cx: &Ctx, spec: Spec, code: &'static str) -> Built {
+    let has = |list: &[String]| list.iter().any(|a| a == code);
+    let site = cx.site;
+    let view = AudienceView {
+        code,
+        initiatives: cx.cards(&site.initiatives, |i| has(&i.fields.audiences)),
+        courses: cx.cards(&site.courses, |c| has(&c.fields.audiences)),
+        events: cx.upcoming_cards(|o| has(&site.events[o.event].fields.audiences)),
+    };
+    let title = label(cx.t, "audience", code);
+    let meta = cx.meta(spec, "audience", title, label(cx.t, "audience_intro", code));
+    Built { template: "audience.html", meta, data: to_value(&view) }
+}

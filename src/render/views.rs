@@ -1,0 +1,187 @@
+//! The typed context that templates see, shared by every page kind: the site, the
+//! page's metadata (URLs, alternates, language switch), links and cards. Documented for
+//! theme authors in `themes/default/README.md`.
+
+use crate::model::{Lang, Text};
+use crate::render::dates::{self, TimeView, WhenView};
+use crate::site::{Item, Occurrence, Site};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub lang: &'static str,
+    pub home: String,
+    pub nav: Vec<NavLink>,
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Switch {
+    pub lang: &'static str,
+    pub name: &'static str,
+    pub url: String,
+    pub current: bool,
+}
+
+/// Metadata every page has.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// `home`, `initiative`, `event`, `list`, …
+    pub kind: &'static str,
+    pub title: String,
+    pub description: String,
+    pub path: String,
+    pub canonical: String,
+    pub alternates: Vec<Alternate>,
+    pub switch: Vec<Switch>,
+    /// Set when the text is in another language than the page (not yet translated).
+    pub content_lang: Option<&'static str>,
+    pub draft: bool,
+    /// schema.org JSON-LD, already made safe for a `<script>` element.
+    pub json_ld: String,
+}
+
+/// A link to another page, with its text language if that differs from the page's.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+    pub lang: Option<&'static str>,
+}
+
+/// A summary of an item for lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card {
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub lang: Option<&'static str>,
+    pub when: Option<WhenView>,
+    pub status: Option<String>,
+    pub cancelled: bool,
+    pub meta: Vec<String>,
+}
+
+/// Per-language page URLs → alternates and language switch.
+pub fn meta(
+    site: &Site,
+    lang: Lang,
+    kind: &'static str,
+    title: String,
+    description: String,
+    urls: &BTreeMap<Lang, String>,
+) -> Meta {
+    let base = &site.config.base_url;
+    let default = site.default_lang();
+    let mut alternates: Vec<Alternate> = site
+        .config
+        .languages
+        .iter()
+        .filter_map(|l| urls.get(l).map(|u| Alternate { hreflang: l.code().into(), href: format!("{base}{u}") }))
+        .collect();
+    if let Some(u) = urls.get(&default) {
+        alternates.push(Alternate { hreflang: "x-default".into(), href: format!("{base}{u}") });
+    }
+    let switch = site
+        .config
+        .languages
+        .iter()
+        .filter_map(|&l| {
+            urls.get(&l).map(|u| Switch { lang: l.code(), name: l.native_name(), url: u.clone(), current: l == lang })
+        })
+        .collect();
+    let path = urls.get(&lang).cloned().unwrap_or_default();
+    Meta {
+        kind,
+        title,
+        description,
+        canonical: format!("{base}{path}"),
+        path,
+        alternates,
+        switch,
+        content_lang: None,
+        draft: false,
+        json_ld: String::new(),
+    }
+}
+
+/// JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` escaped so that
+/// no text can close the script element.
+pub fn json_ld(value: &serde_json::Value) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The text's language code if it is not the page's language.
+pub fn other_lang(shown: Lang, page: Lang) -> Option<&'static str> {
+    (shown != page).then_some(shown.code())
+}
+
+pub fn item_link<F>(site: &Site, item: &Item<F>, lang: Lang) -> Link {
+    let (text, shown) = item.text(lang, site.default_lang());
+    Link { label: text.title.clone(), url: item.url(lang).to_string(), lang: other_lang(shown, lang) }
+}
+
+pub fn text(t: &Option<Text>, site: &Site, lang: Lang) -> Option<String> {
+    t.as_ref().map(|t| t.text(lang, site.default_lang()).to_string()).filter(|s| !s.is_empty())
+}
+
+/// A label from the theme's strings (`group.code`), or the code itself.
+pub fn label(strings: &BTreeMap<String, String>, group: &str, code: &str) -> String {
+    strings.get(&format!("{group}_{code}")).cloned().unwrap_or_else(|| code.to_string())
+}
+
+pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
+    let (text, shown) = item.text(lang, site.default_lang());
+    Card {
+        title: text.title.clone(),
+        summary: text.summary.clone(),
+        url: item.url(lang).to_string(),
+        lang: other_lang(shown, lang),
+        when: None,
+        status: None,
+        cancelled: false,
+        meta: Vec::new(),
+    }
+}
+
+pub fn event_card(site: &Site, occ: &Occurrence, lang: Lang, strings: &BTreeMap<String, String>) -> Card {
+    let event = &site.events[occ.event];
+    let mut card = item_card(site, event, lang);
+    let tz = event.fields.timezone.as_ref().map_or(&site.config.timezone, |(_, tz)| tz);
+    card.when = Some(dates::when_view(lang, occ, tz));
+    card.cancelled = event.fields.status == "cancelled";
+    if event.fields.status != "scheduled" {
+        card.status = Some(label(strings, "statuses", &event.fields.status));
+    }
+    card.meta.push(label(strings, "types", &event.fields.event_type));
+    if let Some(loc) = event.fields.location.as_ref().and_then(|r| site.location(&r.id)) {
+        card.meta.push(loc.data.name.text(lang, site.default_lang()).to_string());
+    } else if event.fields.online.is_some() {
+        card.meta.push(label(strings, "label", "online"));
+    }
+    card
+}
+
+pub fn day(lang: Lang, d: jiff::civil::Date) -> TimeView {
+    dates::day_view(lang, d)
+}

@@ -1,0 +1,160 @@
+//! Loads a theme: its Tera templates, its interface strings per language and the list
+//! of its static files. A key missing from a language falls back to the default
+//! language with a warning; a template with a syntax error is a diagnostic.
+
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::frontmatter;
+use crate::load::{is_ignored, rel_path};
+use crate::model::Lang;
+use crate::yaml::{self, Yaml};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Interface strings per language, with fallbacks already filled in.
+    pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
+    /// Files under `static/`: absolute path and path in the output.
+    pub statics: Vec<(PathBuf, String)>,
+}
+
+pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let dir = root.join("themes").join(&config.theme);
+    if !dir.join("templates").is_dir() {
+        let d = Diagnostic::error(
+            "missing-theme",
+            "content/site.yaml",
+            format!("there is no theme `{}` (themes/{}/templates/ is missing)", config.theme, config.theme),
+        )
+        .with_help("set `theme: default`, or copy a theme into themes/");
+        return (None, vec![d]);
+    }
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    let mut templates = Vec::new();
+    for entry in WalkDir::new(dir.join("templates")).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        let name = rel_path(&dir.join("templates"), entry.path());
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => templates.push((name, text)),
+            Err(e) => diags.push(Diagnostic::error("unreadable-file", rel_path(root, entry.path()), format!("cannot read: {e}"))),
+        }
+    }
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        diags.push(template_error(&config.theme, &e));
+    }
+    let strings = strings(root, &dir, config, &mut diags);
+    let statics = WalkDir::new(dir.join("static"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && !is_ignored(&e.file_name().to_string_lossy()))
+        .map(|e| (e.path().to_path_buf(), rel_path(&dir.join("static"), e.path())))
+        .collect();
+    let ok = !diags.iter().any(Diagnostic::is_error);
+    (ok.then_some(Theme { tera, strings, statics }), diags)
+}
+
+/// A Tera error as a diagnostic at the template's file, line and column, which Tera's
+/// report gives as `--> name:line:col`.
+pub fn template_error(theme: &str, e: &tera::Error) -> Diagnostic {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        text.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    let place = text.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("--> ")?;
+        let mut parts = rest.rsplitn(3, ':');
+        let column = parts.next()?.parse::<usize>().ok()?;
+        let line = parts.next()?.parse::<usize>().ok()?;
+        Some((parts.next()?.to_string(), line, column))
+    });
+    let message = text
+        .lines()
+        .next()
+        .unwrap_or("template error")
+        .trim_start_matches("error: ")
+        .to_string();
+    let Some((name, line, column)) = place else {
+        return Diagnostic::error("template-error", format!("themes/{theme}/templates"), text);
+    };
+    let mut d = Diagnostic::error("template-error", format!("themes/{theme}/templates/{name}"), message);
+    d.line = line;
+    d.column = column;
+    d.source_line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{line} |")))
+        .and_then(|l| l.split_once(" | "))
+        .map(|(_, src)| src.to_string());
+    d
+}
+
+fn strings(
+    root: &Path,
+    dir: &Path,
+    config: &SiteConfig,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<Lang, BTreeMap<String, String>> {
+    let mut out: BTreeMap<Lang, BTreeMap<String, String>> = BTreeMap::new();
+    let mut sources = BTreeMap::new();
+    for &lang in &config.languages {
+        let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
+        let rel = rel_path(root, &path);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            diags.push(Diagnostic::warning("missing-i18n", &rel, format!("the theme has no {} interface strings", lang.native_name())));
+            out.insert(lang, BTreeMap::new());
+            continue;
+        };
+        let source = frontmatter::yaml_source(&rel, text);
+        let mut map = BTreeMap::new();
+        match yaml::parse(source.yaml_text()) {
+            Ok(doc) => flatten("", &doc, &mut map),
+            Err(e) => diags.push(frontmatter::syntax_error(&source, &e)),
+        }
+        out.insert(lang, map);
+        sources.insert(lang, source);
+    }
+    let default = config.default_lang();
+    let base = out.get(&default).cloned().unwrap_or_default();
+    for &lang in &config.languages[1..] {
+        let Some(map) = out.get_mut(&lang) else { continue };
+        for (key, value) in &base {
+            if map.contains_key(key) {
+                continue;
+            }
+            map.insert(key.clone(), value.clone());
+            if let Some(source) = sources.get(&lang) {
+                diags.push(
+                    source
+                        .diag_line(Severity::Warning, "missing-i18n-key", format!("`{key}` is not translated; the {} text is used", default.native_name()), 1, 1)
+                        .with_help(format!("add `{key}: …` to this file")),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// `{a: {b: x}}` → `a_b: x`, so templates can write `t.a_b`.
+fn flatten(prefix: &str, doc: &Yaml, out: &mut BTreeMap<String, String>) {
+    match doc {
+        Yaml::Map(entries) => {
+            for (k, v) in entries {
+                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}_{k}") };
+                flatten(&key, v, out);
+            }
+        }
+        other => {
+            if let Some(s) = other.scalar_text() {
+                out.insert(prefix.to_string(), s);
+            }
+        }
+    }
+}

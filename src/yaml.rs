@@ -1,0 +1,330 @@
+//! The one door to YAML. Text comes in; a plain tree (`Yaml`) or a positioned syntax
+//! error comes out, and `locate` finds the line and column of any key or value by path.
+//! Nothing else in the crate names `serde_yaml`, so replacing the (deprecated) parser
+//! changes this file only.
+//!
+//! Positions: serde_yaml gives no spans on values, but it stamps every error with the
+//! position of the event being read. `locate` walks the document again and raises an
+//! error exactly at the wanted node; it runs only when a diagnostic needs a position.
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A YAML value as werkplaats sees it. Mapping keys are text, in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Yaml {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Yaml>),
+    Map(Vec<(String, Yaml)>),
+}
+
+impl Yaml {
+    /// What kind of value this is, in words for error messages.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Yaml::Null => "nothing",
+            Yaml::Bool(_) => "true/false",
+            Yaml::Int(_) => "a whole number",
+            Yaml::Float(_) => "a number",
+            Yaml::Str(_) => "text",
+            Yaml::Seq(_) => "a list",
+            Yaml::Map(_) => "a mapping",
+        }
+    }
+
+    /// Scalars as text (numbers and booleans as written); lists and mappings give `None`.
+    pub fn scalar_text(&self) -> Option<String> {
+        match self {
+            Yaml::Str(s) => Some(s.clone()),
+            Yaml::Int(i) => Some(i.to_string()),
+            Yaml::Float(f) => Some(f.to_string()),
+            Yaml::Bool(b) => Some(b.to_string()),
+            Yaml::Null | Yaml::Seq(_) | Yaml::Map(_) => None,
+        }
+    }
+}
+
+/// A syntax error, positioned in the YAML text (1-based).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One step of a path into a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
+    if text.trim().is_empty() {
+        return Ok(Yaml::Null);
+    }
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        SyntaxError {
+            message: explain(&e.to_string()),
+            line,
+            column,
+        }
+    })?;
+    Ok(convert(value))
+}
+
+/// Rewords the parser's messages where a communicator would not understand them.
+fn explain(message: &str) -> String {
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_string();
+    if message.contains("repetition limit exceeded") {
+        return "the YAML repeats anchors (`*name`) so often that it would grow too large".into();
+    }
+    if message.contains("recursion limit exceeded") {
+        return "the YAML is nested too deeply".into();
+    }
+    if let Some(key) = message.strip_prefix("duplicate entry with key ") {
+        return format!("the key {key} appears twice; keep one");
+    }
+    message
+}
+
+fn convert(value: serde_yaml::Value) -> Yaml {
+    match value {
+        serde_yaml::Value::Null => Yaml::Null,
+        serde_yaml::Value::Bool(b) => Yaml::Bool(b),
+        serde_yaml::Value::Number(n) => match n.as_i64() {
+            Some(i) => Yaml::Int(i),
+            None => Yaml::Float(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        serde_yaml::Value::String(s) => Yaml::Str(s),
+        serde_yaml::Value::Sequence(items) => Yaml::Seq(items.into_iter().map(convert).collect()),
+        serde_yaml::Value::Mapping(map) => Yaml::Map(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let key = convert(k).scalar_text().unwrap_or_else(|| "?".into());
+                    (key, convert(v))
+                })
+                .collect(),
+        ),
+        serde_yaml::Value::Tagged(tagged) => convert(tagged.value),
+    }
+}
+
+/// Line and column (1-based) of the node at `path`: its key if `at_key`, else its value.
+/// Falls back to the nearest enclosing node that can be found, and to 1:1.
+pub fn locate(text: &str, path: &[Step], at_key: bool) -> (usize, usize) {
+    for depth in (0..=path.len()).rev() {
+        let key_here = at_key && depth == path.len();
+        if let Some(position) = locate_exact(text, &path[..depth], key_here) {
+            return position;
+        }
+    }
+    (1, 1)
+}
+
+fn locate_exact(text: &str, path: &[Step], at_key: bool) -> Option<(usize, usize)> {
+    if path.is_empty() && at_key {
+        return None;
+    }
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    match (Locate { path, at_key }).deserialize(deserializer) {
+        Err(e) if e.to_string().starts_with(HERE) => e.location().map(|l| (l.line(), l.column())),
+        _ => None,
+    }
+}
+
+const HERE: &str = "@werkplaats-here";
+
+struct Locate<'a> {
+    path: &'a [Step],
+    at_key: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Locate<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Locate<'_> {
+    fn scalar<E: de::Error>(&self) -> Result<(), E> {
+        if self.path.is_empty() {
+            Err(E::custom(HERE))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Locate<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some((first, rest)) = self.path.split_first() else {
+            return Err(de::Error::custom(HERE));
+        };
+        let Step::Key(wanted) = first else {
+            return Ok(());
+        };
+        let seed = KeySeed {
+            wanted,
+            here: rest.is_empty() && self.at_key,
+        };
+        while let Some(found) = map.next_key_seed(seed.clone())? {
+            if found {
+                return map.next_value_seed(Locate {
+                    path: rest,
+                    at_key: self.at_key,
+                });
+            }
+            map.next_value::<IgnoredAny>()?;
+        }
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Some((first, rest)) = self.path.split_first() else {
+            return Err(de::Error::custom(HERE));
+        };
+        let Step::Index(wanted) = first else {
+            return Ok(());
+        };
+        for _ in 0..*wanted {
+            if seq.next_element::<IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+        }
+        seq.next_element_seed(Locate {
+            path: rest,
+            at_key: self.at_key,
+        })?;
+        Ok(())
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.scalar()
+    }
+}
+
+#[derive(Clone)]
+struct KeySeed<'a> {
+    wanted: &'a str,
+    here: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = bool;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl KeySeed<'_> {
+    fn check<E: de::Error>(&self, key: &str) -> Result<bool, E> {
+        match (key == self.wanted, self.here) {
+            (true, true) => Err(E::custom(HERE)),
+            (found, _) => Ok(found),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<bool, E> {
+        self.check(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        self.check(&v.to_string())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: &str) -> Step {
+        Step::Key(k.into())
+    }
+
+    const DOC: &str = "title: Hallo\nrepeat:\n  every: week\n  count: 3\nlocations: [a, b, c]\nname: { nl: Foo, en: Bar }\n";
+
+    #[test]
+    fn locates_keys_values_and_items() {
+        assert_eq!(locate(DOC, &[key("title")], true), (1, 1));
+        assert_eq!(locate(DOC, &[key("title")], false), (1, 8));
+        assert_eq!(locate(DOC, &[key("repeat"), key("count")], true), (4, 3));
+        assert_eq!(locate(DOC, &[key("locations"), Step::Index(2)], false), (5, 19));
+        assert_eq!(locate(DOC, &[key("name"), key("en")], false), (6, 22));
+    }
+
+    #[test]
+    fn missing_paths_fall_back_to_the_parent() {
+        assert_eq!(locate(DOC, &[key("repeat"), key("until")], true), (2, 1));
+        assert_eq!(locate(DOC, &[key("nothing")], true), (1, 1));
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let err = parse("a: b\n  c: d: e\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 4));
+    }
+
+    #[test]
+    fn alias_bombs_are_refused() {
+        let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f")] {
+            let refs = vec![format!("*{prev}"); 9].join(",");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let err = parse(&bomb).unwrap_err();
+        assert!(err.message.contains("anchors"), "{}", err.message);
+    }
+}
