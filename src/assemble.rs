@@ -483,7 +483,13 @@ fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {
                     .diag_line(
                         Severity::Warning,
                         "missing-translation",
-                        format!("no {} translation; that site shows the {} text", lang.native_name(), default.native_name()),
+                        format!(
+                            "no {} translation ({id}.{}.md); the {} site shows the {} text",
+                            lang.english_name(),
+                            lang.code(),
+                            lang.english_name(),
+                            default.english_name()
+                        ),
                         1,
                         1,
                     )

@@ -30,6 +30,14 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The language's name in English, for messages to editors.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Dutch",
+            Lang::En => "English",
+        }
+    }
+
     /// The language's own name, for the language switch.
     pub fn native_name(self) -> &'static str {
         match self {

@@ -400,7 +400,11 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
 fn check_end(o: &Obj, start: When, end: When) {
     let message = match (start, end) {
         (When::Day(s), When::Day(e)) if e < s => format!("the event ends on {e}, before it starts on {s}"),
-        (When::At(s), When::At(e)) if e < s => format!("the event ends at {e}, before it starts at {s}"),
+        (When::At(s), When::At(e)) if e < s => format!(
+            "the event ends at {}, before it starts at {}",
+            e.strftime("%Y-%m-%d %H:%M"),
+            s.strftime("%Y-%m-%d %H:%M")
+        ),
         (When::Day(_), When::At(_)) | (When::At(_), When::Day(_)) => {
             o.reader().error_help(
                 "wrong-type",
@@ -415,7 +419,7 @@ fn check_end(o: &Obj, start: When, end: When) {
     };
     o.reader().error_help(
         "end-before-start",
-        message.replace('T', " "),
+        message,
         Some("check the date and time of `start` and `end`".into()),
         &o.path_to("end"),
         false,

@@ -137,7 +137,7 @@ fn locate_exact(text: &str, path: &[Step], at_key: bool) -> Option<(usize, usize
     }
     let deserializer = serde_yaml::Deserializer::from_str(text);
     match (Locate { path, at_key }).deserialize(deserializer) {
-        Err(e) if e.to_string().starts_with(HERE) => e.location().map(|l| (l.line(), l.column())),
+        Err(e) if e.to_string().contains(HERE) => e.location().map(|l| (l.line(), l.column())),
         _ => None,
     }
 }

@@ -1,0 +1,154 @@
+//! One fixture per error class of SPEC §1.6: each overlay in `tests/fixtures/errors/`
+//! breaks the minimal site in one way, and the test asserts the exact diagnostic —
+//! code, message, file, line, column — that `check --format json` prints, and that
+//! `build` refuses with exit code 1.
+
+mod common;
+use common::{Site, find};
+
+
+struct Expect {
+    overlay: &'static str,
+    code: &'static str,
+    file: &'static str,
+    line: u64,
+    column: u64,
+    message: &'static str,
+    help: Option<&'static str>,
+}
+
+fn assert_diag(e: &Expect) {
+    let site = Site::new(&[e.overlay]);
+    let (code, diags) = site.check_json();
+    let hits: Vec<_> = diags
+        .iter()
+        .filter(|d| d["code"] == e.code && d["file"] == e.file && d["message"] == e.message)
+        .collect();
+    assert_eq!(hits.len(), 1, "expected `{}` in {}: {}\ngot: {diags:#?}", e.code, e.file, e.message);
+    let d = hits[0];
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(e.line), Some(e.column)), "{}: {d}", e.overlay);
+    if let Some(help) = e.help {
+        assert_eq!(d["help"], help, "{}", e.overlay);
+    }
+    let is_error = d["severity"] == "error";
+    assert_eq!(code, if is_error { 1 } else { 0 }, "check exit code for {}", e.overlay);
+    if is_error {
+        let build = site.build();
+        assert_eq!(build.code, 1, "build must refuse {}: {}", e.overlay, build.stderr);
+        assert!(!site.root().join("public").exists(), "a failed first build writes nothing");
+        assert!(build.stderr.contains(&format!("--> {}:{}:{}", e.file, e.line, e.column)), "{}", build.stderr);
+    }
+}
+
+macro_rules! case {
+    ($name:ident, $overlay:literal, $code:literal, $file:literal, $line:literal : $col:literal, $msg:literal $(, help = $help:literal)?) => {
+        #[test]
+        fn $name() {
+            assert_diag(&Expect {
+                overlay: concat!("errors/", $overlay),
+                code: $code,
+                file: $file,
+                line: $line,
+                column: $col,
+                message: $msg,
+                help: None $(.or(Some($help)))?,
+            });
+        }
+    };
+}
+
+case!(invalid_yaml, "invalid-yaml", "invalid-yaml", "content/events/kapot.nl.md", 4:5,
+    "invalid YAML: did not find expected ',' or ']'");
+case!(unknown_field_suggests_the_nearest, "unknown-field", "unknown-field", "content/events/tikfout.nl.md", 5:1,
+    "unknown field `strat`", help = "did you mean `start`?");
+case!(missing_field_in_same_run, "unknown-field", "missing-field", "content/events/tikfout.nl.md", 2:1,
+    "required field `start` is missing", help = "add a line `start: …`");
+case!(missing_field, "missing-field", "missing-field", "content/courses/zonder-niveau.nl.md", 2:1,
+    "required field `level` is missing");
+case!(wrong_type, "wrong-type", "wrong-type", "content/locations/verkeerd.yaml", 4:8,
+    "`lat` should be a number, found text");
+case!(missing_reference_suggests_ids, "missing-reference", "missing-reference", "content/events/verkeerde-plek.nl.md", 6:11,
+    "there is no location `werkplaats-woerdn`", help = "did you mean `werkplaats-woerden`?");
+case!(duplicate_id, "duplicate-id", "duplicate-id", "content/events/open-dag.nl.md", 1:1,
+    "the event id `open-dag` is already used by content/events/2027/open-dag.nl.md");
+case!(page_on_a_generated_url, "url-collision", "url-collision", "content/pages/agenda.nl.md", 1:1,
+    "/agenda/ is already taken by the agenda");
+case!(event_slug_on_the_archive, "url-collision", "url-collision", "content/events/archief-dag.nl.md", 4:7,
+    "/agenda/archief/ is already taken by the agenda archive");
+case!(end_before_start, "end-before-start", "end-before-start", "content/events/omgekeerd.nl.md", 6:6,
+    "the event ends at 2027-03-13 10:00, before it starts at 2027-03-13 14:00");
+case!(nonexistent_local_time, "dst", "nonexistent-time", "content/events/zomertijd.nl.md", 5:8,
+    "2027-03-28 02:30 does not exist in Europe/Amsterdam: the clocks skip that hour (daylight saving time starts)");
+case!(ambiguous_local_time, "dst", "ambiguous-time", "content/events/wintertijd.nl.md", 6:6,
+    "2027-10-31 02:30 happens twice in Europe/Amsterdam: the clocks go back an hour (daylight saving time ends)");
+case!(javascript_url_field, "invalid-url", "invalid-url", "content/events/javascript.nl.md", 7:19,
+    "`registration_url` must be an absolute http(s) URL, found `javascript:alert(1)`");
+case!(inherited_field_in_translation, "inherited-field", "inherited-field", "content/events/open-dag.en.md", 4:1,
+    "`start` is set in open-dag.en.md; translations inherit it",
+    help = "remove `start` here and set it in open-dag.nl.md, so the languages cannot drift apart");
+case!(image_without_alt, "image-without-alt", "image-without-alt", "content/pages/foto.nl.md", 4:1,
+    "`image` needs `image_alt`, a text that says what the image shows");
+case!(not_utf8, "not-utf8", "not-utf8", "content/pages/latin.nl.md", 2:11,
+    "the file is not UTF-8 text");
+case!(invalid_id, "invalid-id", "invalid-id", "content/events/Open_Dag.nl.md", 1:1,
+    "`Open_Dag` is not a valid id",
+    help = "ids use lowercase letters, digits and single hyphens: rename the file to `open-dag.nl.md`");
+case!(invalid_slug, "invalid-slug", "invalid-slug", "content/pages/uitbreker.nl.md", 4:7,
+    "`../../etc` is not a valid slug");
+case!(translation_without_original, "missing-original", "missing-original", "content/events/alleen-engels.en.md", 1:1,
+    "this translation has no nl original");
+case!(broken_item_reference, "broken-reference", "broken-reference", "content/pages/links.nl.md", 6:5,
+    "`@/initiatives/techniekhuis-oud.md` does not lead to any item", help = "did you mean `@/initiatives/techniekhuis`?");
+case!(broken_internal_link_warns, "broken-link", "broken-link", "content/pages/links.nl.md", 6:43,
+    "`/bestaat-niet/` leads to no page of this site");
+case!(old_event_warns, "old-event", "old-event", "content/events/heel-oud.nl.md", 1:1,
+    "this event ended more than a year ago");
+
+#[test]
+fn javascript_link_in_markdown() {
+    let site = Site::new(&["errors/invalid-url"]);
+    let (_, diags) = site.check_json();
+    let hits: Vec<_> = diags.iter().filter(|d| d["message"] == "links with `javascript:` are not allowed").collect();
+    assert_eq!(hits.len(), 1, "{diags:#?}");
+    assert_eq!((hits[0]["line"].as_u64(), hits[0]["column"].as_u64()), (Some(10), Some(6)));
+}
+
+#[test]
+fn missing_translation_warns_and_strict_fails() {
+    let site = Site::new(&[]);
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 0, "warnings alone pass: {diags:#?}");
+    let d = find(&diags, "missing-translation", "content/pages/over.nl.md");
+    assert_eq!(d["message"], "no English translation (over.en.md); the English site shows the Dutch text");
+    let strict = site.run(&["check", "--strict", "--now", common::NOW]);
+    assert_eq!(strict.code, 1, "--strict fails on warnings");
+}
+
+#[test]
+fn symlink_leading_out_of_the_site() {
+    let site = Site::new(&[]);
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("geheim.nl.md"), "---\ntitle: Geheim\nsummary: x\n---\n").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path().join("geheim.nl.md"), site.root().join("content/pages/geheim.nl.md"))
+        .expect("symlink");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), site.root().join("content/pages/buiten")).expect("symlink");
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(&diags, "symlink-outside", "content/pages/geheim.nl.md");
+    assert_eq!(d["message"], "this symlink leads outside the site root");
+    find(&diags, "symlink-outside", "content/pages/buiten");
+    assert_eq!(site.build().code, 1);
+}
+
+#[test]
+fn all_problems_of_a_run_are_reported_together() {
+    let site = Site::new(&["errors/unknown-field", "errors/missing-reference", "errors/dst", "errors/wrong-type"]);
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let codes: std::collections::BTreeSet<&str> = diags.iter().filter_map(|d| d["code"].as_str()).collect();
+    for c in ["unknown-field", "missing-field", "missing-reference", "nonexistent-time", "ambiguous-time", "wrong-type"] {
+        assert!(codes.contains(c), "{c} missing from {codes:?}");
+    }
+}
