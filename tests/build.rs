@@ -1,0 +1,245 @@
+//! Whole builds of the minimal fixture: what the pages contain in both languages,
+//! determinism, atomic replacement of the output, `new`, exit codes, and snapshots of
+//! representative outputs (tests/snapshots/).
+
+mod common;
+use common::{NOW, Site, run_in, tree};
+
+fn page(site: &Site, rel: &str) -> String {
+    site.read(&format!("public/{rel}"))
+}
+
+#[test]
+fn every_page_kind_exists_in_both_languages() {
+    let site = Site::new(&[]);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("built "), "summary line: {}", r.stdout);
+    for rel in [
+        "index.html",
+        "en/index.html",
+        "initiatieven/index.html",
+        "initiatieven/techniekhuis/index.html",
+        "en/initiatives/techniekhuis/index.html",
+        "opleidingen/lassen/index.html",
+        "en/courses/lassen/index.html",
+        "agenda/index.html",
+        "agenda/open-dag/index.html",
+        "en/agenda/open-dag/index.html",
+        "agenda/archief/index.html",
+        "en/agenda/archive/index.html",
+        "agenda/insluiten/index.html",
+        "en/agenda/embed/index.html",
+        "embed/agenda/index.html",
+        "en/embed/agenda/index.html",
+        "locaties/werkplaats-woerden/index.html",
+        "en/locations/werkplaats-woerden/index.html",
+        "organisaties/roc-voorbeeld/index.html",
+        "en/organisations/roc-voorbeeld/index.html",
+        "voor/vo/index.html",
+        "en/for/vo/index.html",
+        "over/index.html",
+        "en/over/index.html",
+        "404.html",
+        "en/404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "style.css",
+    ] {
+        assert!(site.root().join("public").join(rel).is_file(), "missing {rel}");
+    }
+}
+
+#[test]
+fn pages_link_their_language_versions() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    let html = page(&site, "en/agenda/open-dag/index.html");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains(r#"<link rel="canonical" href="https://proef.example/en/agenda/open-dag/">"#));
+    assert!(html.contains(r#"<link rel="alternate" hreflang="nl" href="https://proef.example/agenda/open-dag/">"#));
+    assert!(html.contains(r#"<link rel="alternate" hreflang="x-default" href="https://proef.example/agenda/open-dag/">"#));
+    // The language switch leads to the same item, not to the home page.
+    assert!(html.contains(r#"<a href="/agenda/open-dag/" hreflang="nl" lang="nl">Nederlands</a>"#), "{html}");
+}
+
+#[test]
+fn untranslated_items_show_the_default_text_marked_as_dutch() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    let html = page(&site, "en/over/index.html");
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("<article lang=\"nl\">"), "{html}");
+    assert!(html.contains("This text has not been translated yet."));
+    assert!(html.contains("<h1>Over ons</h1>"));
+    // In lists, the card carries the language too.
+    let home = page(&site, "en/index.html");
+    assert!(home.contains(r#"<a href="/en/over/">Over ons</a>"#), "menu entry");
+}
+
+#[test]
+fn markdown_features_and_item_links() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    let nl = page(&site, "initiatieven/techniekhuis/index.html");
+    assert!(nl.contains(r#"<h2 id="wat-we-doen">Wat we doen</h2>"#), "heading anchors");
+    assert!(nl.contains(r#"<a href="/agenda/open-dag/">open dag</a>"#), "@/ link in nl");
+    assert!(nl.contains(r#"<a href="/over/">over ons</a>"#));
+    assert!(nl.contains("<table>") && nl.contains("<del>2</del>"), "tables, strikethrough");
+    assert!(nl.contains("footnote-definition"), "footnotes");
+    assert!(nl.contains(r#"<pre class="code" data-lang="rust"><code><span class="hl-"#), "syntect classes");
+    assert!(nl.contains("&lt;b&gt;vet&lt;/b&gt;"), "raw HTML escaped by default");
+    let en = page(&site, "en/initiatives/techniekhuis/index.html");
+    assert!(en.contains(r#"<a href="/en/agenda/open-dag/">open day</a>"#), "@/ link resolves per language");
+}
+
+#[test]
+fn raw_html_is_kept_when_the_site_allows_it() {
+    let site = Site::new(&[]);
+    let config = site.read("content/site.yaml") + "markdown: { allow_html: true }\n";
+    site.write("content/site.yaml", config);
+    assert_eq!(site.build().code, 0);
+    assert!(page(&site, "initiatieven/techniekhuis/index.html").contains("<b>vet</b>"));
+}
+
+#[test]
+fn funding_total_and_event_times_in_words() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    let nl = page(&site, "initiatieven/techniekhuis/index.html");
+    assert!(nl.contains("€ 370.005"), "total of the funding table");
+    let event = page(&site, "agenda/open-dag/index.html");
+    assert!(event.contains(r#"<time datetime="2027-03-13T10:00+01:00">zaterdag 13 maart 2027, 10.00–14.00 uur</time>"#), "{event}");
+    let en = page(&site, "en/agenda/open-dag/index.html");
+    assert!(en.contains("Saturday 13 March 2027, 10:00–14:00"));
+    // The past event is in the archive, not in the agenda.
+    assert!(page(&site, "agenda/archief/index.html").contains("Vorige open dag"));
+    assert!(!page(&site, "agenda/index.html").contains("Vorige open dag"));
+}
+
+#[test]
+fn builds_are_byte_identical() {
+    let site = Site::new(&[]);
+    let a = site.run(&["build", "--now", NOW, "--out", "out-a"]);
+    let b = site.run(&["build", "--now", NOW, "--out", "out-b"]);
+    assert_eq!((a.code, b.code), (0, 0));
+    let (ta, tb) = (tree(&site.root().join("out-a")), tree(&site.root().join("out-b")));
+    assert!(ta.len() > 50);
+    assert_eq!(ta, tb);
+}
+
+#[test]
+fn source_date_epoch_fixes_now() {
+    let site = Site::new(&[]);
+    let run = |out: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+            .args(["build", "--out", out])
+            .current_dir(site.root())
+            .env("SOURCE_DATE_EPOCH", "1795000000")
+            .status()
+            .expect("run")
+    };
+    assert!(run("a").success() && run("b").success());
+    assert_eq!(tree(&site.root().join("a")), tree(&site.root().join("b")));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_intact() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    let before = site.public();
+    site.write("content/events/open-dag.nl.md", "---\ntitle: [kapot\n---\n");
+    let r = site.build();
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("public is unchanged") || r.stderr.contains("unchanged"), "{}", r.stderr);
+    assert_eq!(site.public(), before, "previous output must be byte-for-byte intact");
+    let leftovers: Vec<_> = std::fs::read_dir(site.root()).expect("ls").flatten().map(|e| e.file_name()).filter(|n| n.to_string_lossy().contains("werkplaats-")).collect();
+    assert!(leftovers.is_empty(), "no temporary folders left: {leftovers:?}");
+}
+
+#[test]
+fn files_of_deleted_content_vanish() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    assert!(site.root().join("public/opleidingen/lassen/index.html").exists());
+    site.remove("content/courses/lassen.nl.md");
+    assert_eq!(site.build().code, 0);
+    assert!(!site.root().join("public/opleidingen/lassen").exists());
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let site = Site::new(&[]);
+    site.write("content/pages/concept.nl.md", "---\ntitle: Concept\nsummary: Nog niet af.\ndraft: true\n---\n");
+    assert_eq!(site.build().code, 0);
+    assert!(!site.root().join("public/concept").exists());
+    assert_eq!(site.run(&["build", "--now", NOW, "--drafts"]).code, 0);
+    assert!(page(&site, "concept/index.html").contains("draft-banner"));
+}
+
+#[test]
+fn base_url_can_be_overridden() {
+    let site = Site::new(&[]);
+    assert_eq!(site.run(&["build", "--now", NOW, "--base-url", "https://staging.example/"]).code, 0);
+    assert!(page(&site, "index.html").contains("https://staging.example/en/"));
+    assert!(page(&site, "robots.txt").contains("Sitemap: https://staging.example/sitemap.xml"));
+}
+
+#[test]
+fn usage_and_environment_errors_exit_2() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let r = run_in(empty.path(), &["build", "--now", NOW]);
+    assert_eq!(r.code, 2, "no content/ folder: {}", r.stderr);
+    assert!(r.stderr.contains("has no content/ folder"));
+    let site = Site::new(&[]);
+    assert_eq!(site.run(&["build", "--now", "gisteren"]).code, 2);
+    assert_eq!(site.run(&["build", "--now", NOW, "--out", "."]).code, 2, "never build over the site itself");
+    assert_eq!(site.run(&["build", "--now", NOW, "--out", "content/x"]).code, 2);
+    assert!(site.root().join("content/site.yaml").exists());
+    assert_eq!(site.run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn new_writes_complete_items_and_never_overwrites() {
+    let site = Site::new(&[]);
+    let r = site.run(&["new", "event", "techniekavond", "--title", "Techniekavond"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = site.read("content/events/techniekavond.nl.md");
+    assert!(text.contains("title: \"Techniekavond\""));
+    let uid = text.lines().find_map(|l| l.strip_prefix("uid: ")).expect("uid line");
+    assert!(uuid_like(uid), "random uid: {uid}");
+    for field in ["# online:", "# repeat:", "# sequence:", "location: werkplaats-woerden"] {
+        assert!(text.contains(field), "{field} in {text}");
+    }
+    let again = site.run(&["new", "event", "techniekavond"]);
+    assert_ne!(again.code, 0);
+    assert!(again.stderr.contains("never overwrites"));
+    assert_eq!(site.read("content/events/techniekavond.nl.md"), text);
+    for kind in ["initiative", "course", "page", "location", "organisation"] {
+        let r = site.run(&["new", kind, &format!("nieuw-{kind}")]);
+        assert_eq!(r.code, 0, "{kind}: {}", r.stderr);
+    }
+    // Everything `new` wrote builds as it is.
+    let check = site.run(&["check", "--now", NOW]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let second = site.run(&["new", "event", "tweede"]);
+    assert_eq!(second.code, 0);
+    let uid2 = site.read("content/events/tweede.nl.md").lines().find_map(|l| l.strip_prefix("uid: ").map(str::to_string));
+    assert_ne!(uid2.as_deref(), Some(uid), "each new event gets its own uid");
+}
+
+fn uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
+}
+
+#[test]
+fn snapshots_of_representative_outputs() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    insta::assert_snapshot!("event_nl", page(&site, "agenda/open-dag/index.html"));
+    insta::assert_snapshot!("initiative_en", page(&site, "en/initiatives/techniekhuis/index.html"));
+    insta::assert_snapshot!("location_nl", page(&site, "locaties/werkplaats-woerden/index.html"));
+    insta::assert_snapshot!("sitemap", page(&site, "sitemap.xml"));
+    let check = site.run(&["check", "--now", NOW]);
+    insta::assert_snapshot!("check_human", check.stderr);
+}
