@@ -158,7 +158,10 @@ mod tests {
     fn count_includes_excepted_dates_like_rfc5545() {
         let event = weekly(RepeatEnd::Count(4), vec![date(2027, 1, 13)]);
         let dates = start_dates(&event, date(2030, 1, 1));
-        assert_eq!(dates, vec![date(2027, 1, 6), date(2027, 1, 20), date(2027, 1, 27)]);
+        assert_eq!(
+            dates,
+            vec![date(2027, 1, 6), date(2027, 1, 20), date(2027, 1, 27)]
+        );
     }
 
     #[test]
@@ -178,7 +181,10 @@ mod tests {
             r.every = "month".into();
         }
         let dates = start_dates(&event, date(2030, 1, 1));
-        assert_eq!(dates, vec![date(2027, 1, 31), date(2027, 3, 31), date(2027, 5, 31)]);
+        assert_eq!(
+            dates,
+            vec![date(2027, 1, 31), date(2027, 3, 31), date(2027, 5, 31)]
+        );
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         match parsed {
             Parsed::Item(file) => {
                 let group = groups.entry((file.kind, file.id.clone())).or_default();
-                group.entry(file.lang).or_insert(file);
+                group.entry(file.lang).or_insert(*file);
             }
             Parsed::Location(id, data, source) => locations.push(data_item(id, data, source)),
             Parsed::Organisation(id, data, source) => {
@@ -75,14 +75,20 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
             drafts.insert((kind, id));
             continue;
         }
-        let mut texts: BTreeMap<Lang, ItemText> = files.into_iter().map(|(l, f)| (l, f.text)).collect();
+        let mut texts: BTreeMap<Lang, ItemText> =
+            files.into_iter().map(|(l, f)| (l, f.text)).collect();
         texts.insert(default, canonical.text);
         add_item(&mut site, id, common, fields, texts);
     }
     site.locations.sort_by(|a, b| a.id.cmp(&b.id));
     site.organisations.sort_by(|a, b| a.id.cmp(&b.id));
 
-    check_references(&site, &drafts, &mut diags);
+    let on_disk: BTreeSet<(Kind, &str)> = input
+        .files
+        .iter()
+        .map(|f| (f.kind, f.id.as_str()))
+        .collect();
+    check_references(&site, &drafts, &on_disk, &mut diags);
     check_media(&site, &mut diags);
     assign_urls(&mut site, &mut diags);
     resolve_bodies(&mut site, &mut diags);
@@ -102,7 +108,13 @@ fn data_item<T>(id: String, data: T, source: Arc<Source>) -> DataItem<T> {
     }
 }
 
-fn add_item(site: &mut Site, id: String, common: Common, fields: Fields, texts: BTreeMap<Lang, ItemText>) {
+fn add_item(
+    site: &mut Site,
+    id: String,
+    common: Common,
+    fields: Fields,
+    texts: BTreeMap<Lang, ItemText>,
+) {
     fn item<F>(id: String, common: Common, fields: F, texts: BTreeMap<Lang, ItemText>) -> Item<F> {
         Item {
             id,
@@ -131,7 +143,11 @@ fn duplicate_files(files: &[SourceFile], default: Lang, diags: &mut Vec<Diagnost
                 Diagnostic::error(
                     "duplicate-id",
                     &f.rel,
-                    format!("the {} id `{}` is already used by {first}", f.kind.singular(), f.id),
+                    format!(
+                        "the {} id `{}` is already used by {first}",
+                        f.kind.singular(),
+                        f.id
+                    ),
                 )
                 .with_help("ids must be unique within their kind: rename one of the files"),
             );
@@ -175,7 +191,14 @@ fn orphan_translations(
 }
 
 /// Checks that every reference names an existing item of the right kind.
-fn check_references(site: &Site, drafts: &BTreeSet<(Kind, String)>, diags: &mut Vec<Diagnostic>) {
+/// A reference to an item whose file exists but has errors is not reported again:
+/// that file's own errors say what to fix.
+fn check_references(
+    site: &Site,
+    drafts: &BTreeSet<(Kind, String)>,
+    on_disk: &BTreeSet<(Kind, &str)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let ids = |kind: Kind| -> Vec<&str> {
         match kind {
             Kind::Location => site.locations.iter().map(|x| x.id.as_str()).collect(),
@@ -189,7 +212,9 @@ fn check_references(site: &Site, drafts: &BTreeSet<(Kind, String)>, diags: &mut 
     let known: HashMap<Kind, Vec<&str>> = Kind::ALL.iter().map(|&k| (k, ids(k))).collect();
     let mut check = |r: &Ref, kind: Kind| {
         let list = &known[&kind];
-        if list.binary_search(&r.id.as_str()).is_ok() {
+        let broken =
+            on_disk.contains(&(kind, r.id.as_str())) && !drafts.contains(&(kind, r.id.clone()));
+        if broken || list.binary_search(&r.id.as_str()).is_ok() {
             return;
         }
         let mut d = r.at.error(
@@ -197,10 +222,18 @@ fn check_references(site: &Site, drafts: &BTreeSet<(Kind, String)>, diags: &mut 
             format!("there is no {} `{}`", kind.singular(), r.id),
         );
         d.help = if drafts.contains(&(kind, r.id.clone())) {
-            Some(format!("`{}` is a draft: publish it (remove `draft: true`) or leave it out here", r.id))
+            Some(format!(
+                "`{}` is a draft: publish it (remove `draft: true`) or leave it out here",
+                r.id
+            ))
         } else {
             suggest_ids(&r.id, list).or_else(|| {
-                Some(format!("add content/{}/{}.{} or use an existing id", kind.folder(), r.id, if kind.is_markdown() { "nl.md" } else { "yaml" }))
+                Some(format!(
+                    "add content/{}/{}.{} or use an existing id",
+                    kind.folder(),
+                    r.id,
+                    if kind.is_markdown() { "nl.md" } else { "yaml" }
+                ))
             })
         };
         diags.push(d);
@@ -208,8 +241,13 @@ fn check_references(site: &Site, drafts: &BTreeSet<(Kind, String)>, diags: &mut 
     for i in &site.initiatives {
         let f = &i.fields;
         f.locations.iter().for_each(|r| check(r, Kind::Location));
-        f.lead.iter().chain(&f.partners).for_each(|r| check(r, Kind::Organisation));
-        f.funding.iter().for_each(|x| check(&x.organisation, Kind::Organisation));
+        f.lead
+            .iter()
+            .chain(&f.partners)
+            .for_each(|r| check(r, Kind::Organisation));
+        f.funding
+            .iter()
+            .for_each(|x| check(&x.organisation, Kind::Organisation));
     }
     for c in &site.courses {
         let f = &c.fields;
@@ -221,7 +259,9 @@ fn check_references(site: &Site, drafts: &BTreeSet<(Kind, String)>, diags: &mut 
         let f = &e.fields;
         f.location.iter().for_each(|r| check(r, Kind::Location));
         f.initiative.iter().for_each(|r| check(r, Kind::Initiative));
-        f.organiser.iter().for_each(|r| check(r, Kind::Organisation));
+        f.organiser
+            .iter()
+            .for_each(|r| check(r, Kind::Organisation));
     }
 }
 
@@ -233,19 +273,43 @@ fn check_media(site: &Site, diags: &mut Vec<Diagnostic>) {
         .initiatives
         .iter()
         .map(|i| (&i.common, i.canonical_source(default)))
-        .chain(site.courses.iter().map(|i| (&i.common, i.canonical_source(default))))
-        .chain(site.events.iter().map(|i| (&i.common, i.canonical_source(default))))
-        .chain(site.pages.iter().map(|i| (&i.common, i.canonical_source(default))));
+        .chain(
+            site.courses
+                .iter()
+                .map(|i| (&i.common, i.canonical_source(default))),
+        )
+        .chain(
+            site.events
+                .iter()
+                .map(|i| (&i.common, i.canonical_source(default))),
+        )
+        .chain(
+            site.pages
+                .iter()
+                .map(|i| (&i.common, i.canonical_source(default))),
+        );
     for (common, source) in images {
         let Some(image) = &common.image else { continue };
-        let rel = image.trim_start_matches("/media/").trim_start_matches("media/");
+        let rel = image
+            .trim_start_matches("/media/")
+            .trim_start_matches("media/");
         if media.contains(&rel) {
             continue;
         }
         let path = [crate::yaml::Step::Key("image".into())];
-        let mut d = source.diag_at(Severity::Error, "missing-file", format!("there is no content/media/{rel}"), &path, false);
-        d.help = suggest_ids(rel, &media)
-            .or_else(|| Some("put the image in content/media/ and give its path there, like `technohub.jpg`".into()));
+        let mut d = source.diag_at(
+            Severity::Error,
+            "missing-file",
+            format!("there is no content/media/{rel}"),
+            &path,
+            false,
+        );
+        d.help = suggest_ids(rel, &media).or_else(|| {
+            Some(
+                "put the image in content/media/ and give its path there, like `technohub.jpg`"
+                    .into(),
+            )
+        });
         diags.push(d);
     }
 }
@@ -277,7 +341,13 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             claims.claim(&url, what.to_string());
         }
     }
-    fn items<F>(list: &mut [Item<F>], kind: Kind, config: &SiteConfig, claims: &mut Claims, diags: &mut Vec<Diagnostic>) {
+    fn items<F>(
+        list: &mut [Item<F>],
+        kind: Kind,
+        config: &SiteConfig,
+        claims: &mut Claims,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         let default = config.default_lang();
         for item in list {
             for &lang in &config.languages {
@@ -290,9 +360,21 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                     let path = [crate::yaml::Step::Key("slug".into())];
                     let at_slug = item.texts.get(&lang).is_some_and(|t| t.slug.is_some());
                     let d = if at_slug {
-                        source.diag_at(Severity::Error, "url-collision", format!("{url} is already taken by {other}"), &path, false)
+                        source.diag_at(
+                            Severity::Error,
+                            "url-collision",
+                            format!("{url} is already taken by {other}"),
+                            &path,
+                            false,
+                        )
                     } else {
-                        source.diag_line(Severity::Error, "url-collision", format!("{url} is already taken by {other}"), 1, 1)
+                        source.diag_line(
+                            Severity::Error,
+                            "url-collision",
+                            format!("{url} is already taken by {other}"),
+                            1,
+                            1,
+                        )
                     };
                     diags.push(d.with_help("give this item another `slug`"));
                 }
@@ -300,18 +382,26 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    items(&mut site.initiatives, Kind::Initiative, &config, &mut claims, diags);
+    items(
+        &mut site.initiatives,
+        Kind::Initiative,
+        &config,
+        &mut claims,
+        diags,
+    );
     items(&mut site.courses, Kind::Course, &config, &mut claims, diags);
     items(&mut site.events, Kind::Event, &config, &mut claims, diags);
     items(&mut site.pages, Kind::Page, &config, &mut claims, diags);
     for loc in &mut site.locations {
         for &lang in &config.languages {
-            loc.urls.insert(lang, urls::item(&config, Kind::Location, lang, &loc.id));
+            loc.urls
+                .insert(lang, urls::item(&config, Kind::Location, lang, &loc.id));
         }
     }
     for org in &mut site.organisations {
         for &lang in &config.languages {
-            org.urls.insert(lang, urls::item(&config, Kind::Organisation, lang, &org.id));
+            org.urls
+                .insert(lang, urls::item(&config, Kind::Organisation, lang, &org.id));
         }
     }
 }
@@ -322,12 +412,24 @@ fn ref_table(site: &Site) -> HashMap<String, &BTreeMap<Lang, String>> {
     let mut add = |kind: Kind, id: &str, urls| {
         table.insert(format!("{}/{id}", kind.folder()), urls);
     };
-    site.initiatives.iter().for_each(|i| add(Kind::Initiative, &i.id, &i.urls));
-    site.courses.iter().for_each(|i| add(Kind::Course, &i.id, &i.urls));
-    site.events.iter().for_each(|i| add(Kind::Event, &i.id, &i.urls));
-    site.pages.iter().for_each(|i| add(Kind::Page, &i.id, &i.urls));
-    site.locations.iter().for_each(|i| add(Kind::Location, &i.id, &i.urls));
-    site.organisations.iter().for_each(|i| add(Kind::Organisation, &i.id, &i.urls));
+    site.initiatives
+        .iter()
+        .for_each(|i| add(Kind::Initiative, &i.id, &i.urls));
+    site.courses
+        .iter()
+        .for_each(|i| add(Kind::Course, &i.id, &i.urls));
+    site.events
+        .iter()
+        .for_each(|i| add(Kind::Event, &i.id, &i.urls));
+    site.pages
+        .iter()
+        .for_each(|i| add(Kind::Page, &i.id, &i.urls));
+    site.locations
+        .iter()
+        .for_each(|i| add(Kind::Location, &i.id, &i.urls));
+    site.organisations
+        .iter()
+        .for_each(|i| add(Kind::Organisation, &i.id, &i.urls));
     table
 }
 
@@ -351,7 +453,11 @@ fn ref_key(target: &str) -> String {
 fn known_paths(site: &Site) -> BTreeSet<String> {
     let mut set = BTreeSet::new();
     for &lang in &site.config.languages {
-        set.extend(urls::generated(&site.config, lang).into_iter().map(|(u, _)| u));
+        set.extend(
+            urls::generated(&site.config, lang)
+                .into_iter()
+                .map(|(u, _)| u),
+        );
         set.insert(urls::not_found(&site.config, lang));
     }
     for table in ref_table(site).values() {
@@ -363,8 +469,10 @@ fn known_paths(site: &Site) -> BTreeSet<String> {
 }
 
 fn resolve_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
-    let table: HashMap<String, BTreeMap<Lang, String>> =
-        ref_table(site).into_iter().map(|(k, v)| (k, v.clone())).collect();
+    let table: HashMap<String, BTreeMap<Lang, String>> = ref_table(site)
+        .into_iter()
+        .map(|(k, v)| (k, v.clone()))
+        .collect();
     let paths = known_paths(site);
     let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
     keys.sort();
@@ -390,10 +498,42 @@ fn resolve_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    resolve(&mut site.initiatives, &languages, default, &table, &keys, &paths, diags);
-    resolve(&mut site.courses, &languages, default, &table, &keys, &paths, diags);
-    resolve(&mut site.events, &languages, default, &table, &keys, &paths, diags);
-    resolve(&mut site.pages, &languages, default, &table, &keys, &paths, diags);
+    resolve(
+        &mut site.initiatives,
+        &languages,
+        default,
+        &table,
+        &keys,
+        &paths,
+        diags,
+    );
+    resolve(
+        &mut site.courses,
+        &languages,
+        default,
+        &table,
+        &keys,
+        &paths,
+        diags,
+    );
+    resolve(
+        &mut site.events,
+        &languages,
+        default,
+        &table,
+        &keys,
+        &paths,
+        diags,
+    );
+    resolve(
+        &mut site.pages,
+        &languages,
+        default,
+        &table,
+        &keys,
+        &paths,
+        diags,
+    );
 }
 
 fn check_body_links(
@@ -410,11 +550,20 @@ fn check_body_links(
             continue;
         }
         let d = source
-            .diag_line(Severity::Error, "broken-reference", format!("`@/{target}` does not lead to any item"), *line, *column)
+            .diag_line(
+                Severity::Error,
+                "broken-reference",
+                format!("`@/{target}` does not lead to any item"),
+                *line,
+                *column,
+            )
             .with_help(
                 suggest_ids(&key, keys)
                     .map(|h| h.replace('`', "`@/").replace("`@/?", "`?"))
-                    .unwrap_or_else(|| "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`".into()),
+                    .unwrap_or_else(|| {
+                        "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`"
+                            .into()
+                    }),
             );
         diags.push(d);
     }
@@ -426,19 +575,32 @@ fn check_body_links(
         }
         diags.push(
             source
-                .diag_line(Severity::Warning, "broken-link", format!("`{link}` leads to no page of this site"), *line, *column)
+                .diag_line(
+                    Severity::Warning,
+                    "broken-link",
+                    format!("`{link}` leads to no page of this site"),
+                    *line,
+                    *column,
+                )
                 .with_help("link to items with `@/<folder>/<id>.md`, so the link follows the item"),
         );
     }
 }
 
-fn replace_refs(body: &Body, lang: Lang, table: &HashMap<String, BTreeMap<Lang, String>>) -> String {
+fn replace_refs(
+    body: &Body,
+    lang: Lang,
+    table: &HashMap<String, BTreeMap<Lang, String>>,
+) -> String {
     if body.refs.is_empty() {
         return body.html.clone();
     }
     let mut html = body.html.clone();
     for (target, _, _) in &body.refs {
-        let fragment = target.split_once('#').map(|(_, f)| format!("#{f}")).unwrap_or_default();
+        let fragment = target
+            .split_once('#')
+            .map(|(_, f)| format!("#{f}"))
+            .unwrap_or_default();
         let url = table
             .get(&ref_key(target))
             .and_then(|urls| urls.get(&lang))
@@ -451,9 +613,16 @@ fn replace_refs(body: &Body, lang: Lang, table: &HashMap<String, BTreeMap<Lang, 
 /// Locations and organisations: their `description` is translatable Markdown.
 fn render_descriptions(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     let config = site.config.clone();
-    fn render<T>(list: &mut [DataItem<T>], desc: impl Fn(&T) -> Option<&Text>, config: &SiteConfig, diags: &mut Vec<Diagnostic>) {
+    fn render<T>(
+        list: &mut [DataItem<T>],
+        desc: impl Fn(&T) -> Option<&Text>,
+        config: &SiteConfig,
+        diags: &mut Vec<Diagnostic>,
+    ) {
         for item in list {
-            let Some(text) = desc(&item.data).cloned() else { continue };
+            let Some(text) = desc(&item.data).cloned() else {
+                continue;
+            };
             let markdown = Markdown {
                 allow_html: config.allow_html,
                 source: &item.source,
@@ -465,8 +634,18 @@ fn render_descriptions(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    render(&mut site.locations, |l: &Location| l.description.as_ref(), &config, diags);
-    render(&mut site.organisations, |o: &Organisation| o.description.as_ref(), &config, diags);
+    render(
+        &mut site.locations,
+        |l: &Location| l.description.as_ref(),
+        &config,
+        diags,
+    );
+    render(
+        &mut site.organisations,
+        |o: &Organisation| o.description.as_ref(),
+        &config,
+        diags,
+    );
     diags.dedup();
 }
 
@@ -493,7 +672,10 @@ fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {
                         1,
                         1,
                     )
-                    .with_help(format!("add {id}.{}.md beside this file with title, summary and text", lang.code())),
+                    .with_help(format!(
+                        "add {id}.{}.md beside this file with title, summary and text",
+                        lang.code()
+                    )),
             );
         }
     };
@@ -511,7 +693,10 @@ fn expand_agenda(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     for (index, event) in site.events.iter().enumerate() {
         let occurrences = agenda::expand(&event.fields, index, &tz, site.now);
         let ended = occurrences.last().is_none_or(|o| o.ends_at < year_ago);
-        let repeats_on = matches!(event.fields.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
+        let repeats_on = matches!(
+            event.fields.repeat.as_ref().map(|r| &r.end),
+            Some(RepeatEnd::Forever)
+        );
         if ended && !repeats_on {
             diags.push(
                 event

@@ -125,9 +125,16 @@ pub fn parse(source: Arc<Source>) -> (Option<SiteConfig>, Vec<Diagnostic>) {
     };
     // Languages first: translatable fields are checked against them.
     let probe = Reader::new(source.clone(), &Lang::ALL);
-    let languages = probe.root(&doc).map(|root| languages(&root)).unwrap_or_default();
+    let languages = probe
+        .root(&doc)
+        .map(|root| languages(&root))
+        .unwrap_or_default();
     let mut diags = probe.into_diagnostics();
-    let languages = if languages.is_empty() { vec![Lang::Nl] } else { languages };
+    let languages = if languages.is_empty() {
+        vec![Lang::Nl]
+    } else {
+        languages
+    };
 
     let reader = Reader::new(source, &languages);
     let config = reader.root(&doc).and_then(|root| read(&root, languages));
@@ -140,7 +147,12 @@ fn languages(root: &Obj) -> Vec<Lang> {
     let path = root.path_to("languages");
     let Some(yaml::Yaml::Seq(items)) = root.get("languages") else {
         if root.has("languages") {
-            root.reader().error("wrong-type", "`languages` should be a list like `[nl, en]`", &path, false);
+            root.reader().error(
+                "wrong-type",
+                "`languages` should be a list like `[nl, en]`",
+                &path,
+                false,
+            );
         }
         return vec![Lang::Nl, Lang::En];
     };
@@ -151,7 +163,12 @@ fn languages(root: &Obj) -> Vec<Lang> {
         at.push(Step::Index(i));
         match Lang::parse(&code) {
             Some(lang) if !out.contains(&lang) => out.push(lang),
-            Some(_) => root.reader().error("duplicate-language", format!("`{code}` is listed twice"), &at, false),
+            Some(_) => root.reader().error(
+                "duplicate-language",
+                format!("`{code}` is listed twice"),
+                &at,
+                false,
+            ),
             None => root.reader().error_help(
                 "unknown-language",
                 format!("werkplaats cannot publish in `{code}`"),
@@ -170,7 +187,9 @@ fn read(root: &Obj, languages: Vec<Lang>) -> Option<SiteConfig> {
     let description = root
         .translatable("description", false)
         .unwrap_or(Text::Same(String::new()));
-    let base_url = root.url("base_url").map(|u| u.trim_end_matches('/').to_string());
+    let base_url = root
+        .url("base_url")
+        .map(|u| u.trim_end_matches('/').to_string());
     if !root.has("base_url") {
         root.reader().error_help(
             "missing-field",
@@ -184,7 +203,9 @@ fn read(root: &Obj, languages: Vec<Lang>) -> Option<SiteConfig> {
         .text("timezone", false)
         .unwrap_or_else(|| "Europe/Amsterdam".into());
     let timezone = timezone(root, "timezone", &timezone_name);
-    let theme = root.text("theme", false).unwrap_or_else(|| "default".into());
+    let theme = root
+        .text("theme", false)
+        .unwrap_or_else(|| "default".into());
     if !is_valid_id(&theme) {
         root.reader().error(
             "invalid-value",
@@ -254,7 +275,10 @@ fn sections(root: &Obj, languages: &[Lang]) -> BTreeMap<(Section, Lang), String>
                 obj.reader().error_help(
                     "invalid-slug",
                     format!("section name `{name}` is not a valid URL segment"),
-                    Some(format!("use lowercase letters, digits and hyphens, like `{}`", suggest_slug(&name))),
+                    Some(format!(
+                        "use lowercase letters, digits and hyphens, like `{}`",
+                        suggest_slug(&name)
+                    )),
                     &obj.path_to(section.key()),
                     false,
                 );

@@ -108,9 +108,8 @@ impl Diagnostic {
 /// Sorts diagnostics into a stable order: by file, then position, then code.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.code, &a.message).cmp(&(
-            &b.file, b.line, b.column, b.code, &b.message,
-        ))
+        (&a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
     });
 }
 
@@ -119,7 +118,12 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, c)| *d <= (c.chars().count().max(word.chars().count()) / 3).max(2))
         .min_by_key(|(d, c)| (*d, *c))
         .map(|(_, c)| c)

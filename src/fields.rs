@@ -77,10 +77,7 @@ impl Reader {
             other => {
                 self.error(
                     "wrong-type",
-                    format!(
-                        "expected `field: value` lines, found {}",
-                        other.kind_name()
-                    ),
+                    format!("expected `field: value` lines, found {}", other.kind_name()),
                     &[],
                     false,
                 );
@@ -146,10 +143,7 @@ impl<'a> Obj<'a> {
     fn wrong(&self, name: &str, expected: &str, found: &Yaml) {
         self.reader.error(
             "wrong-type",
-            format!(
-                "`{name}` should be {expected}, found {}",
-                found.kind_name()
-            ),
+            format!("`{name}` should be {expected}, found {}", found.kind_name()),
             &self.path_to(name),
             false,
         );
@@ -413,7 +407,8 @@ impl<'a> Obj<'a> {
     pub fn id_ref(&self, name: &str, required: bool) -> Option<Ref> {
         let id = self.text(name, required)?;
         let at = self.origin(name);
-        self.check_id_syntax(&at.path, name, &id).then_some(Ref { id, at })
+        self.check_id_syntax(&at.path, name, &id)
+            .then_some(Ref { id, at })
     }
 
     pub fn id_refs(&self, name: &str) -> Vec<Ref> {
@@ -437,7 +432,10 @@ impl<'a> Obj<'a> {
         self.reader.error_help(
             "invalid-id",
             format!("`{id}` in `{name}` is not a valid id"),
-            Some("ids use lowercase letters, digits and single hyphens, like `technohub-woerden`".into()),
+            Some(
+                "ids use lowercase letters, digits and single hyphens, like `technohub-woerden`"
+                    .into(),
+            ),
             path,
             false,
         );
@@ -485,7 +483,9 @@ impl<'a> Obj<'a> {
         let ok = email
             .split_once('@')
             .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-            && !email.chars().any(|c| c.is_whitespace() || "<>\"'".contains(c));
+            && !email
+                .chars()
+                .any(|c| c.is_whitespace() || "<>\"'".contains(c));
         if ok {
             return Some(email);
         }
@@ -574,7 +574,10 @@ pub fn is_http_url(url: &str) -> bool {
         .or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c))
+        !host.is_empty()
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "<>\"".contains(c))
     })
 }
 

@@ -29,7 +29,9 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
     let mut offset = first_line_end;
     let mut line = 2;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         let this = text[offset..end].trim_end();
         if this == "---" || this == "..." {
             return Ok(Split {

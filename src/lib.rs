@@ -55,7 +55,9 @@ impl Now {
 
     /// `SOURCE_DATE_EPOCH` if set, else the clock.
     pub fn from_environment() -> Now {
-        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok());
+        let epoch = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok());
         match epoch.and_then(|s| Timestamp::from_second(s).ok()) {
             Some(t) => Now::Instant(t),
             None => Now::Instant(Timestamp::now()),
@@ -65,7 +67,10 @@ impl Now {
     fn resolve(self, tz: &jiff::tz::TimeZone) -> Timestamp {
         match self {
             Now::Instant(t) => t,
-            Now::Local(dt) => tz.to_ambiguous_timestamp(dt).compatible().unwrap_or(Timestamp::UNIX_EPOCH),
+            Now::Local(dt) => tz
+                .to_ambiguous_timestamp(dt)
+                .compatible()
+                .unwrap_or(Timestamp::UNIX_EPOCH),
         }
     }
 }
@@ -108,7 +113,12 @@ pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
     let mut diags = Vec::new();
     let (rel, text) = match load::load_site_yaml(&opts.root) {
         Ok(x) => x,
-        Err(d) => return Ok(Loaded { site: None, diagnostics: vec![d] }),
+        Err(d) => {
+            return Ok(Loaded {
+                site: None,
+                diagnostics: vec![d],
+            });
+        }
     };
     let (config, config_diags) = config::parse(Arc::new(frontmatter::yaml_source(&rel, text)));
     diags.extend(config_diags);
@@ -117,7 +127,9 @@ pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
     };
     if let Some(url) = &opts.base_url {
         if !fields::is_http_url(url) {
-            return Err(EnvError(format!("--base-url must be an absolute http(s) URL, not `{url}`")));
+            return Err(EnvError(format!(
+                "--base-url must be an absolute http(s) URL, not `{url}`"
+            )));
         }
         config.base_url = url.trim_end_matches('/').to_string();
     }
@@ -144,7 +156,10 @@ fn finish(site: Option<(site::Site, theme::Theme)>, mut diags: Vec<Diagnostic>) 
     diagnostic::sort(&mut diags);
     diags.dedup();
     let failed = diags.iter().any(Diagnostic::is_error);
-    Loaded { site: site.filter(|_| !failed), diagnostics: diags }
+    Loaded {
+        site: site.filter(|_| !failed),
+        diagnostics: diags,
+    }
 }
 
 pub struct Report {
@@ -201,9 +216,13 @@ fn guard_output(root: &Path, out: &Path) -> Result<(), EnvError> {
         })
     };
     let (Ok(root), Ok(out)) = (abs(root), abs(out)) else {
-        return Err(EnvError("cannot resolve the root and output folders".into()));
+        return Err(EnvError(
+            "cannot resolve the root and output folders".into(),
+        ));
     };
-    let inside_site = [root.join("content"), root.join("themes")].iter().any(|p| out.starts_with(p));
+    let inside_site = [root.join("content"), root.join("themes")]
+        .iter()
+        .any(|p| out.starts_with(p));
     if root.starts_with(&out) || inside_site || out.join("content").join("site.yaml").exists() {
         return Err(EnvError(format!(
             "refusing to build into {}: it holds (or is inside) the site's own files",

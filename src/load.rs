@@ -44,12 +44,11 @@ pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
     let rel = "content/site.yaml".to_string();
     let path = root.join("content").join("site.yaml");
     if !path.is_file() {
-        return Err(Diagnostic::error(
-            "missing-site-yaml",
-            &rel,
-            "content/site.yaml is missing",
-        )
-        .with_help("every site needs content/site.yaml with its title, base_url and languages"));
+        return Err(
+            Diagnostic::error("missing-site-yaml", &rel, "content/site.yaml is missing").with_help(
+                "every site needs content/site.yaml with its title, base_url and languages",
+            ),
+        );
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let text = read_text(&path, &rel, &canonical_root)?;
@@ -69,13 +68,16 @@ pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let rel = e.path().map_or_else(|| "content".into(), |p| rel_path(root, p));
+                let rel = e
+                    .path()
+                    .map_or_else(|| "content".into(), |p| rel_path(root, p));
                 let message = if e.loop_ancestor().is_some() {
                     "this symlink makes a loop".to_string()
                 } else {
                     format!("cannot read: {e}")
                 };
-                out.diags.push(Diagnostic::error("unreadable-file", rel, message));
+                out.diags
+                    .push(Diagnostic::error("unreadable-file", rel, message));
                 continue;
             }
         };
@@ -90,8 +92,12 @@ pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
         }
         if entry.path_is_symlink() && !inside(&canonical_root, path) {
             out.diags.push(
-                Diagnostic::error("symlink-outside", &rel, "this symlink leads outside the site root")
-                    .with_help("copy the file into the site instead of linking to it"),
+                Diagnostic::error(
+                    "symlink-outside",
+                    &rel,
+                    "this symlink leads outside the site root",
+                )
+                .with_help("copy the file into the site instead of linking to it"),
             );
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
@@ -102,7 +108,9 @@ pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
             continue;
         }
         let inner = path.strip_prefix(&content).unwrap_or(path);
-        let mut parts = inner.components().map(|c| c.as_os_str().to_string_lossy().to_string());
+        let mut parts = inner
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().to_string());
         let top = parts.next().unwrap_or_default();
         let depth = inner.components().count();
         if depth == 1 {
@@ -129,7 +137,11 @@ pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
             continue;
         }
         let Some(kind) = Kind::from_folder(&top) else {
-            let folders: Vec<&str> = Kind::ALL.iter().map(|k| k.folder()).chain(["media"]).collect();
+            let folders: Vec<&str> = Kind::ALL
+                .iter()
+                .map(|k| k.folder())
+                .chain(["media"])
+                .collect();
             let mut d = Diagnostic::warning(
                 "unknown-folder",
                 &rel,
@@ -184,8 +196,15 @@ fn split_name(
     let (stem, lang) = if kind.is_markdown() {
         let Some(stem) = name.strip_suffix(".md") else {
             diags.push(
-                Diagnostic::warning("ignored-file", rel, "only .md files are read here; this file is ignored")
-                    .with_help(format!("{} are Markdown files named <id>.<language>.md", kind.folder())),
+                Diagnostic::warning(
+                    "ignored-file",
+                    rel,
+                    "only .md files are read here; this file is ignored",
+                )
+                .with_help(format!(
+                    "{} are Markdown files named <id>.<language>.md",
+                    kind.folder()
+                )),
             );
             return None;
         };
@@ -200,7 +219,10 @@ fn split_name(
                             rel,
                             format!("`{code}` in the file name is not a language of this site"),
                         )
-                        .with_help(format!("name the file <id>.<language>.md with one of: {}", codes.join(", "))),
+                        .with_help(format!(
+                            "name the file <id>.<language>.md with one of: {}",
+                            codes.join(", ")
+                        )),
                     );
                     return None;
                 }
@@ -208,7 +230,10 @@ fn split_name(
             None => (stem, None),
         }
     } else {
-        let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) else {
+        let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        else {
             diags.push(Diagnostic::warning(
                 "ignored-file",
                 rel,
@@ -220,11 +245,12 @@ fn split_name(
     };
     if !is_valid_id(stem) {
         diags.push(
-            Diagnostic::error("invalid-id", rel, format!("`{stem}` is not a valid id"))
-                .with_help(format!(
+            Diagnostic::error("invalid-id", rel, format!("`{stem}` is not a valid id")).with_help(
+                format!(
                     "ids use lowercase letters, digits and single hyphens: rename the file to `{}`",
                     name.replacen(stem, &suggest_slug(stem), 1)
-                )),
+                ),
+            ),
         );
         return None;
     }
@@ -234,19 +260,28 @@ fn split_name(
 /// Reads a text file, refusing large files, invalid UTF-8 and links out of the root.
 fn read_text(path: &Path, rel: &str, canonical_root: &Path) -> Result<String, Diagnostic> {
     if !inside(canonical_root, path) {
-        return Err(Diagnostic::error("symlink-outside", rel, "this file leads outside the site root"));
+        return Err(Diagnostic::error(
+            "symlink-outside",
+            rel,
+            "this file leads outside the site root",
+        ));
     }
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "file-too-large",
             rel,
-            format!("the file is {} MB; content files may be at most {} MB", size / 1_000_000, MAX_FILE_BYTES / 1_000_000),
+            format!(
+                "the file is {} MB; content files may be at most {} MB",
+                size / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            ),
         )
         .with_help("put large downloads in content/media/ and link to them"));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error("unreadable-file", rel, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error("unreadable-file", rel, format!("cannot read the file: {e}"))
+    })?;
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {

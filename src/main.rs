@@ -9,7 +9,11 @@ use werkplaats::model::Kind;
 use werkplaats::{BuildError, Now, Options};
 
 #[derive(Parser)]
-#[command(name = "werkplaats", version, about = "Static sites for regional technology education: initiatives, courses, events and agenda feeds")]
+#[command(
+    name = "werkplaats",
+    version,
+    about = "Static sites for regional technology education: initiatives, courses, events and agenda feeds"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -80,22 +84,57 @@ enum Format {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, out, base_url, now, drafts } => {
+        Command::Build {
+            root,
+            out,
+            base_url,
+            now,
+            drafts,
+        } => {
             let Some(now) = read_now(now.as_deref()) else {
                 return ExitCode::from(2);
             };
             let out = out.unwrap_or_else(|| root.join("public"));
-            build(Options { root, now, drafts, base_url }, out)
+            build(
+                Options {
+                    root,
+                    now,
+                    drafts,
+                    base_url,
+                },
+                out,
+            )
         }
-        Command::Check { root, strict, format, now } => {
+        Command::Check {
+            root,
+            strict,
+            format,
+            now,
+        } => {
             let Some(now) = read_now(now.as_deref()) else {
                 return ExitCode::from(2);
             };
-            check(Options { root, now, drafts: false, base_url: None }, strict, format)
+            check(
+                Options {
+                    root,
+                    now,
+                    drafts: false,
+                    base_url: None,
+                },
+                strict,
+                format,
+            )
         }
-        Command::New { kind, id, title, root } => new(&kind, &id, title.as_deref(), root),
+        Command::New {
+            kind,
+            id,
+            title,
+            root,
+        } => new(&kind, &id, title.as_deref(), root),
         Command::Serve { .. } => {
-            eprintln!("error: `werkplaats serve` is not available yet; use `werkplaats build` and open public/");
+            eprintln!(
+                "error: `werkplaats serve` is not available yet; use `werkplaats build` and open public/"
+            );
             ExitCode::from(2)
         }
     }
@@ -107,7 +146,9 @@ fn read_now(text: Option<&str>) -> Option<Now> {
     };
     let now = Now::parse(text);
     if now.is_none() {
-        eprintln!("error: --now takes YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or an RFC 3339 time, not `{text}`");
+        eprintln!(
+            "error: --now takes YYYY-MM-DD, \"YYYY-MM-DD HH:MM\" or an RFC 3339 time, not `{text}`"
+        );
     }
     now
 }
@@ -159,10 +200,10 @@ fn check(opts: Options, strict: bool, format: Format) -> ExitCode {
     };
     let mut diags = loaded.diagnostics;
     // Templates are part of what build would check: render in memory, write nothing.
-    if let Some((site, theme)) = &loaded.site {
-        if let Err(render_diags) = werkplaats::render::render(site, theme) {
-            diags.extend(render_diags);
-        }
+    if let Some((site, theme)) = &loaded.site
+        && let Err(render_diags) = werkplaats::render::render(site, theme)
+    {
+        diags.extend(render_diags);
     }
     match format {
         Format::Json => {
@@ -178,7 +219,11 @@ fn check(opts: Options, strict: bool, format: Format) -> ExitCode {
         }
     }
     let errors = diags.iter().any(Diagnostic::is_error);
-    if errors || (strict && !diags.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors || (strict && !diags.is_empty()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn new(kind: &str, id: &str, title: Option<&str>, root: PathBuf) -> ExitCode {
@@ -188,12 +233,21 @@ fn new(kind: &str, id: &str, title: Option<&str>, root: PathBuf) -> ExitCode {
     let lang = std::fs::read_to_string(root.join("content/site.yaml"))
         .ok()
         .and_then(|t| {
-            let (config, _) = werkplaats::config::parse(std::sync::Arc::new(werkplaats::frontmatter::yaml_source("content/site.yaml", t)));
+            let (config, _) = werkplaats::config::parse(std::sync::Arc::new(
+                werkplaats::frontmatter::yaml_source("content/site.yaml", t),
+            ));
             config.map(|c| c.default_lang().code())
         })
         .unwrap_or("nl");
     let today = jiff::Zoned::now().date();
-    let item = werkplaats::newitem::NewItem { root: &root, kind, id, title, lang, today };
+    let item = werkplaats::newitem::NewItem {
+        root: &root,
+        kind,
+        id,
+        title,
+        lang,
+        today,
+    };
     match werkplaats::newitem::create(&item) {
         Ok(path) => {
             println!("wrote {}", path.display());

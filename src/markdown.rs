@@ -35,7 +35,9 @@ impl Markdown<'_> {
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
-                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                        CodeBlockKind::Fenced(info) => {
+                            info.split_whitespace().next().unwrap_or("").to_string()
+                        }
                         CodeBlockKind::Indented => String::new(),
                     };
                     code = Some((lang, String::new()));
@@ -49,14 +51,36 @@ impl Markdown<'_> {
                     let (lang, buf) = code.take().unwrap_or_default();
                     events.push(Event::Html(code_block(&lang, &buf).into()));
                 }
-                Event::Html(h) | Event::InlineHtml(h) if !self.allow_html => events.push(Event::Text(h)),
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                    let dest_url = self.link(dest_url, line, column, &mut body, diags);
-                    events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                Event::Html(h) | Event::InlineHtml(h) if !self.allow_html => {
+                    events.push(Event::Text(h))
                 }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let dest_url = self.link(dest_url, line, column, &mut body, diags);
-                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest_url = self.link(dest_url, line, column, &mut body, diags);
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
                 other => events.push(other),
             }
@@ -99,7 +123,9 @@ impl Markdown<'_> {
                             line,
                             column,
                         )
-                        .with_help("link to an http(s) address, a mailto: address or a page of this site"),
+                        .with_help(
+                            "link to an http(s) address, a mailto: address or a page of this site",
+                        ),
                 );
                 "#".into()
             }
@@ -113,7 +139,9 @@ fn code_block(lang: &str, code: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric() || "+-_#.".contains(*c))
         .collect();
     match crate::highlight::highlight(code, &safe_lang) {
-        Some(html) => format!("<pre class=\"code\" data-lang=\"{safe_lang}\"><code>{html}</code></pre>\n"),
+        Some(html) => {
+            format!("<pre class=\"code\" data-lang=\"{safe_lang}\"><code>{html}</code></pre>\n")
+        }
         None => {
             let mut escaped = String::new();
             pulldown_cmark_escape::escape_html(&mut escaped, code).ok();

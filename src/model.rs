@@ -131,7 +131,13 @@ pub const EVENT_TYPES: &[&str] = &[
     "other",
 ];
 pub const EVENT_STATUSES: &[&str] = &["scheduled", "cancelled", "postponed"];
-pub const LOCATION_KINDS: &[&str] = &["school", "training-centre", "makerspace", "company", "other"];
+pub const LOCATION_KINDS: &[&str] = &[
+    "school",
+    "training-centre",
+    "makerspace",
+    "company",
+    "other",
+];
 pub const ORGANISATION_KINDS: &[&str] = &["business", "education", "government", "network"];
 
 /// True if `s` follows the id and slug rule `[a-z0-9]+(-[a-z0-9]+)*`.

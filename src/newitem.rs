@@ -32,14 +32,22 @@ pub fn create(item: &NewItem) -> Result<PathBuf, String> {
         format!("{}.yaml", item.id)
     };
     let path = folder.join(&name);
-    let taken = std::fs::read_dir(&folder).into_iter().flatten().flatten().any(|e| {
-        let n = e.file_name().to_string_lossy().to_string();
-        n == name || n == format!("{}.md", item.id)
-    });
+    let taken = std::fs::read_dir(&folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|e| {
+            let n = e.file_name().to_string_lossy().to_string();
+            n == name || n == format!("{}.md", item.id)
+        });
     if taken || path.exists() {
-        return Err(format!("{} already exists; werkplaats new never overwrites a file", path.display()));
+        return Err(format!(
+            "{} already exists; werkplaats new never overwrites a file",
+            path.display()
+        ));
     }
-    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     let text = template(item);
     std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(path)
@@ -66,12 +74,19 @@ fn reference(root: &Path, kind: Kind, field: &str) -> String {
     let ids = ids(root, kind);
     match ids.first() {
         Some(first) => format!("{field}: {first}    # one of: {}\n", ids.join(", ")),
-        None => format!("{field}: {}    # no {} exists yet: create one with `werkplaats new {} <id>`\n", "TODO", kind.folder(), kind.singular()),
+        None => format!(
+            "{field}: {}    # no {} exists yet: create one with `werkplaats new {} <id>`\n",
+            "TODO",
+            kind.folder(),
+            kind.singular()
+        ),
     }
 }
 
 fn template(item: &NewItem) -> String {
-    let title = item.title.map_or_else(|| item.id.replace('-', " "), str::to_string);
+    let title = item
+        .title
+        .map_or_else(|| item.id.replace('-', " "), str::to_string);
     let title = serde_json::to_string(&title).unwrap_or_default();
     let root = item.root;
     let mut s = String::new();
@@ -90,21 +105,33 @@ fn template(item: &NewItem) -> String {
         Kind::Course => {
             s.push_str(&reference(root, Kind::Organisation, "provider"));
             let locs = ids(root, Kind::Location);
-            let _ = writeln!(s, "locations: [{}]", locs.first().map_or("TODO", String::as_str));
+            let _ = writeln!(
+                s,
+                "locations: [{}]",
+                locs.first().map_or("TODO", String::as_str)
+            );
             s.push_str("level: mbo-2                      # po, vo, vmbo, havo-vwo, mbo-1 … mbo-4, hbo, course\n");
             s.push_str("# initiative: initiative-id\n# learning_paths: [bbl]            # bbl, bol, bgl, part-time, short-course\n# crebo: \"25180\"\n# duration: { nl: 2 jaar, en: 2 years }\n# cost: { nl: Gratis, en: Free }\n# audiences: [career-switchers]\n# starts: [2027-09-01]\n# registration_url: https://www.example.nl/aanmelden\n");
         }
         Kind::Event => {
-            let day = item.today.checked_add(jiff::ToSpan::days(30)).unwrap_or(item.today);
+            let day = item
+                .today
+                .checked_add(jiff::ToSpan::days(30))
+                .unwrap_or(item.today);
             s.push_str("type: open-day                    # open-day, workshop, info-session, course-start, meeting, other\n");
-            let _ = writeln!(s, "start: {day} 10:00           # or YYYY-MM-DD for a whole day");
+            let _ = writeln!(
+                s,
+                "start: {day} 10:00           # or YYYY-MM-DD for a whole day"
+            );
             let _ = writeln!(s, "end: {day} 12:00");
             s.push_str(&reference(root, Kind::Location, "location"));
             s.push_str("# online: https://meet.example.nl/sessie\n# timezone: Europe/Amsterdam\n# initiative: initiative-id\n# organiser: organisation-id\n# audiences: [vo, parents]\n# registration_url: https://www.example.nl/aanmelden\n# cost: { nl: Gratis, en: Free }\n# status: cancelled               # scheduled (default), cancelled, postponed\n# repeat: { every: week, interval: 1, until: 2027-12-31, except: [] }\n");
             let _ = writeln!(s, "uid: {}", uuid::Uuid::new_v4());
             s.push_str("# updated: 2027-01-01 12:00       # raise when subscribers should see a change\n# sequence: 0                     # raise when time or place changes\n");
         }
-        Kind::Page => s.push_str("# menu: 10                        # put the page in the main navigation\n"),
+        Kind::Page => {
+            s.push_str("# menu: 10                        # put the page in the main navigation\n")
+        }
         Kind::Location => {
             let _ = writeln!(s, "name: {{ nl: {title}, en: {title} }}");
             s.push_str("municipality: Woerden\n# kind: training-centre            # school, training-centre, makerspace, company, other\n# address: { street: …, postcode: …, city: … }   # leave out what is not known\n# geo: { lat: 52.0857, lon: 4.8838 }\n# description: { nl: …, en: … }\n# website: https://www.example.nl\n# accessibility: { nl: …, en: … }\n");

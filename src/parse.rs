@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// A parsed file: one language of a Markdown item, or a YAML data item.
 #[derive(Debug)]
 pub enum Parsed {
-    Item(ItemFile),
+    Item(Box<ItemFile>),
     Location(String, Location, Arc<crate::source::Source>),
     Organisation(String, Organisation, Arc<crate::source::Source>),
 }
@@ -35,8 +35,17 @@ pub struct ItemFile {
 const TRANSLATABLE: &[&str] = &["title", "summary", "slug", "image_alt"];
 const COMMON: &[&str] = &["title", "summary", "slug", "draft", "image", "image_alt"];
 const INITIATIVE: &[&str] = &[
-    "status", "since", "until", "audiences", "locations", "lead", "partners", "website", "contact",
-    "funding", "period",
+    "status",
+    "since",
+    "until",
+    "audiences",
+    "locations",
+    "lead",
+    "partners",
+    "website",
+    "contact",
+    "funding",
+    "period",
 ];
 const COURSE: &[&str] = &[
     "provider",
@@ -197,7 +206,7 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
         text,
         canonical,
     };
-    (Some(Parsed::Item(item)), diags)
+    (Some(Parsed::Item(Box::new(item))), diags)
 }
 
 /// A translation may only set the translatable fields; the rest it inherits.
@@ -354,9 +363,7 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         .unwrap_or_else(|| "scheduled".into());
     let repeat = o.obj("repeat").and_then(|r| repeat(&r));
     let uid = o.text("uid", false).filter(|u| {
-        let ok = !u.trim().is_empty()
-            && u.len() <= 200
-            && u.chars().all(|c| c.is_ascii_graphic());
+        let ok = !u.trim().is_empty() && u.len() <= 200 && u.chars().all(|c| c.is_ascii_graphic());
         if !ok {
             o.reader().error_help(
                 "invalid-value",
@@ -393,13 +400,17 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         repeat,
         uid,
         updated: o.datetime("updated"),
-        sequence: o.int("sequence", 0).map_or(0, |s| s.min(u32::MAX as i64) as u32),
+        sequence: o
+            .int("sequence", 0)
+            .map_or(0, |s| s.min(u32::MAX as i64) as u32),
     })
 }
 
 fn check_end(o: &Obj, start: When, end: When) {
     let message = match (start, end) {
-        (When::Day(s), When::Day(e)) if e < s => format!("the event ends on {e}, before it starts on {s}"),
+        (When::Day(s), When::Day(e)) if e < s => {
+            format!("the event ends on {e}, before it starts on {s}")
+        }
         (When::At(s), When::At(e)) if e < s => format!(
             "the event ends at {}, before it starts at {}",
             e.strftime("%Y-%m-%d %H:%M"),
@@ -489,7 +500,9 @@ fn parse_data(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Di
     };
     let reader = Reader::new(source.clone(), &config.languages);
     let parsed = reader.root(&doc).and_then(|o| match file.kind {
-        Kind::Location => location(&o).map(|l| Parsed::Location(file.id.clone(), l, source.clone())),
+        Kind::Location => {
+            location(&o).map(|l| Parsed::Location(file.id.clone(), l, source.clone()))
+        }
         _ => organisation(&o).map(|g| Parsed::Organisation(file.id.clone(), g, source.clone())),
     });
     let failed = reader.has_errors();

@@ -114,7 +114,10 @@ impl Site {
 
     /// Occurrences that ended before `now`, newest first.
     pub fn past(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences.iter().rev().filter(|o| o.ends_at <= self.now)
+        self.occurrences
+            .iter()
+            .rev()
+            .filter(|o| o.ends_at <= self.now)
     }
 }
 

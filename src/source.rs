@@ -35,7 +35,13 @@ impl Source {
         at_key: bool,
     ) -> Diagnostic {
         let (line, column) = yaml::locate(self.yaml_text(), path, at_key);
-        self.diag_line(severity, code, message, line + self.yaml_line_offset, column)
+        self.diag_line(
+            severity,
+            code,
+            message,
+            line + self.yaml_line_offset,
+            column,
+        )
     }
 
     /// A diagnostic at a line and column of the whole file.

@@ -27,7 +27,10 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         let d = Diagnostic::error(
             "missing-theme",
             "content/site.yaml",
-            format!("there is no theme `{}` (themes/{}/templates/ is missing)", config.theme, config.theme),
+            format!(
+                "there is no theme `{}` (themes/{}/templates/ is missing)",
+                config.theme, config.theme
+            ),
         )
         .with_help("set `theme: default`, or copy a theme into themes/");
         return (None, vec![d]);
@@ -35,17 +38,26 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
     let mut templates = Vec::new();
-    for entry in WalkDir::new(dir.join("templates")).sort_by_file_name().into_iter().flatten() {
+    for entry in WalkDir::new(dir.join("templates"))
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
             continue;
         }
         let name = rel_path(&dir.join("templates"), entry.path());
         match std::fs::read_to_string(entry.path()) {
             Ok(text) => templates.push((name, text)),
-            Err(e) => diags.push(Diagnostic::error("unreadable-file", rel_path(root, entry.path()), format!("cannot read: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                "unreadable-file",
+                rel_path(root, entry.path()),
+                format!("cannot read: {e}"),
+            )),
         }
     }
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    {
         diags.push(template_error(&config.theme, &e));
     }
     let strings = strings(root, &dir, config, &mut diags);
@@ -54,10 +66,22 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         .into_iter()
         .flatten()
         .filter(|e| e.file_type().is_file() && !is_ignored(&e.file_name().to_string_lossy()))
-        .map(|e| (e.path().to_path_buf(), rel_path(&dir.join("static"), e.path())))
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                rel_path(&dir.join("static"), e.path()),
+            )
+        })
         .collect();
     let ok = !diags.iter().any(Diagnostic::is_error);
-    (ok.then_some(Theme { tera, strings, statics }), diags)
+    (
+        ok.then_some(Theme {
+            tera,
+            strings,
+            statics,
+        }),
+        diags,
+    )
 }
 
 /// A Tera error as a diagnostic at the template's file, line and column, which Tera's
@@ -85,7 +109,11 @@ pub fn template_error(theme: &str, e: &tera::Error) -> Diagnostic {
     let Some((name, line, column)) = place else {
         return Diagnostic::error("template-error", format!("themes/{theme}/templates"), text);
     };
-    let mut d = Diagnostic::error("template-error", format!("themes/{theme}/templates/{name}"), message);
+    let mut d = Diagnostic::error(
+        "template-error",
+        format!("themes/{theme}/templates/{name}"),
+        message,
+    );
     d.line = line;
     d.column = column;
     d.source_line = text
@@ -108,7 +136,11 @@ fn strings(
         let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
         let rel = rel_path(root, &path);
         let Ok(text) = std::fs::read_to_string(&path) else {
-            diags.push(Diagnostic::warning("missing-i18n", &rel, format!("the theme has no {} interface strings", lang.native_name())));
+            diags.push(Diagnostic::warning(
+                "missing-i18n",
+                &rel,
+                format!("the theme has no {} interface strings", lang.native_name()),
+            ));
             out.insert(lang, BTreeMap::new());
             continue;
         };
@@ -124,7 +156,9 @@ fn strings(
     let default = config.default_lang();
     let base = out.get(&default).cloned().unwrap_or_default();
     for &lang in &config.languages[1..] {
-        let Some(map) = out.get_mut(&lang) else { continue };
+        let Some(map) = out.get_mut(&lang) else {
+            continue;
+        };
         for (key, value) in &base {
             if map.contains_key(key) {
                 continue;
@@ -133,7 +167,16 @@ fn strings(
             if let Some(source) = sources.get(&lang) {
                 diags.push(
                     source
-                        .diag_line(Severity::Warning, "missing-i18n-key", format!("`{key}` is not translated; the {} text is used", default.native_name()), 1, 1)
+                        .diag_line(
+                            Severity::Warning,
+                            "missing-i18n-key",
+                            format!(
+                                "`{key}` is not translated; the {} text is used",
+                                default.native_name()
+                            ),
+                            1,
+                            1,
+                        )
                         .with_help(format!("add `{key}: …` to this file")),
                 );
             }
@@ -147,7 +190,11 @@ fn flatten(prefix: &str, doc: &Yaml, out: &mut BTreeMap<String, String>) {
     match doc {
         Yaml::Map(entries) => {
             for (k, v) in entries {
-                let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}_{k}") };
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}_{k}")
+                };
                 flatten(&key, v, out);
             }
         }

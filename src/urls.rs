@@ -28,7 +28,11 @@ pub fn item(config: &SiteConfig, kind: Kind, lang: Lang, slug: &str) -> String {
 }
 
 pub fn section(config: &SiteConfig, section: Section, lang: Lang) -> String {
-    format!("{}/{}/", prefix(config, lang), config.section(section, lang))
+    format!(
+        "{}/{}/",
+        prefix(config, lang),
+        config.section(section, lang)
+    )
 }
 
 pub fn audience(config: &SiteConfig, lang: Lang, code: &str) -> String {
@@ -50,11 +54,19 @@ fn embed_word(lang: Lang) -> &'static str {
 }
 
 pub fn archive(config: &SiteConfig, lang: Lang) -> String {
-    format!("{}{}/", section(config, Section::Events, lang), archive_word(lang))
+    format!(
+        "{}{}/",
+        section(config, Section::Events, lang),
+        archive_word(lang)
+    )
 }
 
 pub fn embed_help(config: &SiteConfig, lang: Lang) -> String {
-    format!("{}{}/", section(config, Section::Events, lang), embed_word(lang))
+    format!(
+        "{}{}/",
+        section(config, Section::Events, lang),
+        embed_word(lang)
+    )
 }
 
 pub fn embed_agenda(config: &SiteConfig, lang: Lang) -> String {
@@ -70,12 +82,27 @@ pub fn not_found(config: &SiteConfig, lang: Lang) -> String {
 pub fn generated(config: &SiteConfig, lang: Lang) -> Vec<(String, &'static str)> {
     let mut out = vec![
         (home(config, lang), "the home page"),
-        (section(config, Section::Initiatives, lang), "the list of initiatives"),
-        (section(config, Section::Courses, lang), "the list of courses"),
+        (
+            section(config, Section::Initiatives, lang),
+            "the list of initiatives",
+        ),
+        (
+            section(config, Section::Courses, lang),
+            "the list of courses",
+        ),
         (section(config, Section::Events, lang), "the agenda"),
-        (section(config, Section::Locations, lang), "the list of locations"),
-        (section(config, Section::Organisations, lang), "the list of organisations"),
-        (section(config, Section::Audiences, lang), "the list of audiences"),
+        (
+            section(config, Section::Locations, lang),
+            "the list of locations",
+        ),
+        (
+            section(config, Section::Organisations, lang),
+            "the list of organisations",
+        ),
+        (
+            section(config, Section::Audiences, lang),
+            "the list of audiences",
+        ),
         (archive(config, lang), "the agenda archive"),
         (embed_help(config, lang), "the embed help page"),
         (embed_agenda(config, lang), "the embeddable agenda"),

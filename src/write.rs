@@ -35,10 +35,10 @@ fn fill(dir: &Path, outputs: &[Output]) -> Result<()> {
     let mut folders: Vec<PathBuf> = Vec::new();
     for o in outputs {
         let target = safe_join(dir, &o.path)?;
-        if let Some(p) = target.parent() {
-            if folders.last().is_none_or(|last| last != p) {
-                folders.push(p.to_path_buf());
-            }
+        if let Some(p) = target.parent()
+            && folders.last().is_none_or(|last| last != p)
+        {
+            folders.push(p.to_path_buf());
         }
     }
     folders.sort();
@@ -49,9 +49,12 @@ fn fill(dir: &Path, outputs: &[Output]) -> Result<()> {
     outputs.par_iter().try_for_each(|o| -> Result<()> {
         let target = safe_join(dir, &o.path)?;
         match &o.content {
-            Content::Bytes(b) => fs::write(&target, b).with_context(|| format!("cannot write {}", target.display()))?,
+            Content::Bytes(b) => fs::write(&target, b)
+                .with_context(|| format!("cannot write {}", target.display()))?,
             Content::File(src) => {
-                fs::copy(src, &target).with_context(|| format!("cannot copy {} to {}", src.display(), target.display()))?;
+                fs::copy(src, &target).with_context(|| {
+                    format!("cannot copy {} to {}", src.display(), target.display())
+                })?;
             }
         }
         Ok(())
@@ -60,7 +63,11 @@ fn fill(dir: &Path, outputs: &[Output]) -> Result<()> {
 
 pub fn safe_join(dir: &Path, rel: &str) -> Result<PathBuf> {
     let rel_path = Path::new(rel);
-    if rel.is_empty() || !rel_path.components().all(|c| matches!(c, Component::Normal(_))) {
+    if rel.is_empty()
+        || !rel_path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+    {
         bail!("refusing to write outside the output folder: {rel}");
     }
     Ok(dir.join(rel_path))
@@ -70,7 +77,8 @@ fn swap(out: &Path, fresh: &Path, old: &Path) -> Result<()> {
     let had_old = out.exists();
     if had_old {
         let _ = fs::remove_dir_all(old);
-        fs::rename(out, old).with_context(|| format!("cannot move the previous {} aside", out.display()))?;
+        fs::rename(out, old)
+            .with_context(|| format!("cannot move the previous {} aside", out.display()))?;
     }
     if let Err(e) = fs::rename(fresh, out) {
         if had_old {

@@ -123,8 +123,14 @@ fn convert(value: serde_yaml::Value) -> Yaml {
 /// Falls back to the nearest enclosing node that can be found, and to 1:1.
 pub fn locate(text: &str, path: &[Step], at_key: bool) -> (usize, usize) {
     for depth in (0..=path.len()).rev() {
-        let key_here = at_key && depth == path.len();
-        if let Some(position) = locate_exact(text, &path[..depth], key_here) {
+        let sub = &path[..depth];
+        // A missing node is reported at the key of its nearest existing parent.
+        let key_here = if depth == path.len() {
+            at_key
+        } else {
+            matches!(sub.last(), Some(Step::Key(_)))
+        };
+        if let Some(position) = locate_exact(text, sub, key_here) {
             return position;
         }
     }
@@ -301,7 +307,10 @@ mod tests {
         assert_eq!(locate(DOC, &[key("title")], true), (1, 1));
         assert_eq!(locate(DOC, &[key("title")], false), (1, 8));
         assert_eq!(locate(DOC, &[key("repeat"), key("count")], true), (4, 3));
-        assert_eq!(locate(DOC, &[key("locations"), Step::Index(2)], false), (5, 19));
+        assert_eq!(
+            locate(DOC, &[key("locations"), Step::Index(2)], false),
+            (5, 19)
+        );
         assert_eq!(locate(DOC, &[key("name"), key("en")], false), (6, 22));
     }
 
@@ -313,18 +322,25 @@ mod tests {
 
     #[test]
     fn syntax_errors_have_positions() {
-        let err = parse("a: b\n  c: d: e\n").unwrap_err();
+        let err = parse("a: b\n  c: d: e\n").expect_err("invalid");
         assert_eq!((err.line, err.column), (2, 4));
     }
 
     #[test]
     fn alias_bombs_are_refused() {
         let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
-        for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f")] {
+        for (name, prev) in [
+            ("b", "a"),
+            ("c", "b"),
+            ("d", "c"),
+            ("e", "d"),
+            ("f", "e"),
+            ("g", "f"),
+        ] {
             let refs = vec![format!("*{prev}"); 9].join(",");
             bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }
-        let err = parse(&bomb).unwrap_err();
+        let err = parse(&bomb).expect_err("a bomb");
         assert!(err.message.contains("anchors"), "{}", err.message);
     }
 }

@@ -6,7 +6,6 @@
 mod common;
 use common::{Site, find};
 
-
 struct Expect {
     overlay: &'static str,
     code: &'static str,
@@ -24,19 +23,49 @@ fn assert_diag(e: &Expect) {
         .iter()
         .filter(|d| d["code"] == e.code && d["file"] == e.file && d["message"] == e.message)
         .collect();
-    assert_eq!(hits.len(), 1, "expected `{}` in {}: {}\ngot: {diags:#?}", e.code, e.file, e.message);
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected `{}` in {}: {}\ngot: {diags:#?}",
+        e.code,
+        e.file,
+        e.message
+    );
     let d = hits[0];
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(e.line), Some(e.column)), "{}: {d}", e.overlay);
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(e.line), Some(e.column)),
+        "{}: {d}",
+        e.overlay
+    );
     if let Some(help) = e.help {
         assert_eq!(d["help"], help, "{}", e.overlay);
     }
     let is_error = d["severity"] == "error";
-    assert_eq!(code, if is_error { 1 } else { 0 }, "check exit code for {}", e.overlay);
+    assert_eq!(
+        code,
+        if is_error { 1 } else { 0 },
+        "check exit code for {}",
+        e.overlay
+    );
     if is_error {
         let build = site.build();
-        assert_eq!(build.code, 1, "build must refuse {}: {}", e.overlay, build.stderr);
-        assert!(!site.root().join("public").exists(), "a failed first build writes nothing");
-        assert!(build.stderr.contains(&format!("--> {}:{}:{}", e.file, e.line, e.column)), "{}", build.stderr);
+        assert_eq!(
+            build.code, 1,
+            "build must refuse {}: {}",
+            e.overlay, build.stderr
+        );
+        assert!(
+            !site.root().join("public").exists(),
+            "a failed first build writes nothing"
+        );
+        assert!(
+            build
+                .stderr
+                .contains(&format!("--> {}:{}:{}", e.file, e.line, e.column)),
+            "{}",
+            build.stderr
+        );
     }
 }
 
@@ -108,9 +137,15 @@ case!(old_event_warns, "old-event", "old-event", "content/events/heel-oud.nl.md"
 fn javascript_link_in_markdown() {
     let site = Site::new(&["errors/invalid-url"]);
     let (_, diags) = site.check_json();
-    let hits: Vec<_> = diags.iter().filter(|d| d["message"] == "links with `javascript:` are not allowed").collect();
+    let hits: Vec<_> = diags
+        .iter()
+        .filter(|d| d["message"] == "links with `javascript:` are not allowed")
+        .collect();
     assert_eq!(hits.len(), 1, "{diags:#?}");
-    assert_eq!((hits[0]["line"].as_u64(), hits[0]["column"].as_u64()), (Some(10), Some(6)));
+    assert_eq!(
+        (hits[0]["line"].as_u64(), hits[0]["column"].as_u64()),
+        (Some(10), Some(6))
+    );
 }
 
 #[test]
@@ -119,7 +154,10 @@ fn missing_translation_warns_and_strict_fails() {
     let (code, diags) = site.check_json();
     assert_eq!(code, 0, "warnings alone pass: {diags:#?}");
     let d = find(&diags, "missing-translation", "content/pages/over.nl.md");
-    assert_eq!(d["message"], "no English translation (over.en.md); the English site shows the Dutch text");
+    assert_eq!(
+        d["message"],
+        "no English translation (over.en.md); the English site shows the Dutch text"
+    );
     let strict = site.run(&["check", "--strict", "--now", common::NOW]);
     assert_eq!(strict.code, 1, "--strict fails on warnings");
 }
@@ -128,12 +166,20 @@ fn missing_translation_warns_and_strict_fails() {
 fn symlink_leading_out_of_the_site() {
     let site = Site::new(&[]);
     let outside = tempfile::tempdir().expect("tempdir");
-    std::fs::write(outside.path().join("geheim.nl.md"), "---\ntitle: Geheim\nsummary: x\n---\n").expect("write");
+    std::fs::write(
+        outside.path().join("geheim.nl.md"),
+        "---\ntitle: Geheim\nsummary: x\n---\n",
+    )
+    .expect("write");
     #[cfg(unix)]
-    std::os::unix::fs::symlink(outside.path().join("geheim.nl.md"), site.root().join("content/pages/geheim.nl.md"))
+    std::os::unix::fs::symlink(
+        outside.path().join("geheim.nl.md"),
+        site.root().join("content/pages/geheim.nl.md"),
+    )
+    .expect("symlink");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(outside.path(), site.root().join("content/pages/buiten"))
         .expect("symlink");
-    #[cfg(unix)]
-    std::os::unix::fs::symlink(outside.path(), site.root().join("content/pages/buiten")).expect("symlink");
     let (code, diags) = site.check_json();
     assert_eq!(code, 1);
     let d = find(&diags, "symlink-outside", "content/pages/geheim.nl.md");
@@ -144,11 +190,24 @@ fn symlink_leading_out_of_the_site() {
 
 #[test]
 fn all_problems_of_a_run_are_reported_together() {
-    let site = Site::new(&["errors/unknown-field", "errors/missing-reference", "errors/dst", "errors/wrong-type"]);
+    let site = Site::new(&[
+        "errors/unknown-field",
+        "errors/missing-reference",
+        "errors/dst",
+        "errors/wrong-type",
+    ]);
     let (code, diags) = site.check_json();
     assert_eq!(code, 1);
-    let codes: std::collections::BTreeSet<&str> = diags.iter().filter_map(|d| d["code"].as_str()).collect();
-    for c in ["unknown-field", "missing-field", "missing-reference", "nonexistent-time", "ambiguous-time", "wrong-type"] {
+    let codes: std::collections::BTreeSet<&str> =
+        diags.iter().filter_map(|d| d["code"].as_str()).collect();
+    for c in [
+        "unknown-field",
+        "missing-field",
+        "missing-reference",
+        "nonexistent-time",
+        "ambiguous-time",
+        "wrong-type",
+    ] {
         assert!(codes.contains(c), "{c} missing from {codes:?}");
     }
 }

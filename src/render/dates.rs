@@ -10,12 +10,32 @@ use jiff::tz::TimeZone;
 use serde::Serialize;
 
 const MONTHS_NL: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-    "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 pub fn month_name(lang: Lang, month: i8) -> &'static str {
@@ -44,7 +64,13 @@ fn weekday(lang: Lang, day: Weekday) -> &'static str {
 
 /// "zaterdag 14 maart 2027" / "Saturday 14 March 2027".
 pub fn date_long(lang: Lang, d: Date) -> String {
-    format!("{} {} {} {}", weekday(lang, d.weekday()), d.day(), month_name(lang, d.month()), d.year())
+    format!(
+        "{} {} {} {}",
+        weekday(lang, d.weekday()),
+        d.day(),
+        month_name(lang, d.month()),
+        d.year()
+    )
 }
 
 /// "14 maart 2027" / "14 March 2027".
@@ -101,10 +127,17 @@ pub fn when_view(lang: Lang, occ: &Occurrence, tz: &TimeZone) -> WhenView {
     let text = match (occ.start, occ.end) {
         (When::Day(s), None) => date_long(lang, s),
         (When::Day(s), Some(When::Day(e))) if e == s => date_long(lang, s),
-        (When::Day(s), Some(When::Day(e))) => format!("{} – {}", date_long(lang, s), date_long(lang, e)),
+        (When::Day(s), Some(When::Day(e))) => {
+            format!("{} – {}", date_long(lang, s), date_long(lang, e))
+        }
         (When::At(s), None) => format!("{}, {}{uur}", date_long(lang, s.date()), clock(lang, s)),
         (When::At(s), Some(When::At(e))) if e.date() == s.date() => {
-            format!("{}, {}–{}{uur}", date_long(lang, s.date()), clock(lang, s), clock(lang, e))
+            format!(
+                "{}, {}–{}{uur}",
+                date_long(lang, s.date()),
+                clock(lang, s),
+                clock(lang, e)
+            )
         }
         (When::At(s), Some(When::At(e))) => format!(
             "{}, {}{uur} – {}, {}{uur}",
@@ -138,7 +171,13 @@ mod tests {
 
     #[test]
     fn dutch_and_english_words() {
-        assert_eq!(date_long(Lang::Nl, date(2027, 3, 13)), "zaterdag 13 maart 2027");
-        assert_eq!(date_long(Lang::En, date(2027, 3, 13)), "Saturday 13 March 2027");
+        assert_eq!(
+            date_long(Lang::Nl, date(2027, 3, 13)),
+            "zaterdag 13 maart 2027"
+        );
+        assert_eq!(
+            date_long(Lang::En, date(2027, 3, 13)),
+            "Saturday 13 March 2027"
+        );
     }
 }

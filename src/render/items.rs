@@ -23,8 +23,13 @@ fn image<F>(cx: &Ctx, item: &Item<F>) -> Option<Image> {
         .clone()
         .or_else(|| item.texts[&cx.site.default_lang()].image_alt.clone())
         .unwrap_or_default();
-    let rel = src.trim_start_matches("/media/").trim_start_matches("media/");
-    Some(Image { src: format!("/media/{rel}"), alt })
+    let rel = src
+        .trim_start_matches("/media/")
+        .trim_start_matches("media/");
+    Some(Image {
+        src: format!("/media/{rel}"),
+        alt,
+    })
 }
 
 #[derive(Serialize)]
@@ -70,10 +75,14 @@ struct InitiativeView {
 /// Whole euros as Dutch government sites write them: "€ 370.000" (en: "€370,000").
 pub fn euros(lang: crate::model::Lang, amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
-    let sep = if lang == crate::model::Lang::Nl { '.' } else { ',' };
+    let sep = if lang == crate::model::Lang::Nl {
+        '.'
+    } else {
+        ','
+    };
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(c);
@@ -110,25 +119,52 @@ pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -
         status: label(cx.t, "initiative_statuses", &f.status),
         since: year_or_date(cx, f.since),
         until: year_or_date(cx, f.until),
-        period: f.period.map(|p| PeriodView { start: day(cx.lang, p.start), end: day(cx.lang, p.end) }),
+        period: f.period.map(|p| PeriodView {
+            start: day(cx.lang, p.start),
+            end: day(cx.lang, p.end),
+        }),
         lead: f.lead.as_ref().and_then(|r| cx.org_link(&r.id)),
-        partners: f.partners.iter().filter_map(|r| cx.org_link(&r.id)).collect(),
+        partners: f
+            .partners
+            .iter()
+            .filter_map(|r| cx.org_link(&r.id))
+            .collect(),
         website: f.website.clone(),
         contact,
         funding: f
             .funding
             .iter()
-            .map(|x| FundingRow { organisation: cx.org_link(&x.organisation.id), amount: euros(cx.lang, x.amount) })
+            .map(|x| FundingRow {
+                organisation: cx.org_link(&x.organisation.id),
+                amount: euros(cx.lang, x.amount),
+            })
             .collect(),
         funding_total: (!f.funding.is_empty()).then(|| euros(cx.lang, total)),
-        locations: f.locations.iter().filter_map(|r| cx.location_link(&r.id)).collect(),
-        courses: cx.cards(&site.courses, |c| c.fields.initiative.as_ref().is_some_and(|r| r.id == item.id)),
+        locations: f
+            .locations
+            .iter()
+            .filter_map(|r| cx.location_link(&r.id))
+            .collect(),
+        courses: cx.cards(&site.courses, |c| {
+            c.fields
+                .initiative
+                .as_ref()
+                .is_some_and(|r| r.id == item.id)
+        }),
         events: cx.upcoming_cards(|o| {
-            site.events[o.event].fields.initiative.as_ref().is_some_and(|r| r.id == item.id)
+            site.events[o.event]
+                .fields
+                .initiative
+                .as_ref()
+                .is_some_and(|r| r.id == item.id)
         }),
         audiences: cx.audience_links(&f.audiences),
     };
-    Built { template: "initiative.html", meta, data: to_value(&view) }
+    Built {
+        template: "initiative.html",
+        meta,
+        data: to_value(&view),
+    }
 }
 
 #[derive(Serialize)]
@@ -157,18 +193,34 @@ pub fn course(cx: &Ctx, spec: Spec, item: &Item<crate::model::Course>) -> Built 
         body,
         image: image(cx, item),
         level: label(cx.t, "levels", &f.level),
-        learning_paths: f.learning_paths.iter().map(|p| label(cx.t, "paths", p)).collect(),
+        learning_paths: f
+            .learning_paths
+            .iter()
+            .map(|p| label(cx.t, "paths", p))
+            .collect(),
         crebo: f.crebo.clone(),
         provider: cx.org_link(&f.provider.id),
-        locations: f.locations.iter().filter_map(|r| cx.location_link(&r.id)).collect(),
-        initiative: f.initiative.as_ref().and_then(|r| site.initiative(&r.id)).map(|i| item_link(site, i, cx.lang)),
+        locations: f
+            .locations
+            .iter()
+            .filter_map(|r| cx.location_link(&r.id))
+            .collect(),
+        initiative: f
+            .initiative
+            .as_ref()
+            .and_then(|r| site.initiative(&r.id))
+            .map(|i| item_link(site, i, cx.lang)),
         duration: text(&f.duration, site, cx.lang),
         cost: text(&f.cost, site, cx.lang),
         starts: f.starts.iter().map(|d| day(cx.lang, *d)).collect(),
         registration_url: f.registration_url.clone(),
         audiences: cx.audience_links(&f.audiences),
     };
-    Built { template: "course.html", meta, data: to_value(&view) }
+    Built {
+        template: "course.html",
+        meta,
+        data: to_value(&view),
+    }
 }
 
 #[derive(Serialize)]
@@ -209,24 +261,35 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
     let item = &site.events[index];
     let f = &item.fields;
     let (mut meta, body, _) = cx.item_meta(spec, "event", item);
-    let tz = f.timezone.as_ref().map_or(&site.config.timezone, |(_, tz)| tz);
-    let mine: Vec<_> = site.occurrences.iter().filter(|o| o.event == index).collect();
+    let tz = f
+        .timezone
+        .as_ref()
+        .map_or(&site.config.timezone, |(_, tz)| tz);
+    let mine: Vec<_> = site
+        .occurrences
+        .iter()
+        .filter(|o| o.event == index)
+        .collect();
     let upcoming: Vec<_> = mine.iter().filter(|o| o.ends_at > site.now).collect();
     let shown = upcoming.first().copied().or(mine.last()).copied();
     meta.json_ld = json_ld(&jsonld::event(site, index, shown, cx.lang));
-    let place = f.location.as_ref().and_then(|r| site.location(&r.id)).map(|loc| {
-        let (name, shown) = loc.data.name.get(cx.lang, site.default_lang());
-        let a = loc.data.address.as_ref();
-        Place {
-            name: name.to_string(),
-            url: loc.urls[&cx.lang].clone(),
-            lang: other_lang(shown, cx.lang),
-            street: a.and_then(|a| a.street.clone()),
-            postcode: a.and_then(|a| a.postcode.clone()),
-            city: a.and_then(|a| a.city.clone()),
-            municipality: loc.data.municipality.clone(),
-        }
-    });
+    let place = f
+        .location
+        .as_ref()
+        .and_then(|r| site.location(&r.id))
+        .map(|loc| {
+            let (name, shown) = loc.data.name.get(cx.lang, site.default_lang());
+            let a = loc.data.address.as_ref();
+            Place {
+                name: name.to_string(),
+                url: loc.urls[&cx.lang].clone(),
+                lang: other_lang(shown, cx.lang),
+                street: a.and_then(|a| a.street.clone()),
+                postcode: a.and_then(|a| a.postcode.clone()),
+                city: a.and_then(|a| a.city.clone()),
+                municipality: loc.data.municipality.clone(),
+            }
+        });
     let view = EventView {
         body,
         image: image(cx, item),
@@ -235,18 +298,31 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
         status_label: label(cx.t, "statuses", &f.status),
         cancelled: f.status == "cancelled",
         when: shown.map(|o| dates::when_view(cx.lang, o, tz)),
-        next: upcoming.iter().skip(1).take(12).map(|o| dates::when_view(cx.lang, o, tz)).collect(),
+        next: upcoming
+            .iter()
+            .skip(1)
+            .take(12)
+            .map(|o| dates::when_view(cx.lang, o, tz))
+            .collect(),
         repeats: f.repeat.is_some(),
         place,
         online: f.online.clone(),
         registration_url: f.registration_url.clone(),
         cost: text(&f.cost, site, cx.lang),
-        initiative: f.initiative.as_ref().and_then(|r| site.initiative(&r.id)).map(|i| item_link(site, i, cx.lang)),
+        initiative: f
+            .initiative
+            .as_ref()
+            .and_then(|r| site.initiative(&r.id))
+            .map(|i| item_link(site, i, cx.lang)),
         organiser: f.organiser.as_ref().and_then(|r| cx.org_link(&r.id)),
         audiences: cx.audience_links(&f.audiences),
         timezone: f.timezone.as_ref().map(|(name, _)| name.clone()),
     };
-    Built { template: "event.html", meta, data: to_value(&view) }
+    Built {
+        template: "event.html",
+        meta,
+        data: to_value(&view),
+    }
 }
 
 #[derive(Serialize)]
@@ -257,7 +333,14 @@ struct PageView {
 
 pub fn page(cx: &Ctx, spec: Spec, item: &Item<crate::model::Page>) -> Built {
     let (meta, body, _) = cx.item_meta(spec, "page", item);
-    Built { template: "page.html", meta, data: to_value(&PageView { body, image: image(cx, item) }) }
+    Built {
+        template: "page.html",
+        meta,
+        data: to_value(&PageView {
+            body,
+            image: image(cx, item),
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -296,16 +379,27 @@ pub fn location(cx: &Ctx, index: usize) -> Built {
     let loc = &site.locations[index];
     let d = &loc.data;
     let (name, shown) = d.name.get(cx.lang, site.default_lang());
-    let mut meta = meta(site, cx.lang, "location", name.to_string(), d.municipality.clone(), &loc.urls);
+    let mut meta = meta(
+        site,
+        cx.lang,
+        "location",
+        name.to_string(),
+        d.municipality.clone(),
+        &loc.urls,
+    );
     meta.content_lang = other_lang(shown, cx.lang);
     meta.json_ld = json_ld(&jsonld::place(site, loc, cx.lang));
     let a = d.address.as_ref();
     let at = |refs: &[crate::model::Ref]| refs.iter().any(|r| r.id == loc.id);
-    let query = [a.and_then(|a| a.street.clone()), a.and_then(|a| a.city.clone()), Some(d.municipality.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let query = [
+        a.and_then(|a| a.street.clone()),
+        a.and_then(|a| a.city.clone()),
+        Some(d.municipality.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
     let view = LocationView {
         kind: d.kind.as_ref().map(|k| label(cx.t, "location_kinds", k)),
         street: a.and_then(|a| a.street.clone()),
@@ -319,9 +413,19 @@ pub fn location(cx: &Ctx, index: usize) -> Built {
         website: d.website.clone(),
         initiatives: cx.cards(&site.initiatives, |i| at(&i.fields.locations)),
         courses: cx.cards(&site.courses, |c| at(&c.fields.locations)),
-        events: cx.upcoming_cards(|o| site.events[o.event].fields.location.as_ref().is_some_and(|r| r.id == loc.id)),
+        events: cx.upcoming_cards(|o| {
+            site.events[o.event]
+                .fields
+                .location
+                .as_ref()
+                .is_some_and(|r| r.id == loc.id)
+        }),
     };
-    Built { template: "location.html", meta, data: to_value(&view) }
+    Built {
+        template: "location.html",
+        meta,
+        data: to_value(&view),
+    }
 }
 
 #[derive(Serialize)]
@@ -339,7 +443,14 @@ pub fn organisation(cx: &Ctx, index: usize) -> Built {
     let org = &site.organisations[index];
     let d = &org.data;
     let (name, shown) = d.name.get(cx.lang, site.default_lang());
-    let mut meta = meta(site, cx.lang, "organisation", name.to_string(), label(cx.t, "org_kinds", &d.kind), &org.urls);
+    let mut meta = meta(
+        site,
+        cx.lang,
+        "organisation",
+        name.to_string(),
+        label(cx.t, "org_kinds", &d.kind),
+        &org.urls,
+    );
     meta.content_lang = other_lang(shown, cx.lang);
     meta.json_ld = json_ld(&jsonld::organisation(site, org, cx.lang));
     let is = |r: &crate::model::Ref| r.id == org.id;
@@ -349,10 +460,22 @@ pub fn organisation(cx: &Ctx, index: usize) -> Built {
         description: org.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
         initiatives: cx.cards(&site.initiatives, |i| {
             let f = &i.fields;
-            f.lead.as_ref().is_some_and(is) || f.partners.iter().any(is) || f.funding.iter().any(|x| is(&x.organisation))
+            f.lead.as_ref().is_some_and(is)
+                || f.partners.iter().any(is)
+                || f.funding.iter().any(|x| is(&x.organisation))
         }),
         courses: cx.cards(&site.courses, |c| is(&c.fields.provider)),
-        events: cx.upcoming_cards(|o| site.events[o.event].fields.organiser.as_ref().is_some_and(is)),
+        events: cx.upcoming_cards(|o| {
+            site.events[o.event]
+                .fields
+                .organiser
+                .as_ref()
+                .is_some_and(is)
+        }),
     };
-    Built { template: "organisation.html", meta, data: to_value(&view) }
+    Built {
+        template: "organisation.html",
+        meta,
+        data: to_value(&view),
+    }
 }

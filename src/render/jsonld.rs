@@ -24,7 +24,11 @@ pub fn website(site: &Site, lang: Lang) -> Value {
 }
 
 fn org_value(site: &Site, org: &DataItem<Organisation>, lang: Lang) -> Value {
-    let kind = if org.data.kind == "education" { "EducationalOrganization" } else { "Organization" };
+    let kind = if org.data.kind == "education" {
+        "EducationalOrganization"
+    } else {
+        "Organization"
+    };
     let mut v = json!({
         "@type": kind,
         "name": org.data.name.text(lang, site.default_lang()),
@@ -51,7 +55,10 @@ fn place_value(site: &Site, loc: &DataItem<Location>, lang: Lang) -> Value {
         if let Some(p) = &a.postcode {
             address.insert("postalCode".into(), json!(p));
         }
-        address.insert("addressLocality".into(), json!(a.city.as_deref().unwrap_or(&d.municipality)));
+        address.insert(
+            "addressLocality".into(),
+            json!(a.city.as_deref().unwrap_or(&d.municipality)),
+        );
     } else {
         address.insert("addressLocality".into(), json!(d.municipality));
     }
@@ -63,7 +70,10 @@ fn place_value(site: &Site, loc: &DataItem<Location>, lang: Lang) -> Value {
         "address": Value::Object(address),
     });
     if let (Some(g), Some(map)) = (d.geo, v.as_object_mut()) {
-        map.insert("geo".into(), json!({"@type": "GeoCoordinates", "latitude": g.lat, "longitude": g.lon}));
+        map.insert(
+            "geo".into(),
+            json!({"@type": "GeoCoordinates", "latitude": g.lat, "longitude": g.lon}),
+        );
     }
     v
 }
@@ -83,11 +93,18 @@ pub fn event(site: &Site, index: usize, occ: Option<&Occurrence>, lang: Lang) ->
     let item = &site.events[index];
     let f = &item.fields;
     let (text, _) = item.text(lang, site.default_lang());
-    let tz = f.timezone.as_ref().map_or(&site.config.timezone, |(_, tz)| tz);
+    let tz = f
+        .timezone
+        .as_ref()
+        .map_or(&site.config.timezone, |(_, tz)| tz);
     let iso = |w: When| match w {
         When::Day(d) => d.to_string(),
         When::At(dt) => instant(tz, When::At(dt))
-            .map(|t| t.to_zoned(tz.clone()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+            .map(|t| {
+                t.to_zoned(tz.clone())
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string()
+            })
             .unwrap_or_default(),
     };
     let status = match f.status.as_str() {
@@ -104,7 +121,9 @@ pub fn event(site: &Site, index: usize, occ: Option<&Occurrence>, lang: Lang) ->
         "eventStatus": status,
         "inLanguage": lang.code(),
     });
-    let Some(map) = v.as_object_mut() else { return v };
+    let Some(map) = v.as_object_mut() else {
+        return v;
+    };
     if let Some(o) = occ {
         map.insert("startDate".into(), json!(iso(o.start)));
         if let Some(e) = o.end {
@@ -148,7 +167,10 @@ pub fn course(site: &Site, item: &Item<crate::model::Course>, lang: Lang) -> Val
         "url": abs(site, item.url(lang)),
         "inLanguage": lang.code(),
     });
-    if let (Some(org), Some(map)) = (site.organisation(&item.fields.provider.id), v.as_object_mut()) {
+    if let (Some(org), Some(map)) = (
+        site.organisation(&item.fields.provider.id),
+        v.as_object_mut(),
+    ) {
         map.insert("provider".into(), org_value(site, org, lang));
     }
     if let (Some(crebo), Some(map)) = (&item.fields.crebo, v.as_object_mut()) {

@@ -43,8 +43,12 @@ pub struct Rendered {
 }
 
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
-    let site_views: BTreeMap<Lang, SiteView> =
-        site.config.languages.iter().map(|&l| (l, site_view(site, l, theme))).collect();
+    let site_views: BTreeMap<Lang, SiteView> = site
+        .config
+        .languages
+        .iter()
+        .map(|&l| (l, site_view(site, l, theme)))
+        .collect();
     let specs = pages::specs(site);
     let jobs: Vec<(Spec, Lang)> = specs
         .iter()
@@ -70,10 +74,16 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     outputs.push(bytes("sitemap.xml", sitemap::sitemap(site, &specs)));
     outputs.push(bytes("robots.txt", robots(site).into_bytes()));
     for (abs, rel) in &theme.statics {
-        outputs.push(Output { path: rel.clone(), content: Content::File(abs.clone()) });
+        outputs.push(Output {
+            path: rel.clone(),
+            content: Content::File(abs.clone()),
+        });
     }
     for m in &site.media {
-        outputs.push(Output { path: format!("media/{}", m.rel), content: Content::File(m.abs.clone()) });
+        outputs.push(Output {
+            path: format!("media/{}", m.rel),
+            content: Content::File(m.abs.clone()),
+        });
     }
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut clashes = Vec::new();
@@ -82,23 +92,43 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
             clashes.push(Diagnostic::error(
                 "url-collision",
                 format!("themes/{}/static/{}", site.config.theme, pair[0].path),
-                format!("/{} is made twice: by the theme's static files and by the site", pair[0].path),
+                format!(
+                    "/{} is made twice: by the theme's static files and by the site",
+                    pair[0].path
+                ),
             ));
         }
     }
     if !clashes.is_empty() {
         return Err(clashes);
     }
-    Ok(Rendered { outputs, pages, feeds: 0 })
+    Ok(Rendered {
+        outputs,
+        pages,
+        feeds: 0,
+    })
 }
 
 fn bytes(path: &str, data: Vec<u8>) -> Output {
-    Output { path: path.to_string(), content: Content::Bytes(data) }
+    Output {
+        path: path.to_string(),
+        content: Content::Bytes(data),
+    }
 }
 
-fn render_page(site: &Site, theme: &Theme, site_view: &SiteView, spec: Spec, lang: Lang) -> Result<Output, Diagnostic> {
+fn render_page(
+    site: &Site,
+    theme: &Theme,
+    site_view: &SiteView,
+    spec: Spec,
+    lang: Lang,
+) -> Result<Output, Diagnostic> {
     let strings = &theme.strings[&lang];
-    let cx = Ctx { site, lang, t: strings };
+    let cx = Ctx {
+        site,
+        lang,
+        t: strings,
+    };
     let built = pages::build(&cx, spec);
     let mut context = tera::Context::new();
     context.insert("lang", lang.code());
@@ -109,7 +139,8 @@ fn render_page(site: &Site, theme: &Theme, site_view: &SiteView, spec: Spec, lan
     context.insert("now", &site.now.to_string());
     let mut nav_view = site_view.clone();
     for link in &mut nav_view.nav {
-        link.current = built.meta.path.starts_with(&link.url) && (link.url != site_view.home || built.meta.path == link.url);
+        link.current = built.meta.path.starts_with(&link.url)
+            && (link.url != site_view.home || built.meta.path == link.url);
     }
     context.insert("site", &nav_view);
     let html = theme
@@ -124,11 +155,31 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
     let t = &theme.strings[&lang];
     let s = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
     let mut nav = vec![
-        NavLink { label: s("nav_home"), url: urls::home(c, lang), current: false },
-        NavLink { label: s("section_initiatives"), url: urls::section(c, Section::Initiatives, lang), current: false },
-        NavLink { label: s("section_courses"), url: urls::section(c, Section::Courses, lang), current: false },
-        NavLink { label: s("section_events"), url: urls::section(c, Section::Events, lang), current: false },
-        NavLink { label: s("section_locations"), url: urls::section(c, Section::Locations, lang), current: false },
+        NavLink {
+            label: s("nav_home"),
+            url: urls::home(c, lang),
+            current: false,
+        },
+        NavLink {
+            label: s("section_initiatives"),
+            url: urls::section(c, Section::Initiatives, lang),
+            current: false,
+        },
+        NavLink {
+            label: s("section_courses"),
+            url: urls::section(c, Section::Courses, lang),
+            current: false,
+        },
+        NavLink {
+            label: s("section_events"),
+            url: urls::section(c, Section::Events, lang),
+            current: false,
+        },
+        NavLink {
+            label: s("section_locations"),
+            url: urls::section(c, Section::Locations, lang),
+            current: false,
+        },
     ];
     let mut menu: Vec<(i64, &str, NavLink)> = site
         .pages
@@ -136,7 +187,15 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
         .filter_map(|p| {
             let weight = p.fields.menu?;
             let (text, _) = p.text(lang, c.default_lang());
-            Some((weight, p.id.as_str(), NavLink { label: text.title.clone(), url: p.url(lang).to_string(), current: false }))
+            Some((
+                weight,
+                p.id.as_str(),
+                NavLink {
+                    label: text.title.clone(),
+                    url: p.url(lang).to_string(),
+                    current: false,
+                },
+            ))
         })
         .collect();
     menu.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
@@ -152,5 +211,8 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
 }
 
 fn robots(site: &Site) -> String {
-    format!("User-agent: *\nAllow: /\nDisallow: /embed/\n\nSitemap: {}/sitemap.xml\n", site.config.base_url)
+    format!(
+        "User-agent: *\nAllow: /\nDisallow: /embed/\n\nSitemap: {}/sitemap.xml\n",
+        site.config.base_url
+    )
 }

@@ -97,7 +97,14 @@ impl Ctx<'_> {
     }
 
     fn meta(&self, spec: Spec, kind: &'static str, title: String, description: String) -> Meta {
-        meta(self.site, self.lang, kind, title, description, &spec_urls(self.site, spec))
+        meta(
+            self.site,
+            self.lang,
+            kind,
+            title,
+            description,
+            &spec_urls(self.site, spec),
+        )
     }
 
     pub(super) fn upcoming_cards(&self, keep: impl Fn(&Occurrence) -> bool) -> Vec<Card> {
@@ -109,26 +116,42 @@ impl Ctx<'_> {
     }
 
     pub(super) fn cards<F>(&self, items: &[Item<F>], keep: impl Fn(&Item<F>) -> bool) -> Vec<Card> {
-        items.iter().filter(|i| keep(i)).map(|i| item_card(self.site, i, self.lang)).collect()
+        items
+            .iter()
+            .filter(|i| keep(i))
+            .map(|i| item_card(self.site, i, self.lang))
+            .collect()
     }
 
     pub(super) fn audience_links(&self, codes: &[String]) -> Vec<Link> {
         codes
             .iter()
-            .map(|c| Link { label: label(self.t, "audience", c), url: urls::audience(&self.site.config, self.lang, c), lang: None })
+            .map(|c| Link {
+                label: label(self.t, "audience", c),
+                url: urls::audience(&self.site.config, self.lang, c),
+                lang: None,
+            })
             .collect()
     }
 
     pub(super) fn location_link(&self, id: &str) -> Option<Link> {
         let loc = self.site.location(id)?;
         let (name, shown) = loc.data.name.get(self.lang, self.site.default_lang());
-        Some(Link { label: name.to_string(), url: loc.urls[&self.lang].clone(), lang: other_lang(shown, self.lang) })
+        Some(Link {
+            label: name.to_string(),
+            url: loc.urls[&self.lang].clone(),
+            lang: other_lang(shown, self.lang),
+        })
     }
 
     pub(super) fn org_link(&self, id: &str) -> Option<Link> {
         let org = self.site.organisation(id)?;
         let (name, shown) = org.data.name.get(self.lang, self.site.default_lang());
-        Some(Link { label: name.to_string(), url: org.urls[&self.lang].clone(), lang: other_lang(shown, self.lang) })
+        Some(Link {
+            label: name.to_string(),
+            url: org.urls[&self.lang].clone(),
+            lang: other_lang(shown, self.lang),
+        })
     }
 }
 
@@ -147,7 +170,11 @@ pub fn build(cx: &Ctx, spec: Spec) -> Built {
         Spec::Audience(code) => audience(cx, spec, code),
         Spec::NotFound => {
             let meta = cx.meta(spec, "404", cx.s("not_found_title"), cx.s("not_found_text"));
-            Built { template: "404.html", meta, data: serde_json::Value::Null }
+            Built {
+                template: "404.html",
+                meta,
+                data: serde_json::Value::Null,
+            }
         }
         Spec::Initiative(i) => super::items::initiative(cx, spec, &cx.site.initiatives[i]),
         Spec::Course(i) => super::items::course(cx, spec, &cx.site.courses[i]),
@@ -159,12 +186,19 @@ pub fn build(cx: &Ctx, spec: Spec) -> Built {
 }
 
 impl Ctx<'_> {
-    pub(super) fn item_meta<F>(&self, spec: Spec, kind: &'static str, item: &Item<F>) -> (Meta, String, String) {
+    pub(super) fn item_meta<F>(
+        &self,
+        spec: Spec,
+        kind: &'static str,
+        item: &Item<F>,
+    ) -> (Meta, String, String) {
         let (text, shown) = item.text(self.lang, self.site.default_lang());
         let mut m = self.meta(spec, kind, text.title.clone(), text.summary.clone());
         m.content_lang = other_lang(shown, self.lang);
         m.draft = item.common.draft;
-        (m, item.bodies[&self.lang].clone(), text.summary.clone())
+        let body = item.bodies[&self.lang].clone();
+        m.has_code = body.contains("<pre class=\"code\" data-lang=");
+        (m, body, text.summary.clone())
     }
 }
 
@@ -188,7 +222,11 @@ fn home(cx: &Ctx, spec: Spec) -> Built {
         audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
         agenda_url: urls::section(c, Section::Events, cx.lang),
     };
-    Built { template: "home.html", meta, data: to_value(&view) }
+    Built {
+        template: "home.html",
+        meta,
+        data: to_value(&view),
+    }
 }
 
 #[derive(Serialize)]
@@ -239,7 +277,14 @@ fn list(cx: &Ctx, spec: Spec, section: Section) -> Built {
     };
     let key = format!("section_{}", section.key());
     let meta = cx.meta(spec, "list", cx.s(&key), cx.s(&format!("{key}_intro")));
-    Built { template: "list.html", meta, data: to_value(&ListView { section: section.key(), cards }) }
+    Built {
+        template: "list.html",
+        meta,
+        data: to_value(&ListView {
+            section: section.key(),
+            cards,
+        }),
+    }
 }
 
 #[derive(Serialize)]
@@ -264,7 +309,11 @@ fn agenda(cx: &Ctx, spec: Spec) -> Built {
         let d = occ.start_date();
         let id = format!("{:04}-{:02}", d.year(), d.month());
         if groups.last().is_none_or(|g| g.id != id) {
-            groups.push(Group { label: crate::render::dates::month_year(cx.lang, d), id, cards: Vec::new() });
+            groups.push(Group {
+                label: crate::render::dates::month_year(cx.lang, d),
+                id,
+                cards: Vec::new(),
+            });
         }
         if let Some(g) = groups.last_mut() {
             g.cards.push(event_card(cx.site, occ, cx.lang, cx.t));
@@ -279,11 +328,20 @@ fn agenda(cx: &Ctx, spec: Spec) -> Built {
         groups,
         archive_url: urls::archive(c, cx.lang),
         embed_url: urls::embed_help(c, cx.lang),
-        locations: cx.site.locations.iter().filter_map(|l| cx.location_link(&l.id)).collect(),
+        locations: cx
+            .site
+            .locations
+            .iter()
+            .filter_map(|l| cx.location_link(&l.id))
+            .collect(),
         audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
     };
     let meta = cx.meta(spec, kind, title, cx.s("agenda_intro"));
-    Built { template, meta, data: to_value(&view) }
+    Built {
+        template,
+        meta,
+        data: to_value(&view),
+    }
 }
 
 fn archive(cx: &Ctx, spec: Spec) -> Built {
@@ -291,13 +349,22 @@ fn archive(cx: &Ctx, spec: Spec) -> Built {
     for occ in cx.site.past() {
         let id = occ.start_date().year().to_string();
         if groups.last().is_none_or(|g| g.id != id) {
-            groups.push(Group { label: id.clone(), id, cards: Vec::new() });
+            groups.push(Group {
+                label: id.clone(),
+                id,
+                cards: Vec::new(),
+            });
         }
         if let Some(g) = groups.last_mut() {
             g.cards.push(event_card(cx.site, occ, cx.lang, cx.t));
         }
     }
-    let meta = cx.meta(spec, "archive", cx.s("archive_title"), cx.s("archive_intro"));
+    let meta = cx.meta(
+        spec,
+        "archive",
+        cx.s("archive_title"),
+        cx.s("archive_intro"),
+    );
     let view = AgendaView {
         groups,
         archive_url: urls::archive(&cx.site.config, cx.lang),
@@ -305,7 +372,11 @@ fn archive(cx: &Ctx, spec: Spec) -> Built {
         locations: Vec::new(),
         audiences: Vec::new(),
     };
-    Built { template: "archive.html", meta, data: to_value(&view) }
+    Built {
+        template: "archive.html",
+        meta,
+        data: to_value(&view),
+    }
 }
 
 #[derive(Serialize)]
@@ -322,24 +393,54 @@ fn embed_help(cx: &Ctx, spec: Spec) -> Built {
         Lang::En => ("location", "audience"),
     };
     let iframe = |query: String| {
-        format!("<iframe src=\"{embed}{query}\" title=\"{}\" width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>", cx.s("embed_title"))
+        format!(
+            "<iframe src=\"{embed}{query}\" title=\"{}\" width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>",
+            cx.s("embed_title")
+        )
     };
-    let mut snippets = vec![Snippet { label: cx.s("embed_all"), iframe: iframe(String::new()) }];
+    let mut snippets = vec![Snippet {
+        label: cx.s("embed_all"),
+        iframe: iframe(String::new()),
+    }];
     for loc in &cx.site.locations {
         let name = loc.data.name.text(cx.lang, c.default_lang()).to_string();
-        snippets.push(Snippet { label: name, iframe: iframe(format!("?{loc_param}={}", loc.id)) });
+        snippets.push(Snippet {
+            label: name,
+            iframe: iframe(format!("?{loc_param}={}", loc.id)),
+        });
     }
     for code in AUDIENCES {
-        snippets.push(Snippet { label: label(cx.t, "audience", code), iframe: iframe(format!("?{aud_param}={code}")) });
+        snippets.push(Snippet {
+            label: label(cx.t, "audience", code),
+            iframe: iframe(format!("?{aud_param}={code}")),
+        });
     }
-    let meta = cx.meta(spec, "embed-help", cx.s("embed_help_title"), cx.s("embed_help_intro"));
-    Built { template: "embed_help.html", meta, data: to_value(&snippets) }
+    let meta = cx.meta(
+        spec,
+        "embed-help",
+        cx.s("embed_help_title"),
+        cx.s("embed_help_intro"),
+    );
+    Built {
+        template: "embed_help.html",
+        meta,
+        data: to_value(&snippets),
+    }
 }
 
 fn audiences(cx: &Ctx, spec: Spec) -> Built {
     let links = cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>());
-    let meta = cx.meta(spec, "audiences", cx.s("section_audiences"), cx.s("section_audiences_intro"));
-    Built { template: "audiences.html", meta, data: to_value(&links) }
+    let meta = cx.meta(
+        spec,
+        "audiences",
+        cx.s("section_audiences"),
+        cx.s("section_audiences_intro"),
+    );
+    Built {
+        template: "audiences.html",
+        meta,
+        data: to_value(&links),
+    }
 }
 
 #[derive(Serialize)]
@@ -361,5 +462,9 @@ fn audience(cx: &Ctx, spec: Spec, code: &'static str) -> Built {
     };
     let title = label(cx.t, "audience", code);
     let meta = cx.meta(spec, "audience", title, label(cx.t, "audience_intro", code));
-    Built { template: "audience.html", meta, data: to_value(&view) }
+    Built {
+        template: "audience.html",
+        meta,
+        data: to_value(&view),
+    }
 }

@@ -22,7 +22,8 @@ pub fn sitemap(site: &Site, specs: &[Spec]) -> Vec<u8> {
                 let urls = spec_urls(site, spec);
                 for url in urls.values() {
                     w.create_element("url").write_inner_content(|w| {
-                        w.create_element("loc").write_text_content(BytesText::new(&format!("{base}{url}")))?;
+                        w.create_element("loc")
+                            .write_text_content(BytesText::new(&format!("{base}{url}")))?;
                         for (lang, alt) in &urls {
                             w.create_element("xhtml:link")
                                 .with_attribute(("rel", "alternate"))

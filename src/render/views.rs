@@ -55,6 +55,8 @@ pub struct Meta {
     pub draft: bool,
     /// schema.org JSON-LD, already made safe for a `<script>` element.
     pub json_ld: String,
+    /// The page shows highlighted code and needs `highlight.css`.
+    pub has_code: bool,
 }
 
 /// A link to another page, with its text language if that differs from the page's.
@@ -93,17 +95,30 @@ pub fn meta(
         .config
         .languages
         .iter()
-        .filter_map(|l| urls.get(l).map(|u| Alternate { hreflang: l.code().into(), href: format!("{base}{u}") }))
+        .filter_map(|l| {
+            urls.get(l).map(|u| Alternate {
+                hreflang: l.code().into(),
+                href: format!("{base}{u}"),
+            })
+        })
         .collect();
     if let Some(u) = urls.get(&default) {
-        alternates.push(Alternate { hreflang: "x-default".into(), href: format!("{base}{u}") });
+        alternates.push(Alternate {
+            hreflang: "x-default".into(),
+            href: format!("{base}{u}"),
+        });
     }
     let switch = site
         .config
         .languages
         .iter()
         .filter_map(|&l| {
-            urls.get(&l).map(|u| Switch { lang: l.code(), name: l.native_name(), url: u.clone(), current: l == lang })
+            urls.get(&l).map(|u| Switch {
+                lang: l.code(),
+                name: l.native_name(),
+                url: u.clone(),
+                current: l == lang,
+            })
         })
         .collect();
     let path = urls.get(&lang).cloned().unwrap_or_default();
@@ -118,6 +133,7 @@ pub fn meta(
         content_lang: None,
         draft: false,
         json_ld: String::new(),
+        has_code: false,
     }
 }
 
@@ -138,16 +154,25 @@ pub fn other_lang(shown: Lang, page: Lang) -> Option<&'static str> {
 
 pub fn item_link<F>(site: &Site, item: &Item<F>, lang: Lang) -> Link {
     let (text, shown) = item.text(lang, site.default_lang());
-    Link { label: text.title.clone(), url: item.url(lang).to_string(), lang: other_lang(shown, lang) }
+    Link {
+        label: text.title.clone(),
+        url: item.url(lang).to_string(),
+        lang: other_lang(shown, lang),
+    }
 }
 
 pub fn text(t: &Option<Text>, site: &Site, lang: Lang) -> Option<String> {
-    t.as_ref().map(|t| t.text(lang, site.default_lang()).to_string()).filter(|s| !s.is_empty())
+    t.as_ref()
+        .map(|t| t.text(lang, site.default_lang()).to_string())
+        .filter(|s| !s.is_empty())
 }
 
 /// A label from the theme's strings (`group.code`), or the code itself.
 pub fn label(strings: &BTreeMap<String, String>, group: &str, code: &str) -> String {
-    strings.get(&format!("{group}_{code}")).cloned().unwrap_or_else(|| code.to_string())
+    strings
+        .get(&format!("{group}_{code}"))
+        .cloned()
+        .unwrap_or_else(|| code.to_string())
 }
 
 pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
@@ -164,18 +189,34 @@ pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
     }
 }
 
-pub fn event_card(site: &Site, occ: &Occurrence, lang: Lang, strings: &BTreeMap<String, String>) -> Card {
+pub fn event_card(
+    site: &Site,
+    occ: &Occurrence,
+    lang: Lang,
+    strings: &BTreeMap<String, String>,
+) -> Card {
     let event = &site.events[occ.event];
     let mut card = item_card(site, event, lang);
-    let tz = event.fields.timezone.as_ref().map_or(&site.config.timezone, |(_, tz)| tz);
+    let tz = event
+        .fields
+        .timezone
+        .as_ref()
+        .map_or(&site.config.timezone, |(_, tz)| tz);
     card.when = Some(dates::when_view(lang, occ, tz));
     card.cancelled = event.fields.status == "cancelled";
     if event.fields.status != "scheduled" {
         card.status = Some(label(strings, "statuses", &event.fields.status));
     }
-    card.meta.push(label(strings, "types", &event.fields.event_type));
-    if let Some(loc) = event.fields.location.as_ref().and_then(|r| site.location(&r.id)) {
-        card.meta.push(loc.data.name.text(lang, site.default_lang()).to_string());
+    card.meta
+        .push(label(strings, "types", &event.fields.event_type));
+    if let Some(loc) = event
+        .fields
+        .location
+        .as_ref()
+        .and_then(|r| site.location(&r.id))
+    {
+        card.meta
+            .push(loc.data.name.text(lang, site.default_lang()).to_string());
     } else if event.fields.online.is_some() {
         card.meta.push(label(strings, "label", "online"));
     }

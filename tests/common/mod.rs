@@ -40,7 +40,10 @@ impl Site {
         for overlay in overlays {
             copy_dir(&repo().join("tests/fixtures").join(overlay), dir.path());
         }
-        copy_dir(&repo().join("themes/default"), &dir.path().join("themes/default"));
+        copy_dir(
+            &repo().join("themes/default"),
+            &dir.path().join("themes/default"),
+        );
         Site { dir }
     }
 
@@ -136,7 +139,12 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .flatten()
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
             (rel, std::fs::read(e.path()).expect("read"))
         })
         .collect()
@@ -144,7 +152,14 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// Finds the one diagnostic with `code` in `file`, or panics with all of them.
 pub fn find<'a>(diags: &'a [serde_json::Value], code: &str, file: &str) -> &'a serde_json::Value {
-    let hits: Vec<_> = diags.iter().filter(|d| d["code"] == code && d["file"] == file).collect();
-    assert_eq!(hits.len(), 1, "expected one `{code}` in {file}, got: {diags:#?}");
+    let hits: Vec<_> = diags
+        .iter()
+        .filter(|d| d["code"] == code && d["file"] == file)
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one `{code}` in {file}, got: {diags:#?}"
+    );
     hits[0]
 }
