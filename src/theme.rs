@@ -172,7 +172,7 @@ fn strings(
                             "missing-i18n-key",
                             format!(
                                 "`{key}` is not translated; the {} text is used",
-                                default.native_name()
+                                default.english_name()
                             ),
                             1,
                             1,

@@ -339,3 +339,38 @@ fn snapshots_of_representative_outputs() {
     let check = site.run(&["check", "--now", NOW]);
     insta::assert_snapshot!("check_human", check.stderr);
 }
+
+#[test]
+fn a_missing_interface_string_falls_back_with_a_warning() {
+    let site = Site::new(&[]);
+    let en = site
+        .read("themes/default/i18n/en.yaml")
+        .replace("register: Register\n", "");
+    site.write("themes/default/i18n/en.yaml", en);
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 0, "a missing key is a warning: {diags:#?}");
+    let d = common::find(&diags, "missing-i18n-key", "themes/default/i18n/en.yaml");
+    assert_eq!(
+        d["message"],
+        "`register` is not translated; the Dutch text is used"
+    );
+    assert_eq!(site.build().code, 0);
+}
+
+#[test]
+fn template_errors_name_template_line_and_column() {
+    let site = Site::new(&[]);
+    let event = site
+        .read("themes/default/templates/event.html")
+        .replace("{{ page.title }}</h1>", "{{ page.title </h1>");
+    site.write("themes/default/templates/event.html", event);
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = common::find(
+        &diags,
+        "template-error",
+        "themes/default/templates/event.html",
+    );
+    assert_eq!(d["line"].as_u64(), Some(4), "{d}");
+    assert_eq!(site.build().code, 1);
+}
