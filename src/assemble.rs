@@ -77,6 +77,9 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         }
         let mut texts: BTreeMap<Lang, ItemText> =
             files.into_iter().map(|(l, f)| (l, f.text)).collect();
+        if common.image.is_some() {
+            translations_need_alt(&texts, &mut diags);
+        }
         texts.insert(default, canonical.text);
         add_item(&mut site, id, common, fields, texts);
     }
@@ -91,8 +94,9 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
     check_references(&site, &drafts, &on_disk, &mut diags);
     check_media(&site, &mut diags);
     assign_urls(&mut site, &mut diags);
-    resolve_bodies(&mut site, &mut diags);
-    render_descriptions(&mut site, &mut diags);
+    let links = Links::new(&site);
+    resolve_bodies(&mut site, &links, &mut diags);
+    render_descriptions(&mut site, &links, &mut diags);
     missing_translations(&site, &mut diags);
     expand_agenda(&mut site, &mut diags);
     (site, diags)
@@ -130,6 +134,24 @@ fn add_item(
         Fields::Course(f) => site.courses.push(item(id, common, f, texts)),
         Fields::Event(f) => site.events.push(item(id, common, *f, texts)),
         Fields::Page(f) => site.pages.push(item(id, common, f, texts)),
+    }
+}
+
+/// An image needs `image_alt` in each language file (the canonical file is checked when
+/// it is parsed).
+fn translations_need_alt(translations: &BTreeMap<Lang, ItemText>, diags: &mut Vec<Diagnostic>) {
+    for text in translations.values().filter(|t| t.image_alt.is_none()) {
+        diags.push(
+            text.source
+                .diag_at(
+                    Severity::Error,
+                    "image-without-alt",
+                    "this item has an image, so its translation needs `image_alt` too",
+                    &[],
+                    false,
+                )
+                .with_help("add `image_alt: …` in this language, saying what the image shows"),
+        );
     }
 }
 
@@ -407,10 +429,10 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Every URL an `@/` link may point to: `kind/id` → URL per language.
-fn ref_table(site: &Site) -> HashMap<String, &BTreeMap<Lang, String>> {
+fn ref_table(site: &Site) -> HashMap<String, BTreeMap<Lang, String>> {
     let mut table = HashMap::new();
-    let mut add = |kind: Kind, id: &str, urls| {
-        table.insert(format!("{}/{id}", kind.folder()), urls);
+    let mut add = |kind: Kind, id: &str, urls: &BTreeMap<Lang, String>| {
+        table.insert(format!("{}/{id}", kind.folder()), urls.clone());
     };
     site.initiatives
         .iter()
@@ -449,174 +471,139 @@ fn ref_key(target: &str) -> String {
     format!("{kind}/{stem}")
 }
 
-/// All URL paths the build will have, for checking internal links.
-fn known_paths(site: &Site) -> BTreeSet<String> {
-    let mut set = BTreeSet::new();
-    for &lang in &site.config.languages {
-        set.extend(
-            urls::generated(&site.config, lang)
-                .into_iter()
-                .map(|(u, _)| u),
-        );
-        set.insert(urls::not_found(&site.config, lang));
-    }
-    for table in ref_table(site).values() {
-        set.extend(table.values().cloned());
-    }
-    set.extend(site.media.iter().map(|m| format!("/media/{}", m.rel)));
-    set.extend(["/sitemap.xml".to_string(), "/robots.txt".to_string()]);
-    set
+/// What links in Markdown may lead to, known once URLs are fixed.
+struct Links {
+    /// `kind/id` → URL per language, for `@/` links.
+    table: HashMap<String, BTreeMap<Lang, String>>,
+    /// The keys of `table`, sorted, for suggestions.
+    keys: Vec<String>,
+    /// Every URL path the build will have, for plain internal links.
+    paths: BTreeSet<String>,
 }
 
-fn resolve_bodies(site: &mut Site, diags: &mut Vec<Diagnostic>) {
-    let table: HashMap<String, BTreeMap<Lang, String>> = ref_table(site)
-        .into_iter()
-        .map(|(k, v)| (k, v.clone()))
-        .collect();
-    let paths = known_paths(site);
-    let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
-    keys.sort();
+impl Links {
+    fn new(site: &Site) -> Links {
+        let table = ref_table(site);
+        let mut keys: Vec<String> = table.keys().cloned().collect();
+        keys.sort();
+        let mut paths = BTreeSet::new();
+        for &lang in &site.config.languages {
+            paths.extend(
+                urls::generated(&site.config, lang)
+                    .into_iter()
+                    .map(|(u, _)| u),
+            );
+            paths.insert(urls::not_found(&site.config, lang));
+        }
+        for urls in table.values() {
+            paths.extend(urls.values().cloned());
+        }
+        paths.extend(site.media.iter().map(|m| format!("/media/{}", m.rel)));
+        paths.extend(["/sitemap.xml".to_string(), "/robots.txt".to_string()]);
+        Links { table, keys, paths }
+    }
+
+    /// Reports `@/` links to nothing (errors) and internal links to no page (warnings).
+    fn check(&self, body: &Body, source: &Source, diags: &mut Vec<Diagnostic>) {
+        let keys: Vec<&str> = self.keys.iter().map(String::as_str).collect();
+        for (target, line, column) in &body.refs {
+            let key = ref_key(target);
+            if self.table.contains_key(&key) {
+                continue;
+            }
+            let help = suggest_ids(&key, &keys)
+                .map(|h| h.replace('`', "`@/").replace("`@/?", "`?"))
+                .unwrap_or_else(|| {
+                    "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`".into()
+                });
+            diags.push(
+                source
+                    .diag_line(
+                        Severity::Error,
+                        "broken-reference",
+                        format!("`@/{target}` does not lead to any item"),
+                        *line,
+                        *column,
+                    )
+                    .with_help(help),
+            );
+        }
+        for (link, line, column) in &body.links {
+            let path = link.split(['#', '?']).next().unwrap_or(link);
+            if self.paths.contains(path) || self.paths.contains(&format!("{path}/")) {
+                continue;
+            }
+            diags.push(
+                source
+                    .diag_line(
+                        Severity::Warning,
+                        "broken-link",
+                        format!("`{link}` leads to no page of this site"),
+                        *line,
+                        *column,
+                    )
+                    .with_help(
+                        "link to items with `@/<folder>/<id>.md`, so the link follows the item",
+                    ),
+            );
+        }
+    }
+
+    /// The body's HTML with `@/` markers replaced by URLs in `lang`.
+    fn resolve(&self, body: &Body, lang: Lang) -> String {
+        let mut html = body.html.clone();
+        for (target, _, _) in &body.refs {
+            let fragment = target
+                .split_once('#')
+                .map(|(_, f)| format!("#{f}"))
+                .unwrap_or_default();
+            let url = self
+                .table
+                .get(&ref_key(target))
+                .and_then(|urls| urls.get(&lang))
+                .map_or_else(|| "#".to_string(), |u| format!("{u}{fragment}"));
+            html = html.replace(&format!("{REF_MARKER}{target}\""), &format!("{url}\""));
+        }
+        html
+    }
+}
+
+fn resolve_bodies(site: &mut Site, links: &Links, diags: &mut Vec<Diagnostic>) {
     let languages = site.config.languages.clone();
     let default = site.default_lang();
     fn resolve<F>(
         list: &mut [Item<F>],
         languages: &[Lang],
         default: Lang,
-        table: &HashMap<String, BTreeMap<Lang, String>>,
-        keys: &[&str],
-        paths: &BTreeSet<String>,
+        links: &Links,
         diags: &mut Vec<Diagnostic>,
     ) {
         for item in list {
             for text in item.texts.values() {
-                check_body_links(&text.body, &text.source, table, keys, paths, diags);
+                links.check(&text.body, &text.source, diags);
             }
             for &lang in languages {
                 let (text, _) = item.text(lang, default);
-                let html = replace_refs(&text.body, lang, table);
+                let html = links.resolve(&text.body, lang);
                 item.bodies.insert(lang, html);
             }
         }
     }
-    resolve(
-        &mut site.initiatives,
-        &languages,
-        default,
-        &table,
-        &keys,
-        &paths,
-        diags,
-    );
-    resolve(
-        &mut site.courses,
-        &languages,
-        default,
-        &table,
-        &keys,
-        &paths,
-        diags,
-    );
-    resolve(
-        &mut site.events,
-        &languages,
-        default,
-        &table,
-        &keys,
-        &paths,
-        diags,
-    );
-    resolve(
-        &mut site.pages,
-        &languages,
-        default,
-        &table,
-        &keys,
-        &paths,
-        diags,
-    );
+    resolve(&mut site.initiatives, &languages, default, links, diags);
+    resolve(&mut site.courses, &languages, default, links, diags);
+    resolve(&mut site.events, &languages, default, links, diags);
+    resolve(&mut site.pages, &languages, default, links, diags);
 }
 
-fn check_body_links(
-    body: &Body,
-    source: &Source,
-    table: &HashMap<String, BTreeMap<Lang, String>>,
-    keys: &[&str],
-    paths: &BTreeSet<String>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for (target, line, column) in &body.refs {
-        let key = ref_key(target);
-        if table.contains_key(&key) {
-            continue;
-        }
-        let d = source
-            .diag_line(
-                Severity::Error,
-                "broken-reference",
-                format!("`@/{target}` does not lead to any item"),
-                *line,
-                *column,
-            )
-            .with_help(
-                suggest_ids(&key, keys)
-                    .map(|h| h.replace('`', "`@/").replace("`@/?", "`?"))
-                    .unwrap_or_else(|| {
-                        "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`"
-                            .into()
-                    }),
-            );
-        diags.push(d);
-    }
-    for (link, line, column) in &body.links {
-        let path = link.split(['#', '?']).next().unwrap_or(link);
-        let with_slash = format!("{path}/");
-        if paths.contains(path) || paths.contains(&with_slash) {
-            continue;
-        }
-        diags.push(
-            source
-                .diag_line(
-                    Severity::Warning,
-                    "broken-link",
-                    format!("`{link}` leads to no page of this site"),
-                    *line,
-                    *column,
-                )
-                .with_help("link to items with `@/<folder>/<id>.md`, so the link follows the item"),
-        );
-    }
-}
-
-fn replace_refs(
-    body: &Body,
-    lang: Lang,
-    table: &HashMap<String, BTreeMap<Lang, String>>,
-) -> String {
-    if body.refs.is_empty() {
-        return body.html.clone();
-    }
-    let mut html = body.html.clone();
-    for (target, _, _) in &body.refs {
-        let fragment = target
-            .split_once('#')
-            .map(|(_, f)| format!("#{f}"))
-            .unwrap_or_default();
-        let url = table
-            .get(&ref_key(target))
-            .and_then(|urls| urls.get(&lang))
-            .map_or_else(|| "#".to_string(), |u| format!("{u}{fragment}"));
-        html = html.replace(&format!("{REF_MARKER}{target}\""), &format!("{url}\""));
-    }
-    html
-}
-
-/// Locations and organisations: their `description` is translatable Markdown.
-fn render_descriptions(site: &mut Site, diags: &mut Vec<Diagnostic>) {
+/// Locations and organisations: their `description` is translatable Markdown. Problems in
+/// it are reported at the description's value in the YAML file.
+fn render_descriptions(site: &mut Site, links: &Links, diags: &mut Vec<Diagnostic>) {
     let config = site.config.clone();
     fn render<T>(
         list: &mut [DataItem<T>],
         desc: impl Fn(&T) -> Option<&Text>,
         config: &SiteConfig,
+        links: &Links,
         diags: &mut Vec<Diagnostic>,
     ) {
         for item in list {
@@ -629,8 +616,23 @@ fn render_descriptions(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                 offset: 0,
             };
             for &lang in &config.languages {
-                let body = markdown.render(text.text(lang, config.default_lang()), diags);
-                item.descriptions.insert(lang, body.html);
+                let mut path = vec![crate::yaml::Step::Key("description".into())];
+                if matches!(text, Text::PerLang(_)) {
+                    path.push(crate::yaml::Step::Key(
+                        text.get(lang, config.default_lang()).1.code().into(),
+                    ));
+                }
+                let (line, column) = crate::yaml::locate(item.source.yaml_text(), &path, false);
+                let mut local = Vec::new();
+                let mut body = markdown.render(text.text(lang, config.default_lang()), &mut local);
+                for place in body.refs.iter_mut().chain(body.links.iter_mut()) {
+                    (place.1, place.2) = (line, column);
+                }
+                links.check(&body, &item.source, &mut local);
+                for d in local {
+                    diags.push(d.at(&item.source.text, line, column));
+                }
+                item.descriptions.insert(lang, links.resolve(&body, lang));
             }
         }
     }
@@ -638,15 +640,16 @@ fn render_descriptions(site: &mut Site, diags: &mut Vec<Diagnostic>) {
         &mut site.locations,
         |l: &Location| l.description.as_ref(),
         &config,
+        links,
         diags,
     );
     render(
         &mut site.organisations,
         |o: &Organisation| o.description.as_ref(),
         &config,
+        links,
         diags,
     );
-    diags.dedup();
 }
 
 fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {

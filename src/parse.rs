@@ -305,8 +305,14 @@ fn initiative(o: &Obj) -> Option<Initiative> {
 
 fn course(o: &Obj) -> Option<Course> {
     let locations = o.id_refs("locations");
-    if locations.is_empty() && !o.has("locations") {
-        o.text("locations", true);
+    if locations.is_empty() {
+        o.reader().error_help(
+            "missing-field",
+            "a course needs at least one location in `locations`",
+            Some("add `locations: [<location id>]`".into()),
+            &o.path_to("locations"),
+            true,
+        );
     }
     let crebo = o.text("crebo", false).filter(|c| {
         let ok = c.len() == 5 && c.bytes().all(|b| b.is_ascii_digit());

@@ -211,3 +211,88 @@ fn all_problems_of_a_run_are_reported_together() {
         assert!(codes.contains(c), "{c} missing from {codes:?}");
     }
 }
+
+#[test]
+fn each_translation_of_an_item_with_an_image_needs_alt() {
+    let site = Site::new(&["errors/image-without-alt"]);
+    site.write(
+        "content/pages/foto.nl.md",
+        "---\ntitle: Foto\nsummary: x\nimage: werkplaats.png\nimage_alt: Een werkbank\n---\n",
+    );
+    site.write(
+        "content/pages/foto.en.md",
+        "---\ntitle: Photo\nsummary: x\n---\n",
+    );
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(&diags, "image-without-alt", "content/pages/foto.en.md");
+    assert_eq!(
+        d["message"],
+        "this item has an image, so its translation needs `image_alt` too"
+    );
+    site.write(
+        "content/pages/foto.en.md",
+        "---\ntitle: Photo\nsummary: x\nimage_alt: A workbench\n---\n",
+    );
+    assert_eq!(site.build().code, 0);
+    assert!(
+        site.read("public/en/foto/index.html")
+            .contains(r#"<img src="/media/werkplaats.png" alt="A workbench">"#)
+    );
+    assert!(
+        site.root().join("public/media/werkplaats.png").is_file(),
+        "media copied"
+    );
+}
+
+#[test]
+fn links_in_location_descriptions_resolve_and_are_checked() {
+    let site = Site::new(&[]);
+    let loc = site.read("content/locations/werkplaats-woerden.yaml").replace(
+        "description: { nl: Een **werkplaats**., en: A **workshop**. }",
+        "description:\n  nl: Zie [het huis](@/initiatives/techniekhuis.md).\n  en: See [nothing](@/initiatives/niets.md).",
+    );
+    site.write("content/locations/werkplaats-woerden.yaml", loc);
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(
+        &diags,
+        "broken-reference",
+        "content/locations/werkplaats-woerden.yaml",
+    );
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(8), Some(7)),
+        "{d}"
+    );
+    let fixed = site
+        .read("content/locations/werkplaats-woerden.yaml")
+        .replace("@/initiatives/niets.md", "@/initiatives/techniekhuis.md");
+    site.write("content/locations/werkplaats-woerden.yaml", fixed);
+    assert_eq!(site.build().code, 0);
+    assert!(
+        site.read("public/en/locations/werkplaats-woerden/index.html")
+            .contains(r#"<a href="/en/initiatives/techniekhuis/">nothing</a>"#)
+    );
+    assert!(
+        site.read("public/locaties/werkplaats-woerden/index.html")
+            .contains(r#"<a href="/initiatieven/techniekhuis/">het huis</a>"#)
+    );
+}
+
+#[test]
+fn a_course_needs_a_location() {
+    let site = Site::new(&[]);
+    let course = site
+        .read("content/courses/lassen.nl.md")
+        .replace("locations: [werkplaats-woerden]", "locations: []");
+    site.write("content/courses/lassen.nl.md", course);
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(&diags, "missing-field", "content/courses/lassen.nl.md");
+    assert_eq!(
+        d["message"],
+        "a course needs at least one location in `locations`"
+    );
+    assert_eq!(d["line"].as_u64(), Some(5));
+}
