@@ -11,6 +11,8 @@ pub mod diagnostic;
 pub mod fields;
 pub mod frontmatter;
 pub mod highlight;
+pub mod kinds;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;

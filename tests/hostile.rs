@@ -31,7 +31,10 @@ fn script_and_quotes_in_every_text_field_come_out_escaped() {
             "---\ntitle: {e}\nsummary: {e}\ntype: open-day\nstart: 2027-03-13 10:00\nlocation: werkplaats-woerden\norganiser: roc-voorbeeld\ncost: {e}\nimage: x.png\nimage_alt: {e}\n---\n\n<script>alert(1)</script>\n"
         ),
     );
-    site.write("content/events/open-dag.en.md", format!("---\ntitle: {e}\nsummary: {e}\nimage_alt: {e}\n---\n"));
+    site.write(
+        "content/events/open-dag.en.md",
+        format!("---\ntitle: {e}\nsummary: {e}\nimage_alt: {e}\n---\n"),
+    );
     site.write("content/media/x.png", b"\x89PNG");
     site.write(
         "content/initiatives/techniekhuis.nl.md",

@@ -1,0 +1,392 @@
+//! The typed fields of each kind, read from a YAML mapping with `fields::Obj`: which
+//! fields exist, which are required, and the checks that belong to one kind (an event's
+//! times and repetition, a course's crebo, a location's coordinates).
+
+use crate::config::{self, SiteConfig};
+use crate::fields::Obj;
+use crate::model::*;
+
+pub const TRANSLATABLE: &[&str] = &["title", "summary", "slug", "image_alt"];
+const COMMON: &[&str] = &["title", "summary", "slug", "draft", "image", "image_alt"];
+const INITIATIVE: &[&str] = &[
+    "status",
+    "since",
+    "until",
+    "audiences",
+    "locations",
+    "lead",
+    "partners",
+    "website",
+    "contact",
+    "funding",
+    "period",
+];
+const COURSE: &[&str] = &[
+    "provider",
+    "locations",
+    "level",
+    "initiative",
+    "learning_paths",
+    "crebo",
+    "duration",
+    "cost",
+    "audiences",
+    "starts",
+    "registration_url",
+];
+const EVENT: &[&str] = &[
+    "type",
+    "start",
+    "end",
+    "timezone",
+    "location",
+    "online",
+    "initiative",
+    "organiser",
+    "audiences",
+    "registration_url",
+    "cost",
+    "status",
+    "repeat",
+    "uid",
+    "updated",
+    "sequence",
+];
+const PAGE: &[&str] = &["menu"];
+const LOCATION: &[&str] = &[
+    "name",
+    "kind",
+    "address",
+    "municipality",
+    "geo",
+    "description",
+    "website",
+    "accessibility",
+];
+const ORGANISATION: &[&str] = &["name", "kind", "website", "description"];
+
+/// The fields a kind's canonical file may hold.
+pub fn known_fields(kind: Kind) -> Vec<&'static str> {
+    let own = match kind {
+        Kind::Initiative => INITIATIVE,
+        Kind::Course => COURSE,
+        Kind::Event => EVENT,
+        Kind::Page => PAGE,
+        Kind::Location => return LOCATION.to_vec(),
+        Kind::Organisation => return ORGANISATION.to_vec(),
+    };
+    COMMON.iter().chain(own).copied().collect()
+}
+
+pub fn kind_fields(kind: Kind, o: &Obj, config: &SiteConfig) -> Option<Fields> {
+    match kind {
+        Kind::Initiative => initiative(o).map(Fields::Initiative),
+        Kind::Course => course(o).map(Fields::Course),
+        Kind::Event => event(o, config).map(|e| Fields::Event(Box::new(e))),
+        Kind::Page => Some(Fields::Page(Page {
+            menu: o.int("menu", i64::MIN),
+        })),
+        Kind::Location | Kind::Organisation => None,
+    }
+}
+
+fn initiative(o: &Obj) -> Option<Initiative> {
+    let contact = o.obj("contact").map(|c| {
+        c.finish(&["role", "email", "phone", "url"]);
+        Contact {
+            role: c.translatable("role", false),
+            email: c.email("email"),
+            phone: c.text("phone", false),
+            url: c.url("url"),
+        }
+    });
+    let funding = o
+        .objs("funding")
+        .iter()
+        .filter_map(|f| {
+            f.finish(&["organisation", "amount"]);
+            let organisation = f.id_ref("organisation", true);
+            let amount = f.int("amount", 0);
+            if !f.has("amount") {
+                f.text("amount", true);
+            }
+            Some(Funding {
+                organisation: organisation?,
+                amount: amount?,
+            })
+        })
+        .collect();
+    let period = o.obj("period").and_then(|p| {
+        p.finish(&["start", "end"]);
+        let (start, end) = (p.date("start", true)?, p.date("end", true)?);
+        if end < start {
+            p.reader().error(
+                "end-before-start",
+                format!("the period ends ({end}) before it starts ({start})"),
+                &p.path_to("end"),
+                false,
+            );
+        }
+        Some(Period { start, end })
+    });
+    Some(Initiative {
+        status: o.choice("status", true, INITIATIVE_STATUSES)?,
+        since: o.year_or_date("since"),
+        until: o.year_or_date("until"),
+        audiences: o.choices("audiences", AUDIENCES),
+        locations: o.id_refs("locations"),
+        lead: o.id_ref("lead", false),
+        partners: o.id_refs("partners"),
+        website: o.url("website"),
+        contact,
+        funding,
+        period,
+    })
+}
+
+fn course(o: &Obj) -> Option<Course> {
+    let locations = o.id_refs("locations");
+    if locations.is_empty() {
+        o.reader().error_help(
+            "missing-field",
+            "a course needs at least one location in `locations`",
+            Some("add `locations: [<location id>]`".into()),
+            &o.path_to("locations"),
+            true,
+        );
+    }
+    let crebo = o.text("crebo", false).filter(|c| {
+        let ok = c.len() == 5 && c.bytes().all(|b| b.is_ascii_digit());
+        if !ok {
+            o.reader().error_help(
+                "invalid-value",
+                format!("`{c}` is not a crebo code"),
+                Some("a crebo code has five digits, like `25180`".into()),
+                &o.path_to("crebo"),
+                false,
+            );
+        }
+        ok
+    });
+    let provider = o.id_ref("provider", true);
+    let level = o.choice("level", true, LEVELS);
+    let course = Course {
+        provider: provider?,
+        locations,
+        level: level?,
+        initiative: o.id_ref("initiative", false),
+        learning_paths: o.choices("learning_paths", LEARNING_PATHS),
+        crebo,
+        duration: o.translatable("duration", false),
+        cost: o.translatable("cost", false),
+        audiences: o.choices("audiences", AUDIENCES),
+        starts: o.dates("starts"),
+        registration_url: o.url("registration_url"),
+    };
+    Some(course)
+}
+
+fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
+    let event_type = o.choice("type", true, EVENT_TYPES);
+    let start = o.when("start", true);
+    let end = o.when("end", false);
+    let timezone = o.text("timezone", false).and_then(|name| {
+        let tz = config::timezone(o, "timezone", &name)?;
+        Some((name, tz))
+    });
+    let location = o.id_ref("location", false);
+    let online = o.url("online");
+    if !o.has("location") && !o.has("online") {
+        o.reader().error_help(
+            "missing-field",
+            "an event needs `location` or `online` (or both)",
+            Some("add `location: <location id>` or `online: https://…`".into()),
+            &[],
+            false,
+        );
+    }
+    let status = o
+        .choice("status", false, EVENT_STATUSES)
+        .unwrap_or_else(|| "scheduled".into());
+    let repeat = o.obj("repeat").and_then(|r| repeat(&r));
+    let uid = o.text("uid", false).filter(|u| {
+        let ok = !u.trim().is_empty() && u.len() <= 200 && u.chars().all(|c| c.is_ascii_graphic());
+        if !ok {
+            o.reader().error_help(
+                "invalid-value",
+                "`uid` must be printable characters without spaces",
+                Some("`werkplaats new event <id>` writes a fresh uid".into()),
+                &o.path_to("uid"),
+                false,
+            );
+        }
+        ok
+    });
+    let (start, event_type) = (start?, event_type?);
+    if let Some(end) = end {
+        check_end(o, start, end);
+    }
+    let tz = timezone.as_ref().map_or(&config.timezone, |(_, tz)| tz);
+    check_local_time(o, "start", start, tz);
+    if let Some(end) = end {
+        check_local_time(o, "end", end, tz);
+    }
+    Some(Event {
+        event_type,
+        start,
+        end,
+        timezone,
+        location,
+        online,
+        initiative: o.id_ref("initiative", false),
+        organiser: o.id_ref("organiser", false),
+        audiences: o.choices("audiences", AUDIENCES),
+        registration_url: o.url("registration_url"),
+        cost: o.translatable("cost", false),
+        status,
+        repeat,
+        uid,
+        updated: o.datetime("updated"),
+        sequence: o
+            .int("sequence", 0)
+            .map_or(0, |s| s.min(u32::MAX as i64) as u32),
+    })
+}
+
+fn check_end(o: &Obj, start: When, end: When) {
+    let message = match (start, end) {
+        (When::Day(s), When::Day(e)) if e < s => {
+            format!("the event ends on {e}, before it starts on {s}")
+        }
+        (When::At(s), When::At(e)) if e < s => format!(
+            "the event ends at {}, before it starts at {}",
+            e.strftime("%Y-%m-%d %H:%M"),
+            s.strftime("%Y-%m-%d %H:%M")
+        ),
+        (When::Day(_), When::At(_)) | (When::At(_), When::Day(_)) => {
+            o.reader().error_help(
+                "wrong-type",
+                "`start` and `end` must both be dates, or both dates with a time",
+                Some("write `end: YYYY-MM-DD HH:MM` for a timed event, `end: YYYY-MM-DD` for whole days".into()),
+                &o.path_to("end"),
+                false,
+            );
+            return;
+        }
+        _ => return,
+    };
+    o.reader().error_help(
+        "end-before-start",
+        message,
+        Some("check the date and time of `start` and `end`".into()),
+        &o.path_to("end"),
+        false,
+    );
+}
+
+/// A local time must exist exactly once in its time zone.
+fn check_local_time(o: &Obj, field: &str, when: When, tz: &jiff::tz::TimeZone) {
+    let When::At(dt) = when else {
+        return;
+    };
+    let ambiguous = tz.to_ambiguous_zoned(dt);
+    let shown = dt.strftime("%Y-%m-%d %H:%M");
+    let zone = tz.iana_name().unwrap_or("the time zone");
+    match ambiguous.offset() {
+        jiff::tz::AmbiguousOffset::Unambiguous { .. } => {}
+        jiff::tz::AmbiguousOffset::Gap { .. } => o.reader().error_help(
+            "nonexistent-time",
+            format!("{shown} does not exist in {zone}: the clocks skip that hour (daylight saving time starts)"),
+            Some("choose a time outside the skipped hour".into()),
+            &o.path_to(field),
+            false,
+        ),
+        jiff::tz::AmbiguousOffset::Fold { .. } => o.reader().error_help(
+            "ambiguous-time",
+            format!("{shown} happens twice in {zone}: the clocks go back an hour (daylight saving time ends)"),
+            Some("choose a time outside the repeated hour".into()),
+            &o.path_to(field),
+            false,
+        ),
+    }
+}
+
+fn repeat(r: &Obj) -> Option<Repeat> {
+    r.finish(&["every", "interval", "until", "count", "except"]);
+    let every = r.choice("every", true, &["week", "month"]);
+    let interval = r.int("interval", 1).unwrap_or(1).min(1000) as u32;
+    let until = r.date("until", false);
+    let count = r.int("count", 1).map(|c| c.min(10_000) as u32);
+    let end = match (until, count) {
+        (Some(_), Some(_)) => {
+            r.reader().error(
+                "invalid-value",
+                "`repeat` takes `until` or `count`, not both",
+                &r.path_to("count"),
+                true,
+            );
+            return None;
+        }
+        (Some(u), None) => RepeatEnd::Until(u),
+        (None, Some(c)) => RepeatEnd::Count(c),
+        (None, None) => RepeatEnd::Forever,
+    };
+    Some(Repeat {
+        every: every?,
+        interval,
+        end,
+        except: r.dates("except"),
+    })
+}
+
+pub fn location(o: &Obj) -> Option<Location> {
+    o.finish(LOCATION);
+    let address = o.obj("address").map(|a| {
+        a.finish(&["street", "postcode", "city"]);
+        Address {
+            street: a.text("street", false),
+            postcode: a.text("postcode", false),
+            city: a.text("city", false),
+        }
+    });
+    let geo = o.obj("geo").and_then(|g| {
+        g.finish(&["lat", "lon"]);
+        let (lat, lon) = (g.float("lat", true)?, g.float("lon", true)?);
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            g.reader().error_help(
+                "invalid-value",
+                format!("{lat}, {lon} is not a place on Earth"),
+                Some("write WGS84 decimal degrees, like `lat: 52.0857, lon: 4.8838`".into()),
+                &g.path_to("lat"),
+                false,
+            );
+            return None;
+        }
+        Some(Geo { lat, lon })
+    });
+    let name = o.translatable("name", true);
+    let municipality = o.text("municipality", true);
+    let location = Location {
+        name: name?,
+        kind: o.choice("kind", false, LOCATION_KINDS),
+        address,
+        municipality: municipality?,
+        geo,
+        description: o.translatable("description", false),
+        website: o.url("website"),
+        accessibility: o.translatable("accessibility", false),
+    };
+    Some(location)
+}
+
+pub fn organisation(o: &Obj) -> Option<Organisation> {
+    o.finish(ORGANISATION);
+    let name = o.translatable("name", true);
+    let kind = o.choice("kind", true, ORGANISATION_KINDS);
+    Some(Organisation {
+        name: name?,
+        kind: kind?,
+        website: o.url("website"),
+        description: o.translatable("description", false),
+    })
+}
