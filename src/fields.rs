@@ -125,6 +125,15 @@ impl<'a> Obj<'a> {
             .filter(|v| !matches!(v, Yaml::Null))
     }
 
+    /// The value of a field, reporting it as missing if it is required and absent.
+    fn present(&self, name: &str, required: bool) -> Option<&'a Yaml> {
+        let value = self.get(name);
+        if value.is_none() && required {
+            self.missing(name);
+        }
+        value
+    }
+
     fn missing(&self, name: &str) {
         let what = if self.path.is_empty() {
             String::new()
@@ -229,12 +238,7 @@ impl<'a> Obj<'a> {
 
     /// Plain text; numbers and booleans are taken as written.
     pub fn text(&self, name: &str, required: bool) -> Option<String> {
-        let Some(value) = self.get(name) else {
-            if required {
-                self.missing(name);
-            }
-            return None;
-        };
+        let value = self.present(name, required)?;
         match value.scalar_text() {
             Some(s) if required && s.trim().is_empty() => {
                 self.missing(name);
@@ -277,16 +281,10 @@ impl<'a> Obj<'a> {
     }
 
     pub fn float(&self, name: &str, required: bool) -> Option<f64> {
-        match self.get(name) {
-            None => {
-                if required {
-                    self.missing(name);
-                }
-                None
-            }
-            Some(Yaml::Int(i)) => Some(*i as f64),
-            Some(Yaml::Float(f)) if f.is_finite() => Some(*f),
-            Some(other) => {
+        match self.present(name, required)? {
+            Yaml::Int(i) => Some(*i as f64),
+            Yaml::Float(f) if f.is_finite() => Some(*f),
+            other => {
                 self.wrong(name, "a number", other);
                 None
             }
@@ -295,12 +293,7 @@ impl<'a> Obj<'a> {
 
     /// A translatable value: text, or a mapping from language code to text.
     pub fn translatable(&self, name: &str, required: bool) -> Option<Text> {
-        let Some(value) = self.get(name) else {
-            if required {
-                self.missing(name);
-            }
-            return None;
-        };
+        let value = self.present(name, required)?;
         if let Some(s) = value.scalar_text() {
             return Some(Text::Same(s));
         }

@@ -136,22 +136,22 @@ impl Ctx<'_> {
 
     pub(super) fn location_link(&self, id: &str) -> Option<Link> {
         let loc = self.site.location(id)?;
-        let (name, shown) = loc.data.name.get(self.lang, self.site.default_lang());
-        Some(Link {
-            label: name.to_string(),
-            url: loc.urls[&self.lang].clone(),
-            lang: other_lang(shown, self.lang),
-        })
+        Some(self.data_link(&loc.data.name, &loc.urls))
     }
 
     pub(super) fn org_link(&self, id: &str) -> Option<Link> {
         let org = self.site.organisation(id)?;
-        let (name, shown) = org.data.name.get(self.lang, self.site.default_lang());
-        Some(Link {
+        Some(self.data_link(&org.data.name, &org.urls))
+    }
+
+    /// A link to a location or organisation, by its translatable name.
+    fn data_link(&self, name: &crate::model::Text, urls: &BTreeMap<Lang, String>) -> Link {
+        let (name, shown) = name.get(self.lang, self.site.default_lang());
+        Link {
             label: name.to_string(),
-            url: org.urls[&self.lang].clone(),
+            url: urls[&self.lang].clone(),
             lang: other_lang(shown, self.lang),
-        })
+        }
     }
 }
 
