@@ -166,10 +166,14 @@ impl Text {
             Text::Same(s) => (s, lang),
             Text::PerLang(map) => match map.get(&lang) {
                 Some(s) => (s, lang),
-                None => map
-                    .get(&default)
-                    .or_else(|| map.values().next())
-                    .map_or(("", default), |s| (s.as_str(), default)),
+                None => match map.get(&default) {
+                    Some(s) => (s, default),
+                    // Neither language: the first there is, marked as what it is.
+                    None => map
+                        .iter()
+                        .next()
+                        .map_or(("", default), |(l, s)| (s.as_str(), *l)),
+                },
             },
         }
     }
@@ -358,4 +362,31 @@ pub struct Organisation {
     pub kind: String,
     pub website: Option<String>,
     pub description: Option<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_falls_back_to_the_default_and_says_so() {
+        let t = Text::PerLang([(Lang::Nl, "Open dag".to_string())].into());
+        assert_eq!(t.get(Lang::En, Lang::Nl), ("Open dag", Lang::Nl));
+        let only_en = Text::PerLang([(Lang::En, "Open day".to_string())].into());
+        assert_eq!(only_en.get(Lang::Nl, Lang::Nl), ("Open day", Lang::En));
+        assert_eq!(
+            Text::Same("x".into()).get(Lang::En, Lang::Nl),
+            ("x", Lang::En)
+        );
+    }
+
+    #[test]
+    fn ids_follow_the_character_rule() {
+        for ok in ["a", "open-dag-2027", "x1"] {
+            assert!(is_valid_id(ok), "{ok}");
+        }
+        for bad in ["", "-a", "a-", "a--b", "A", "a_b", "../x", "a/b", "é"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
 }
