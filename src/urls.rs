@@ -61,6 +61,22 @@ pub fn archive(config: &SiteConfig, lang: Lang) -> String {
     )
 }
 
+fn type_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "soort",
+        Lang::En => "type",
+    }
+}
+
+/// The agenda of one event type: `/agenda/soort/<type>/`, `/en/agenda/type/<type>/`.
+pub fn agenda_type(config: &SiteConfig, lang: Lang, event_type: &str) -> String {
+    format!(
+        "{}{}/{event_type}/",
+        section(config, Section::Events, lang),
+        type_word(lang)
+    )
+}
+
 pub fn embed_help(config: &SiteConfig, lang: Lang) -> String {
     format!(
         "{}{}/",
@@ -109,6 +125,9 @@ pub fn generated(config: &SiteConfig, lang: Lang) -> Vec<(String, &'static str)>
     ];
     for code in crate::model::AUDIENCES {
         out.push((audience(config, lang, code), "an audience page"));
+    }
+    for t in crate::model::EVENT_TYPES {
+        out.push((agenda_type(config, lang, t), "the agenda of an event type"));
     }
     out
 }

@@ -181,23 +181,20 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
             current: false,
         },
     ];
-    let mut menu: Vec<(i64, &str, NavLink)> = site
-        .pages
-        .iter()
-        .filter_map(|p| {
-            let weight = p.fields.menu?;
-            let (text, _) = p.text(lang, c.default_lang());
-            Some((
-                weight,
-                p.id.as_str(),
-                NavLink {
-                    label: text.title.clone(),
-                    url: p.url(lang).to_string(),
-                    current: false,
-                },
-            ))
-        })
-        .collect();
+    let mut menu: Vec<(i64, &str, NavLink)> = Vec::new();
+    let mut footer: Vec<NavLink> = Vec::new();
+    for p in &site.pages {
+        let (text, _) = p.text(lang, c.default_lang());
+        let link = NavLink {
+            label: text.title.clone(),
+            url: p.url(lang).to_string(),
+            current: false,
+        };
+        match p.fields.menu {
+            Some(weight) => menu.push((weight, p.id.as_str(), link)),
+            None => footer.push(link),
+        }
+    }
     menu.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     nav.extend(menu.into_iter().map(|(_, _, link)| link));
     SiteView {
@@ -206,6 +203,7 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
         lang: lang.code(),
         home: urls::home(c, lang),
         nav,
+        footer,
         base_url: c.base_url.clone(),
     }
 }

@@ -21,6 +21,8 @@ pub enum Spec {
     EmbedAgenda,
     Audiences,
     Audience(&'static str),
+    /// The agenda of one event type.
+    AgendaType(&'static str),
     Initiative(usize),
     Course(usize),
     Event(usize),
@@ -46,6 +48,11 @@ pub fn specs(site: &Site) -> Vec<Spec> {
         Spec::NotFound,
     ];
     out.extend(AUDIENCES.iter().map(|a| Spec::Audience(a)));
+    out.extend(
+        crate::model::EVENT_TYPES
+            .iter()
+            .map(|t| Spec::AgendaType(t)),
+    );
     out.extend((0..site.initiatives.len()).map(Spec::Initiative));
     out.extend((0..site.courses.len()).map(Spec::Course));
     out.extend((0..site.events.len()).map(Spec::Event));
@@ -68,6 +75,7 @@ pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
         Spec::EmbedAgenda => per_lang(&|l| urls::embed_agenda(c, l)),
         Spec::Audiences => per_lang(&|l| urls::section(c, Section::Audiences, l)),
         Spec::Audience(code) => per_lang(&|l| urls::audience(c, l, code)),
+        Spec::AgendaType(t) => per_lang(&|l| urls::agenda_type(c, l, t)),
         Spec::NotFound => per_lang(&|l| urls::not_found(c, l)),
         Spec::Initiative(i) => site.initiatives[i].urls.clone(),
         Spec::Course(i) => site.courses[i].urls.clone(),
@@ -107,10 +115,13 @@ impl Ctx<'_> {
         )
     }
 
+    /// Upcoming events that `keep` selects, each event once (its next occurrence): lists
+    /// outside the agenda are not flooded by one weekly event.
     pub(super) fn upcoming_cards(&self, keep: impl Fn(&Occurrence) -> bool) -> Vec<Card> {
+        let mut seen = std::collections::HashSet::new();
         self.site
             .upcoming()
-            .filter(|o| keep(o))
+            .filter(|o| keep(o) && seen.insert(o.event))
             .map(|o| event_card(self.site, o, self.lang, self.t))
             .collect()
     }
@@ -145,7 +156,11 @@ impl Ctx<'_> {
     }
 
     /// A link to a location or organisation, by its translatable name.
-    fn data_link(&self, name: &crate::model::Text, urls: &BTreeMap<Lang, String>) -> Link {
+    pub(super) fn data_link(
+        &self,
+        name: &crate::model::Text,
+        urls: &BTreeMap<Lang, String>,
+    ) -> Link {
         let (name, shown) = name.get(self.lang, self.site.default_lang());
         Link {
             label: name.to_string(),
@@ -160,10 +175,45 @@ pub(super) fn to_value<T: Serialize>(v: &T) -> serde_json::Value {
 }
 
 pub fn build(cx: &Ctx, spec: Spec) -> Built {
+    let mut built = build_page(cx, spec);
+    built.meta.breadcrumbs = breadcrumbs(cx, spec);
+    built
+}
+
+/// The pages above `spec`, from the home page down.
+fn breadcrumbs(cx: &Ctx, spec: Spec) -> Vec<Link> {
+    let c = &cx.site.config;
+    let link = |label: String, url: String| Link {
+        label,
+        url,
+        lang: None,
+    };
+    let home = link(cx.s("nav_home"), urls::home(c, cx.lang));
+    let section = |s: Section| {
+        link(
+            cx.s(&format!("section_{}", s.key())),
+            urls::section(c, s, cx.lang),
+        )
+    };
+    match spec {
+        Spec::Home | Spec::EmbedAgenda | Spec::NotFound => Vec::new(),
+        Spec::List(_) | Spec::Agenda | Spec::Audiences | Spec::Page(_) => vec![home],
+        Spec::Archive | Spec::EmbedHelp | Spec::AgendaType(_) | Spec::Event(_) => {
+            vec![home, section(Section::Events)]
+        }
+        Spec::Audience(_) => vec![home, section(Section::Audiences)],
+        Spec::Initiative(_) => vec![home, section(Section::Initiatives)],
+        Spec::Course(_) => vec![home, section(Section::Courses)],
+        Spec::Location(_) => vec![home, section(Section::Locations)],
+        Spec::Organisation(_) => vec![home, section(Section::Organisations)],
+    }
+}
+
+fn build_page(cx: &Ctx, spec: Spec) -> Built {
     match spec {
         Spec::Home => home(cx, spec),
         Spec::List(section) => list(cx, spec, section),
-        Spec::Agenda | Spec::EmbedAgenda => agenda(cx, spec),
+        Spec::Agenda | Spec::EmbedAgenda | Spec::AgendaType(_) => agenda(cx, spec),
         Spec::Archive => archive(cx, spec),
         Spec::EmbedHelp => embed_help(cx, spec),
         Spec::Audiences => audiences(cx, spec),
@@ -244,34 +294,16 @@ fn list(cx: &Ctx, spec: Spec, section: Section) -> Built {
             .locations
             .iter()
             .map(|l| {
-                let (name, shown) = l.data.name.get(cx.lang, site.default_lang());
-                Card {
-                    title: name.to_string(),
-                    summary: String::new(),
-                    url: l.urls[&cx.lang].clone(),
-                    lang: other_lang(shown, cx.lang),
-                    when: None,
-                    status: None,
-                    cancelled: false,
-                    meta: vec![l.data.municipality.clone()],
-                }
+                let link = cx.data_link(&l.data.name, &l.urls);
+                Card::plain(link, vec![l.data.municipality.clone()])
             })
             .collect(),
         _ => site
             .organisations
             .iter()
             .map(|o| {
-                let (name, shown) = o.data.name.get(cx.lang, site.default_lang());
-                Card {
-                    title: name.to_string(),
-                    summary: String::new(),
-                    url: o.urls[&cx.lang].clone(),
-                    lang: other_lang(shown, cx.lang),
-                    when: None,
-                    status: None,
-                    cancelled: false,
-                    meta: vec![label(cx.t, "org_kinds", &o.data.kind)],
-                }
+                let link = cx.data_link(&o.data.name, &o.urls);
+                Card::plain(link, vec![label(cx.t, "org_kinds", &o.data.kind)])
             })
             .collect(),
     };
@@ -301,11 +333,22 @@ struct AgendaView {
     embed_url: String,
     locations: Vec<Link>,
     audiences: Vec<Link>,
+    types: Vec<Link>,
+    /// The whole agenda, when this is the agenda of one type.
+    all_url: Option<String>,
 }
 
 fn agenda(cx: &Ctx, spec: Spec) -> Built {
+    let only_type = match spec {
+        Spec::AgendaType(t) => Some(t),
+        _ => None,
+    };
     let mut groups: Vec<Group> = Vec::new();
-    for occ in cx.site.upcoming() {
+    let upcoming = cx
+        .site
+        .upcoming()
+        .filter(|o| only_type.is_none_or(|t| cx.site.events[o.event].fields.event_type == t));
+    for occ in upcoming {
         let d = occ.start_date();
         let id = format!("{:04}-{:02}", d.year(), d.month());
         if groups.last().is_none_or(|g| g.id != id) {
@@ -321,6 +364,15 @@ fn agenda(cx: &Ctx, spec: Spec) -> Built {
     }
     let (kind, template, title) = match spec {
         Spec::EmbedAgenda => ("embed", "embed_agenda.html", cx.s("embed_title")),
+        Spec::AgendaType(t) => (
+            "agenda-type",
+            "agenda.html",
+            format!(
+                "{}: {}",
+                cx.s("section_events"),
+                label(cx.t, "types_plural", t)
+            ),
+        ),
         _ => ("agenda", "agenda.html", cx.s("section_events")),
     };
     let c = &cx.site.config;
@@ -335,6 +387,15 @@ fn agenda(cx: &Ctx, spec: Spec) -> Built {
             .filter_map(|l| cx.location_link(&l.id))
             .collect(),
         audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
+        types: crate::model::EVENT_TYPES
+            .iter()
+            .map(|t| Link {
+                label: label(cx.t, "types_plural", t),
+                url: urls::agenda_type(c, cx.lang, t),
+                lang: None,
+            })
+            .collect(),
+        all_url: only_type.map(|_| urls::section(c, Section::Events, cx.lang)),
     };
     let meta = cx.meta(spec, kind, title, cx.s("agenda_intro"));
     Built {
@@ -371,6 +432,8 @@ fn archive(cx: &Ctx, spec: Spec) -> Built {
         embed_url: urls::embed_help(&cx.site.config, cx.lang),
         locations: Vec::new(),
         audiences: Vec::new(),
+        types: Vec::new(),
+        all_url: None,
     };
     Built {
         template: "archive.html",

@@ -15,6 +15,8 @@ pub struct SiteView {
     pub lang: &'static str,
     pub home: String,
     pub nav: Vec<NavLink>,
+    /// Free pages without a `menu` weight, for the footer (accessibility statement, …).
+    pub footer: Vec<NavLink>,
     pub base_url: String,
 }
 
@@ -57,6 +59,8 @@ pub struct Meta {
     pub json_ld: String,
     /// The page shows highlighted code and needs `highlight.css`.
     pub has_code: bool,
+    /// The pages above this one, from the home page down (not this page itself).
+    pub breadcrumbs: Vec<Link>,
 }
 
 /// A link to another page, with its text language if that differs from the page's.
@@ -78,6 +82,26 @@ pub struct Card {
     pub status: Option<String>,
     pub cancelled: bool,
     pub meta: Vec<String>,
+    /// When an event ends, as an RFC 3339 UTC instant: lets a script hide events that
+    /// ended after the build.
+    pub ends: Option<String>,
+}
+
+impl Card {
+    /// A card with just a linked title and a line of facts (locations, organisations).
+    pub fn plain(link: Link, meta: Vec<String>) -> Card {
+        Card {
+            title: link.label,
+            summary: String::new(),
+            url: link.url,
+            lang: link.lang,
+            when: None,
+            status: None,
+            cancelled: false,
+            meta,
+            ends: None,
+        }
+    }
 }
 
 /// Per-language page URLs → alternates and language switch.
@@ -134,6 +158,7 @@ pub fn meta(
         draft: false,
         json_ld: String::new(),
         has_code: false,
+        breadcrumbs: Vec::new(),
     }
 }
 
@@ -186,6 +211,7 @@ pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
         status: None,
         cancelled: false,
         meta: Vec::new(),
+        ends: None,
     }
 }
 
@@ -204,6 +230,7 @@ pub fn event_card(
         .map_or(&site.config.timezone, |(_, tz)| tz);
     card.when = Some(dates::when_view(lang, occ, tz));
     card.cancelled = event.fields.status == "cancelled";
+    card.ends = Some(occ.ends_at.to_string());
     if event.fields.status != "scheduled" {
         card.status = Some(label(strings, "statuses", &event.fields.status));
     }

