@@ -231,7 +231,10 @@ fn drafts_only_with_the_flag() {
     assert_eq!(site.build().code, 0);
     assert!(!site.root().join("public/concept").exists());
     assert_eq!(site.run(&["build", "--now", NOW, "--drafts"]).code, 0);
-    assert!(page(&site, "concept/index.html").contains("Concept: deze pagina is nog niet gepubliceerd."));
+    assert!(
+        page(&site, "concept/index.html")
+            .contains("Concept: deze pagina is nog niet gepubliceerd.")
+    );
 }
 
 #[test]

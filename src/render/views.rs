@@ -236,6 +236,9 @@ pub fn event_card(
     }
     card.meta
         .push(label(strings, "types", &event.fields.event_type));
+    if let Some(repeat) = &event.fields.repeat {
+        card.meta.push(label(strings, "repeats", &repeat.every));
+    }
     if let Some(loc) = event
         .fields
         .location
