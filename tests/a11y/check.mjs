@@ -73,6 +73,36 @@ async function check(path, viewport) {
 
 for (const p of pages) await check(p, { width: 1280, height: 900 });
 for (const p of phone) await check(p, { width: 320, height: 640 });
+
+// The agenda script hides events that ended after the build. With the browser's clock set
+// later than the first listed event, that event's card must be hidden; far in the future,
+// every card is hidden and the "no events" note shows. Without the clock change, nothing is.
+async function visibleCards(time) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date(time) });
+  await page.goto(base + '/agenda/', { waitUntil: 'load' });
+  const state = await page.evaluate(() => ({
+    cards: [...document.querySelectorAll('[data-ends]')].map((c) => ({ ends: c.dataset.ends, hidden: c.hidden })),
+    empty: !document.querySelector('[data-empty]').hidden,
+  }));
+  await context.close();
+  return state;
+}
+// run.sh builds with --now "2026-11-21 12:00" (Europe/Amsterdam), 11:00 UTC.
+const built = await visibleCards('2026-11-21T11:00:00Z');
+const firstEnd = built.cards.map((c) => Date.parse(c.ends)).sort((a, b) => a - b)[0];
+const later = await visibleCards(firstEnd + 60_000);
+const future = await visibleCards('2100-01-01T00:00:00Z');
+const script = [
+  [built.cards.length > 0 && built.cards.every((c) => !c.hidden) && !built.empty, 'at build time every event is shown'],
+  [later.cards.filter((c) => c.hidden).length >= 1 && later.cards.some((c) => !c.hidden), 'an event that ended after the build is hidden, later ones stay'],
+  [future.cards.every((c) => c.hidden) && future.empty, 'when everything has ended, the "no events" note shows'],
+];
+for (const [ok, what] of script) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} agenda script: ${what}`);
+  if (!ok) failures++;
+}
 await browser.close();
 console.log(`axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa): ${checked} page views, ${failures} problem(s)`);
 process.exit(failures ? 1 : 0);
