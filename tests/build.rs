@@ -383,22 +383,39 @@ fn agenda_filters_by_type_work_without_javascript() {
     let site = Site::new(&[]);
     assert_eq!(site.build().code, 0);
     let agenda = page(&site, "agenda/index.html");
-    assert!(agenda.contains(r#"<a href="/agenda/soort/open-day/">Open dagen</a>"#), "type filter links");
-    assert!(agenda.contains(r#"<a href="/locaties/werkplaats-woerden/">Werkplaats Woerden</a>"#), "location filter links");
-    assert!(agenda.contains(r#"<a href="/voor/vo/">Middelbare scholieren</a>"#), "audience filter links");
+    assert!(
+        agenda.contains(r#"<a href="/agenda/soort/open-day/">Open dagen</a>"#),
+        "type filter links"
+    );
+    assert!(
+        agenda.contains(r#"<a href="/locaties/werkplaats-woerden/">Werkplaats Woerden</a>"#),
+        "location filter links"
+    );
+    assert!(
+        agenda.contains(r#"<a href="/voor/vo/">Middelbare scholieren</a>"#),
+        "audience filter links"
+    );
     let open_days = page(&site, "agenda/soort/open-day/index.html");
     assert!(open_days.contains("Open dag"));
     let workshops = page(&site, "agenda/soort/workshop/index.html");
-    assert!(!workshops.contains("/agenda/open-dag/"), "only events of that type");
+    assert!(
+        !workshops.contains("/agenda/open-dag/"),
+        "only events of that type"
+    );
     assert!(page(&site, "en/agenda/type/open-day/index.html").contains("Open day"));
     // Each card says when the event ends, for the script that hides ended events.
-    assert!(agenda.contains(r#"data-ends="2027-03-13T13:00:00Z""#), "{agenda}");
+    assert!(
+        agenda.contains(r#"data-ends="2027-03-13T13:00:00Z""#),
+        "{agenda}"
+    );
 }
 
 #[test]
 fn cancelled_events_stay_visible_and_marked() {
     let site = Site::new(&[]);
-    let event = site.read("content/events/open-dag.nl.md").replace("type: open-day", "type: open-day\nstatus: cancelled");
+    let event = site
+        .read("content/events/open-dag.nl.md")
+        .replace("type: open-day", "type: open-day\nstatus: cancelled");
     site.write("content/events/open-dag.nl.md", event);
     assert_eq!(site.build().code, 0);
     let card = page(&site, "agenda/index.html");
