@@ -2,8 +2,12 @@
 //! go through the theme's Tera templates in parallel (rayon); the sitemap and robots.txt
 //! are made here; static and media files are passed on by path for `write` to copy.
 
+mod atom;
 pub mod dates;
+pub mod feeds;
+mod ical;
 mod items;
+mod json;
 mod jsonld;
 pub mod pages;
 mod sitemap;
@@ -71,6 +75,9 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
         return Err(errors);
     }
     let pages = outputs.len();
+    let feeds = feeds::render(site, &theme.strings);
+    let feed_count = feeds.len();
+    outputs.extend(feeds);
     outputs.push(bytes("sitemap.xml", sitemap::sitemap(site, &specs)));
     outputs.push(bytes("robots.txt", robots(site).into_bytes()));
     for (abs, rel) in &theme.statics {
@@ -105,7 +112,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
     Ok(Rendered {
         outputs,
         pages,
-        feeds: 0,
+        feeds: feed_count,
     })
 }
 

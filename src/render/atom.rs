@@ -1,0 +1,129 @@
+//! Atom (RFC 4287) for a feed: one entry per event, its title beginning with the date of
+//! its next (or last) occurrence; stable `urn:uuid:` ids from the event's calendar
+//! identity; `updated` from the event's `updated`, or derived from its content. Written
+//! with quick-xml.
+
+use super::dates;
+use super::feeds::{self, Feed};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use std::io::Cursor;
+
+pub fn feed(feed: &Feed) -> Vec<u8> {
+    let site = feed.site;
+    let lang = feed.lang;
+    let mut w = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 1);
+    let _ = w.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)));
+    let feed_id = uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        feed.abs(&format!("{}.atom", feed.stem)).as_bytes(),
+    );
+    let updated = feed
+        .events
+        .iter()
+        .map(|&i| feeds::changed(site, &site.events[i]))
+        .max()
+        .unwrap_or_else(|| {
+            jiff::Timestamp::from_second(978_307_200).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        });
+    let _ = w
+        .create_element("feed")
+        .with_attribute(("xmlns", "http://www.w3.org/2005/Atom"))
+        .with_attribute(("xml:lang", lang.code()))
+        .write_inner_content(|w| {
+            text(w, "id", &format!("urn:uuid:{feed_id}"))?;
+            text(w, "title", &feed.name)?;
+            text(w, "updated", &rfc3339(updated))?;
+            w.create_element("link")
+                .with_attribute(("rel", "self"))
+                .with_attribute(("type", "application/atom+xml"))
+                .with_attribute(("href", feed.abs(&format!("{}.atom", feed.stem)).as_str()))
+                .write_empty()?;
+            w.create_element("link")
+                .with_attribute(("rel", "alternate"))
+                .with_attribute(("type", "text/html"))
+                .with_attribute(("href", feed.abs(&feed.page).as_str()))
+                .write_empty()?;
+            w.create_element("author").write_inner_content(|w| {
+                text(w, "name", site.config.title.text(lang, site.default_lang()))?;
+                text(w, "uri", &feed.abs(&crate::urls::home(&site.config, lang)))
+            })?;
+            w.create_element("generator")
+                .write_text_content(BytesText::new("werkplaats"))?;
+            for &i in &feed.events {
+                entry(w, feed, i)?;
+            }
+            Ok(())
+        });
+    let mut out = w.into_inner().into_inner();
+    out.push(b'\n');
+    out
+}
+
+fn text<W: std::io::Write>(w: &mut Writer<W>, name: &str, value: &str) -> std::io::Result<()> {
+    w.create_element(name)
+        .write_text_content(BytesText::new(value))?;
+    Ok(())
+}
+
+fn rfc3339(ts: jiff::Timestamp) -> String {
+    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std::io::Result<()> {
+    let site = feed.site;
+    let lang = feed.lang;
+    let item = &site.events[index];
+    let event = &item.fields;
+    let (text_, shown_lang) = item.text(lang, site.default_lang());
+    let (_, tz) = feeds::event_tz(site, event);
+    let when = feeds::shown_occurrence(site, index).map(|o| dates::when_view(lang, o, tz));
+    let status = match event.status.as_str() {
+        "scheduled" => String::new(),
+        other => format!("{}: ", super::views::label(feed.strings, "statuses", other)),
+    };
+    let title = match &when {
+        Some(wv) => format!("{} · {status}{}", wv.date_text, text_.title),
+        None => format!("{status}{}", text_.title),
+    };
+    let mut element = w.create_element("entry");
+    if shown_lang != lang {
+        element = element.with_attribute(("xml:lang", shown_lang.code()));
+    }
+    element.write_inner_content(|w| {
+        text(w, "id", &format!("urn:uuid:{}", feeds::uid(site, item)))?;
+        text(w, "title", &title)?;
+        text(w, "updated", &rfc3339(feeds::changed(site, item)))?;
+        w.create_element("link")
+            .with_attribute(("rel", "alternate"))
+            .with_attribute(("type", "text/html"))
+            .with_attribute(("href", feed.abs(item.url(lang)).as_str()))
+            .write_empty()?;
+        w.create_element("link")
+            .with_attribute(("rel", "enclosure"))
+            .with_attribute(("type", "text/calendar"))
+            .with_attribute(("href", feed.abs(&feeds::event_ics(item, lang)).as_str()))
+            .write_empty()?;
+        let mut summary = String::new();
+        if let Some(wv) = &when {
+            summary.push_str(&wv.text);
+            if let Some(place) = feeds::place_text(site, event, lang) {
+                summary.push_str(" · ");
+                summary.push_str(&place);
+            }
+            summary.push_str(". ");
+        }
+        summary.push_str(&status);
+        summary.push_str(&text_.summary);
+        text(w, "summary", &summary)?;
+        w.create_element("category")
+            .with_attribute(("term", event.event_type.as_str()))
+            .with_attribute((
+                "label",
+                super::views::label(feed.strings, "types", &event.event_type).as_str(),
+            ))
+            .write_empty()?;
+        Ok(())
+    })?;
+    Ok(())
+}

@@ -1,0 +1,312 @@
+//! Agenda feeds (SPEC §3): which scopes have feeds (the site, each location, each
+//! initiative, each audience), which events each holds (upcoming, and those that ended in
+//! the last 90 days), where the files go, and the facts about an event that every feed
+//! format shares (identity, change time, place). The formats are in `ical`, `atom`, `json`.
+
+use super::Output;
+use crate::config::Section;
+use crate::model::{AUDIENCES, Event, Lang, When};
+use crate::site::{Item, Occurrence, Site};
+use crate::urls;
+use jiff::{Timestamp, ToSpan};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+
+/// What a set of feeds covers.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope {
+    Site,
+    Location(usize),
+    Initiative(usize),
+    Audience(&'static str),
+}
+
+/// The feed URLs of one scope in one language.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FeedLinks {
+    pub ics: String,
+    pub webcal: String,
+    pub atom: String,
+    pub json: String,
+}
+
+/// A feed being written: its scope, language, name and events.
+pub struct Feed<'a> {
+    pub site: &'a Site,
+    pub scope: Scope,
+    pub lang: Lang,
+    /// "Techniek in Utrecht-West – TechnoHub Woerden"
+    pub name: String,
+    /// Path of the scope's HTML page in `lang`.
+    pub page: String,
+    /// Path of the feed files without extension (`/locaties/x/agenda`).
+    pub stem: String,
+    /// Indices into `site.events`, in agenda order.
+    pub events: Vec<usize>,
+    pub strings: &'a BTreeMap<String, String>,
+}
+
+impl Feed<'_> {
+    pub fn abs(&self, path: &str) -> String {
+        format!("{}{path}", self.site.config.base_url)
+    }
+}
+
+pub fn scopes(site: &Site) -> Vec<Scope> {
+    let mut out = vec![Scope::Site];
+    out.extend((0..site.locations.len()).map(Scope::Location));
+    out.extend((0..site.initiatives.len()).map(Scope::Initiative));
+    out.extend(AUDIENCES.iter().map(|a| Scope::Audience(a)));
+    out
+}
+
+/// The page of a scope, in `lang`; its feeds live beside it.
+pub fn scope_page(site: &Site, scope: Scope, lang: Lang) -> String {
+    match scope {
+        Scope::Site => urls::section(&site.config, Section::Events, lang),
+        Scope::Location(i) => site.locations[i].urls[&lang].clone(),
+        Scope::Initiative(i) => site.initiatives[i].urls[&lang].clone(),
+        Scope::Audience(code) => urls::audience(&site.config, lang, code),
+    }
+}
+
+/// `/agenda` for the site, `/locaties/x/agenda` for a location, …
+pub fn feed_stem(site: &Site, scope: Scope, lang: Lang) -> String {
+    match scope {
+        Scope::Site => format!("{}/agenda", urls::prefix(&site.config, lang)),
+        other => format!("{}agenda", scope_page(site, other, lang)),
+    }
+}
+
+pub fn links(site: &Site, scope: Scope, lang: Lang) -> FeedLinks {
+    let stem = feed_stem(site, scope, lang);
+    let host = site
+        .config
+        .base_url
+        .split_once("://")
+        .map_or(site.config.base_url.as_str(), |(_, h)| h);
+    FeedLinks {
+        webcal: format!("webcal://{host}{stem}.ics"),
+        ics: format!("{stem}.ics"),
+        atom: format!("{stem}.atom"),
+        json: format!("{stem}.json"),
+    }
+}
+
+/// The event's own `.ics`: `/agenda/open-dag/` → `/agenda/open-dag.ics`.
+pub fn event_ics(event: &Item<Event>, lang: Lang) -> String {
+    format!("{}.ics", event.url(lang).trim_end_matches('/'))
+}
+
+fn in_scope(site: &Site, scope: Scope, event: &Event) -> bool {
+    match scope {
+        Scope::Site => true,
+        Scope::Location(i) => event
+            .location
+            .as_ref()
+            .is_some_and(|r| r.id == site.locations[i].id),
+        Scope::Initiative(i) => event
+            .initiative
+            .as_ref()
+            .is_some_and(|r| r.id == site.initiatives[i].id),
+        Scope::Audience(code) => event.audiences.iter().any(|a| a == code),
+    }
+}
+
+/// Events in feeds: not ended more than 90 days before `now`.
+pub fn feed_events(site: &Site) -> Vec<bool> {
+    let cutoff = site.now.checked_sub(24.hours() * 90).unwrap_or(site.now);
+    let mut keep = vec![false; site.events.len()];
+    for occ in &site.occurrences {
+        if occ.ends_at > cutoff {
+            keep[occ.event] = true;
+        }
+    }
+    keep
+}
+
+/// The occurrences of one event within the feed window, in order.
+pub fn window(site: &Site, event: usize) -> impl Iterator<Item = &Occurrence> {
+    let cutoff = site.now.checked_sub(24.hours() * 90).unwrap_or(site.now);
+    site.occurrences
+        .iter()
+        .filter(move |o| o.event == event && o.ends_at > cutoff)
+}
+
+/// The time zone an event's local times are in.
+pub fn event_tz<'s>(site: &'s Site, event: &'s Event) -> (&'s str, &'s jiff::tz::TimeZone) {
+    match &event.timezone {
+        Some((name, tz)) => (name, tz),
+        None => (&site.config.timezone_name, &site.config.timezone),
+    }
+}
+
+/// The calendar identity of an event: its `uid`, or a UUID derived from the site and the
+/// id (name-based, so it reveals neither host nor person and stays while they do).
+pub fn uid(site: &Site, event: &Item<Event>) -> String {
+    match &event.fields.uid {
+        Some(uid) => uid.clone(),
+        None => {
+            let name = format!("{}/events/{}", site.config.base_url, event.id);
+            uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string()
+        }
+    }
+}
+
+/// When subscribers should consider the event changed: `updated`, or else a time derived
+/// from the event's text alone (never the build time, which would make every build look
+/// like a change): a fixed instant in 2001–2009 chosen by a hash of the source files.
+pub fn changed(site: &Site, event: &Item<Event>) -> Timestamp {
+    if let Some(updated) = event.fields.updated {
+        let tz = &site.config.timezone;
+        if let Ok(ts) = tz.to_ambiguous_timestamp(updated).compatible() {
+            return ts;
+        }
+    }
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for text in event.texts.values() {
+        for b in text.source.text.bytes() {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let base = Timestamp::from_second(978_307_200).unwrap_or(Timestamp::UNIX_EPOCH); // 2001-01-01
+    base.checked_add(((hash % (1 << 28)) as i64).seconds())
+        .unwrap_or(base)
+}
+
+/// The place of an event in words: "Name, Street, 1234 AB City" or the online URL.
+pub fn place_text(site: &Site, event: &Event, lang: Lang) -> Option<String> {
+    if let Some(loc) = event.location.as_ref().and_then(|r| site.location(&r.id)) {
+        let d = &loc.data;
+        let mut parts = vec![d.name.text(lang, site.default_lang()).to_string()];
+        if let Some(a) = &d.address {
+            parts.extend(a.street.clone());
+            let city = [
+                a.postcode.clone(),
+                a.city.clone().or_else(|| Some(d.municipality.clone())),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+            parts.push(city);
+        } else {
+            parts.push(d.municipality.clone());
+        }
+        return Some(parts.join(", "));
+    }
+    event.online.clone()
+}
+
+/// The first occurrence in the feed window (the next one, or the most recent past one).
+pub fn shown_occurrence(site: &Site, event: usize) -> Option<&Occurrence> {
+    let mut occurrences = window(site, event);
+    let first = occurrences.next()?;
+    if first.ends_at > site.now {
+        return Some(first);
+    }
+    occurrences.find(|o| o.ends_at > site.now).or(Some(first))
+}
+
+pub fn is_all_day(event: &Event) -> bool {
+    matches!(event.start, When::Day(_))
+}
+
+/// Every feed file of the site.
+pub fn render(site: &Site, strings: &BTreeMap<Lang, BTreeMap<String, String>>) -> Vec<Output> {
+    let keep = feed_events(site);
+    // Events in the order of their first occurrence in the feed window.
+    let mut order: Vec<usize> = Vec::new();
+    let mut placed = vec![false; site.events.len()];
+    for occ in &site.occurrences {
+        if keep[occ.event] && !placed[occ.event] {
+            placed[occ.event] = true;
+            order.push(occ.event);
+        }
+    }
+    let mut jobs: Vec<Feed> = Vec::new();
+    for &lang in &site.config.languages {
+        for scope in scopes(site) {
+            let events: Vec<usize> = order
+                .iter()
+                .copied()
+                .filter(|&i| keep[i] && in_scope(site, scope, &site.events[i].fields))
+                .collect();
+            jobs.push(Feed {
+                site,
+                scope,
+                lang,
+                name: scope_name(site, scope, lang, &strings[&lang]),
+                page: scope_page(site, scope, lang),
+                stem: feed_stem(site, scope, lang),
+                events,
+                strings: &strings[&lang],
+            });
+        }
+    }
+    let mut out: Vec<Output> = jobs
+        .par_iter()
+        .flat_map_iter(|feed| {
+            [
+                super::bytes(
+                    &format!("{}.ics", &feed.stem[1..]),
+                    super::ical::calendar(feed).into_bytes(),
+                ),
+                super::bytes(
+                    &format!("{}.atom", &feed.stem[1..]),
+                    super::atom::feed(feed),
+                ),
+                super::bytes(
+                    &format!("{}.json", &feed.stem[1..]),
+                    super::json::feed(feed),
+                ),
+            ]
+        })
+        .collect();
+    for &lang in &site.config.languages {
+        for (i, event) in site.events.iter().enumerate() {
+            let feed = Feed {
+                site,
+                scope: Scope::Site,
+                lang,
+                name: event.text(lang, site.default_lang()).0.title.clone(),
+                page: event.url(lang).to_string(),
+                stem: event_ics(event, lang).trim_end_matches(".ics").to_string(),
+                events: vec![i],
+                strings: &strings[&lang],
+            };
+            out.push(super::bytes(
+                &event_ics(event, lang)[1..],
+                super::ical::calendar(&feed).into_bytes(),
+            ));
+        }
+    }
+    out.push(super::bytes(
+        "agenda.schema.json",
+        super::json::schema(site),
+    ));
+    out
+}
+
+fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &BTreeMap<String, String>) -> String {
+    let c = &site.config;
+    let title = c.title.text(lang, c.default_lang());
+    let part = match scope {
+        Scope::Site => strings
+            .get("section_events")
+            .cloned()
+            .unwrap_or_else(|| "Agenda".into()),
+        Scope::Location(i) => site.locations[i]
+            .data
+            .name
+            .text(lang, c.default_lang())
+            .to_string(),
+        Scope::Initiative(i) => site.initiatives[i]
+            .text(lang, c.default_lang())
+            .0
+            .title
+            .clone(),
+        Scope::Audience(code) => super::views::label(strings, "audience", code),
+    };
+    format!("{title} – {part}")
+}

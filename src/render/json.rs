@@ -1,0 +1,166 @@
+//! The JSON agenda feed, documented by `/agenda.schema.json` (JSON Schema 2020-12, in
+//! `agenda.schema.json` beside this file): one object per occurrence (repeating events
+//! expanded for the feed window: the last 90 days and the next 12 months), with times in
+//! RFC 3339 with their offset.
+
+use super::feeds::{self, Feed};
+use crate::agenda::instant;
+use crate::model::When;
+use serde::Serialize;
+use serde_json::json;
+
+const SCHEMA: &str = include_str!("agenda.schema.json");
+
+pub fn schema(site: &crate::site::Site) -> Vec<u8> {
+    SCHEMA
+        .replace("{{base_url}}", &site.config.base_url)
+        .into_bytes()
+}
+
+#[derive(Serialize)]
+struct Place {
+    id: String,
+    name: String,
+    address: serde_json::Value,
+    geo: Option<serde_json::Value>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Link {
+    id: String,
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    id: String,
+    uid: String,
+    url: String,
+    title: String,
+    summary: String,
+    lang: &'static str,
+    start: String,
+    end: String,
+    all_day: bool,
+    timezone: String,
+    status: String,
+    #[serde(rename = "type")]
+    event_type: String,
+    type_label: String,
+    location: Option<Place>,
+    online_url: Option<String>,
+    initiative: Option<Link>,
+    audiences: Vec<String>,
+    registration_url: Option<String>,
+    ics_url: String,
+    repeats: bool,
+}
+
+pub fn feed(feed: &Feed) -> Vec<u8> {
+    let site = feed.site;
+    let lang = feed.lang;
+    let mut entries = Vec::new();
+    for &i in &feed.events {
+        let item = &site.events[i];
+        let event = &item.fields;
+        let (text, shown) = item.text(lang, site.default_lang());
+        let (tz_name, tz) = feeds::event_tz(site, event);
+        let iso = |w: When| {
+            instant(tz, w)
+                .map(|t| {
+                    t.to_zoned(tz.clone())
+                        .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                        .to_string()
+                })
+                .unwrap_or_default()
+        };
+        let location = event
+            .location
+            .as_ref()
+            .and_then(|r| site.location(&r.id))
+            .map(|loc| {
+                let a = loc.data.address.as_ref();
+                Place {
+                    id: loc.id.clone(),
+                    name: loc.data.name.text(lang, site.default_lang()).to_string(),
+                    address: json!({
+                        "street": a.and_then(|a| a.street.clone()),
+                        "postcode": a.and_then(|a| a.postcode.clone()),
+                        "city": a.and_then(|a| a.city.clone()),
+                        "municipality": loc.data.municipality,
+                    }),
+                    geo: loc.data.geo.map(|g| json!({"lat": g.lat, "lon": g.lon})),
+                    url: feed.abs(&loc.urls[&lang]),
+                }
+            });
+        let initiative = event
+            .initiative
+            .as_ref()
+            .and_then(|r| site.initiative(&r.id))
+            .map(|ini| Link {
+                id: ini.id.clone(),
+                title: ini.text(lang, site.default_lang()).0.title.clone(),
+                url: feed.abs(ini.url(lang)),
+            });
+        for occ in feeds::window(site, i) {
+            let end = match (occ.start, occ.end) {
+                (When::Day(s), e) => {
+                    let last = match e {
+                        Some(When::Day(d)) => d,
+                        _ => s,
+                    };
+                    When::Day(last.tomorrow().unwrap_or(last))
+                }
+                (When::At(_), Some(e)) => e,
+                (When::At(s), None) => When::At(s.checked_add(jiff::ToSpan::hour(1)).unwrap_or(s)),
+            };
+            entries.push(Entry {
+                id: item.id.clone(),
+                uid: feeds::uid(site, item),
+                url: feed.abs(item.url(lang)),
+                title: text.title.clone(),
+                summary: text.summary.clone(),
+                lang: shown.code(),
+                start: iso(occ.start),
+                end: iso(end),
+                all_day: feeds::is_all_day(event),
+                timezone: tz_name.to_string(),
+                status: event.status.clone(),
+                event_type: event.event_type.clone(),
+                type_label: super::views::label(feed.strings, "types", &event.event_type),
+                location: location.as_ref().map(|p| Place {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    address: p.address.clone(),
+                    geo: p.geo.clone(),
+                    url: p.url.clone(),
+                }),
+                online_url: event.online.clone(),
+                initiative: initiative.as_ref().map(|l| Link {
+                    id: l.id.clone(),
+                    title: l.title.clone(),
+                    url: l.url.clone(),
+                }),
+                audiences: event.audiences.clone(),
+                registration_url: event.registration_url.clone(),
+                ics_url: feed.abs(&feeds::event_ics(item, lang)),
+                repeats: event.repeat.is_some(),
+            });
+        }
+    }
+    entries.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
+    let doc = json!({
+        "$schema": format!("{}/agenda.schema.json", site.config.base_url),
+        "title": feed.name,
+        "language": lang.code(),
+        "home_page_url": feed.abs(&feed.page),
+        "feed_url": feed.abs(&format!("{}.json", feed.stem)),
+        "ics_url": feed.abs(&format!("{}.ics", feed.stem)),
+        "events": entries,
+    });
+    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
