@@ -254,6 +254,10 @@ struct EventView {
     organiser: Option<Link>,
     audiences: Vec<Link>,
     timezone: Option<String>,
+    /// The event's own iCalendar file ("add to calendar").
+    ics_url: String,
+    /// A plain link that opens Google Calendar with the event filled in.
+    google_url: Option<String>,
 }
 
 pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
@@ -317,12 +321,62 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
         organiser: f.organiser.as_ref().and_then(|r| cx.org_link(&r.id)),
         audiences: cx.audience_links(&f.audiences),
         timezone: f.timezone.as_ref().map(|(name, _)| name.clone()),
+        ics_url: crate::render::feeds::event_ics(item, cx.lang),
+        google_url: shown.map(|o| google_calendar(cx, index, o)),
     };
     Built {
         template: "event.html",
         meta,
         data: to_value(&view),
     }
+}
+
+/// Google Calendar's "add event" link for the occurrence shown, in its own time zone (a
+/// repeating event's full rule is in its `.ics`). Nothing is loaded from Google: it is a
+/// plain link the visitor may follow.
+fn google_calendar(cx: &Ctx, index: usize, occ: &crate::site::Occurrence) -> String {
+    use crate::model::When;
+    let site = cx.site;
+    let item = &site.events[index];
+    let (text, _) = item.text(cx.lang, site.default_lang());
+    let (tz_name, _) = crate::render::feeds::event_tz(site, &item.fields);
+    let dates = match (occ.start, occ.end) {
+        (When::Day(s), end) => {
+            let last = match end {
+                Some(When::Day(e)) => e,
+                _ => s,
+            };
+            format!(
+                "{}/{}",
+                s.strftime("%Y%m%d"),
+                last.tomorrow().unwrap_or(last).strftime("%Y%m%d")
+            )
+        }
+        (When::At(s), end) => {
+            let e = match end {
+                Some(When::At(e)) => e,
+                _ => s.checked_add(jiff::ToSpan::hour(1)).unwrap_or(s),
+            };
+            format!(
+                "{}/{}",
+                s.strftime("%Y%m%dT%H%M%S"),
+                e.strftime("%Y%m%dT%H%M%S")
+            )
+        }
+    };
+    let url = format!("{}{}", site.config.base_url, item.url(cx.lang));
+    let details = format!("{}\n\n{url}", text.summary);
+    let place = crate::render::feeds::place_text(site, &item.fields, cx.lang).unwrap_or_default();
+    let enc = |s: &str| {
+        percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
+    format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}&details={}&location={}&ctz={}",
+        enc(&text.title),
+        enc(&details),
+        enc(&place),
+        enc(tz_name)
+    )
 }
 
 #[derive(Serialize)]

@@ -3,6 +3,7 @@
 
 use crate::config::Section;
 use crate::model::{AUDIENCES, Lang};
+use crate::render::feeds::{self, Scope};
 use crate::render::jsonld;
 use crate::render::views::*;
 use crate::site::{Item, Occurrence, Site};
@@ -177,7 +178,19 @@ pub(super) fn to_value<T: Serialize>(v: &T) -> serde_json::Value {
 pub fn build(cx: &Ctx, spec: Spec) -> Built {
     let mut built = build_page(cx, spec);
     built.meta.breadcrumbs = breadcrumbs(cx, spec);
+    built.meta.feeds = feed_scope(spec).map(|scope| feeds::links(cx.site, scope, cx.lang));
     built
+}
+
+/// The feeds a page links to: its own scope's.
+fn feed_scope(spec: Spec) -> Option<Scope> {
+    match spec {
+        Spec::Home | Spec::Agenda | Spec::AgendaType(_) | Spec::EmbedHelp => Some(Scope::Site),
+        Spec::Location(i) => Some(Scope::Location(i)),
+        Spec::Initiative(i) => Some(Scope::Initiative(i)),
+        Spec::Audience(code) => Some(Scope::Audience(code)),
+        _ => None,
+    }
 }
 
 /// The pages above `spec`, from the home page down.
@@ -445,9 +458,14 @@ fn archive(cx: &Ctx, spec: Spec) -> Built {
 #[derive(Serialize)]
 struct Snippet {
     label: String,
+    /// The iframe code, highlighted (HTML from syntect).
     iframe: String,
+    webcal: String,
+    json: String,
 }
 
+/// The embed help page: for the whole agenda, each location and each audience, the
+/// iframe, the `webcal://` subscription and the JSON URL, ready to copy.
 fn embed_help(cx: &Ctx, spec: Spec) -> Built {
     let c = &cx.site.config;
     let embed = format!("{}{}", c.base_url, urls::embed_agenda(c, cx.lang));
@@ -455,35 +473,48 @@ fn embed_help(cx: &Ctx, spec: Spec) -> Built {
         Lang::Nl => ("locatie", "doelgroep"),
         Lang::En => ("location", "audience"),
     };
-    let iframe = |query: String| {
-        format!(
-            "<iframe src=\"{embed}{query}\" title=\"{}\" width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>",
-            cx.s("embed_title")
-        )
-    };
-    let mut snippets = vec![Snippet {
-        label: cx.s("embed_all"),
-        iframe: iframe(String::new()),
-    }];
-    for loc in &cx.site.locations {
-        let name = loc.data.name.text(cx.lang, c.default_lang()).to_string();
-        snippets.push(Snippet {
-            label: name,
-            iframe: iframe(format!("?{loc_param}={}", loc.id)),
+    let snippet = |label: String, query: String, scope: Scope| {
+        let code = format!(
+            "<iframe src=\"{embed}{query}\" title=\"{} – {}\" width=\"100%\" height=\"600\" loading=\"lazy\"></iframe>",
+            cx.s("embed_title"),
+            label.replace('"', "&quot;")
+        );
+        let iframe = crate::highlight::highlight(&code, "html").unwrap_or_else(|| {
+            let mut escaped = String::new();
+            let _ = pulldown_cmark_escape::escape_html(&mut escaped, &code);
+            escaped
         });
+        let links = feeds::links(cx.site, scope, cx.lang);
+        Snippet {
+            label,
+            iframe,
+            webcal: links.webcal,
+            json: format!("{}{}", c.base_url, links.json),
+        }
+    };
+    let mut snippets = vec![snippet(cx.s("embed_all"), String::new(), Scope::Site)];
+    for (i, loc) in cx.site.locations.iter().enumerate() {
+        let name = loc.data.name.text(cx.lang, c.default_lang()).to_string();
+        snippets.push(snippet(
+            name,
+            format!("?{loc_param}={}", loc.id),
+            Scope::Location(i),
+        ));
     }
     for code in AUDIENCES {
-        snippets.push(Snippet {
-            label: label(cx.t, "audience", code),
-            iframe: iframe(format!("?{aud_param}={code}")),
-        });
+        snippets.push(snippet(
+            label(cx.t, "audience", code),
+            format!("?{aud_param}={code}"),
+            Scope::Audience(code),
+        ));
     }
-    let meta = cx.meta(
+    let mut meta = cx.meta(
         spec,
         "embed-help",
         cx.s("embed_help_title"),
         cx.s("embed_help_intro"),
     );
+    meta.has_code = true;
     Built {
         template: "embed_help.html",
         meta,

@@ -61,6 +61,8 @@ pub struct Meta {
     pub has_code: bool,
     /// The pages above this one, from the home page down (not this page itself).
     pub breadcrumbs: Vec<Link>,
+    /// The agenda feeds of the scope this page shows (site, location, initiative, audience).
+    pub feeds: Option<crate::render::feeds::FeedLinks>,
 }
 
 /// A link to another page, with its text language if that differs from the page's.
@@ -85,6 +87,11 @@ pub struct Card {
     /// When an event ends, as an RFC 3339 UTC instant: lets a script hide events that
     /// ended after the build.
     pub ends: Option<String>,
+    /// For event cards: location id, audience codes and initiative id, so the embeddable
+    /// agenda can narrow its list by query parameters.
+    pub location: Option<String>,
+    pub audiences: Vec<String>,
+    pub initiative: Option<String>,
 }
 
 impl Card {
@@ -100,6 +107,9 @@ impl Card {
             cancelled: false,
             meta,
             ends: None,
+            location: None,
+            audiences: Vec::new(),
+            initiative: None,
         }
     }
 }
@@ -159,6 +169,7 @@ pub fn meta(
         json_ld: String::new(),
         has_code: false,
         breadcrumbs: Vec::new(),
+        feeds: None,
     }
 }
 
@@ -212,6 +223,9 @@ pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
         cancelled: false,
         meta: Vec::new(),
         ends: None,
+        location: None,
+        audiences: Vec::new(),
+        initiative: None,
     }
 }
 
@@ -231,6 +245,9 @@ pub fn event_card(
     card.when = Some(dates::when_view(lang, occ, tz));
     card.cancelled = event.fields.status == "cancelled";
     card.ends = Some(occ.ends_at.to_string());
+    card.location = event.fields.location.as_ref().map(|r| r.id.clone());
+    card.audiences = event.fields.audiences.clone();
+    card.initiative = event.fields.initiative.as_ref().map(|r| r.id.clone());
     if event.fields.status != "scheduled" {
         card.status = Some(label(strings, "statuses", &event.fields.status));
     }

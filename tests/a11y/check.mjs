@@ -99,6 +99,29 @@ const script = [
   [later.cards.filter((c) => c.hidden).length >= 1 && later.cards.some((c) => !c.hidden), 'an event that ended after the build is hidden, later ones stay'],
   [future.cards.every((c) => c.hidden) && future.empty, 'when everything has ended, the "no events" note shows'],
 ];
+// The embeddable agenda narrows by query parameters (a script; without it all is shown).
+async function embedCards(query) {
+  const context = await browser.newContext({ viewport: { width: 300, height: 800 } });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date('2026-11-21T11:00:00Z') });
+  await page.goto(base + '/embed/agenda/' + query, { waitUntil: 'load' });
+  const cards = await page.evaluate(() =>
+    [...document.querySelectorAll('.card')].filter((c) => !c.hidden).map((c) => ({ ...c.dataset })),
+  );
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  await context.close();
+  return { cards, overflow };
+}
+const all = await embedCards('');
+const byAudience = await embedCards('?doelgroep=vo');
+const byLocation = await embedCards('?locatie=technohub-woerden&max=2');
+const english = await embedCards('?audience=parents');
+script.push(
+  [all.cards.length > 5 && !all.overflow, 'the embed shows every upcoming event and fits 300 px'],
+  [byAudience.cards.length > 0 && byAudience.cards.length < all.cards.length && byAudience.cards.every((c) => (c.audiences || '').split(' ').includes('vo')), 'embed ?doelgroep= narrows by audience'],
+  [byLocation.cards.length === 2 && byLocation.cards.every((c) => c.location === 'technohub-woerden'), 'embed ?locatie=&max= narrows by location and count'],
+  [english.cards.length > 0 && english.cards.every((c) => (c.audiences || '').split(' ').includes('parents')), 'embed accepts the English parameter names'],
+);
 for (const [ok, what] of script) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} agenda script: ${what}`);
   if (!ok) failures++;
