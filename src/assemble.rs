@@ -60,6 +60,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         locations,
         organisations,
         occurrences: Vec::new(),
+        occurrences_by_event: Vec::new(),
         media: input.media,
     };
     let mut drafts: BTreeSet<(Kind, String)> = BTreeSet::new();
@@ -490,4 +491,8 @@ fn expand_agenda(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     site.occurrences.sort_by(|a, b| {
         (a.starts_at, &events[a.event].id).cmp(&(b.starts_at, &events[b.event].id))
     });
+    site.occurrences_by_event = vec![Vec::new(); site.events.len()];
+    for (i, occ) in site.occurrences.iter().enumerate() {
+        site.occurrences_by_event[occ.event].push(i);
+    }
 }

@@ -87,6 +87,8 @@ pub struct Site {
     pub organisations: Vec<DataItem<Organisation>>,
     /// All occurrences, sorted by start (then event id).
     pub occurrences: Vec<Occurrence>,
+    /// For each event, the indices of its occurrences in `occurrences`, in time order.
+    pub occurrences_by_event: Vec<Vec<usize>>,
     pub media: Vec<MediaFile>,
 }
 
@@ -105,6 +107,13 @@ impl Site {
 
     pub fn initiative(&self, id: &str) -> Option<&Item<Initiative>> {
         find(&self.initiatives, id, |i| &i.id)
+    }
+
+    /// The occurrences of one event, in time order.
+    pub fn occurrences_of(&self, event: usize) -> impl Iterator<Item = &Occurrence> {
+        self.occurrences_by_event[event]
+            .iter()
+            .map(|&i| &self.occurrences[i])
     }
 
     /// Occurrences that have not ended at `now`.

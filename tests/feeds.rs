@@ -433,14 +433,23 @@ fn atom_titles_carry_the_date_and_json_expands_repeats() {
 fn the_embeddable_agenda_is_made_for_an_iframe() {
     let site = built();
     let html = site.read("public/embed/agenda/index.html");
-    assert!(html.contains(r#"<base target="_top">"#), "links open in the top window");
+    assert!(
+        html.contains(r#"<base target="_top">"#),
+        "links open in the top window"
+    );
     assert!(!html.contains(r#"class="main-nav""#), "no site navigation");
-    assert!(html.contains(r#"data-location="werkplaats-woerden""#) && html.contains(r#"data-audiences="vo""#));
+    assert!(
+        html.contains(r#"data-location="werkplaats-woerden""#)
+            && html.contains(r#"data-audiences="vo""#)
+    );
     assert!(html.contains(r#"<script src="/embed.js" defer></script>"#));
     let help = site.read("public/agenda/insluiten/index.html");
     assert!(help.contains("webcal://proef.example/locaties/werkplaats-woerden/agenda.ics"));
     assert!(help.contains("https://proef.example/voor/vo/agenda.json"));
-    assert!(help.contains(r#"<span class="hl-"#), "snippets highlighted by syntect");
+    assert!(
+        help.contains(r#"<span class="hl-"#),
+        "snippets highlighted by syntect"
+    );
     let event = site.read("public/en/agenda/hele-dag/index.html");
     assert!(event.contains(r#"href="/en/agenda/hele-dag.ics""#));
     assert!(event.contains("https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Hele%20dag&amp;dates=20270417/20270418"));

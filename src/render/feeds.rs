@@ -44,6 +44,8 @@ pub struct Feed<'a> {
     /// Indices into `site.events`, in agenda order.
     pub events: Vec<usize>,
     pub strings: &'a BTreeMap<String, String>,
+    /// `changed` of every event of the site, computed once.
+    pub changed: &'a [Timestamp],
 }
 
 impl Feed<'_> {
@@ -128,9 +130,8 @@ pub fn feed_events(site: &Site) -> Vec<bool> {
 /// The occurrences of one event within the feed window, in order.
 pub fn window(site: &Site, event: usize) -> impl Iterator<Item = &Occurrence> {
     let cutoff = site.now.checked_sub(24.hours() * 90).unwrap_or(site.now);
-    site.occurrences
-        .iter()
-        .filter(move |o| o.event == event && o.ends_at > cutoff)
+    site.occurrences_of(event)
+        .filter(move |o| o.ends_at > cutoff)
 }
 
 /// The time zone an event's local times are in.
@@ -215,6 +216,7 @@ pub fn is_all_day(event: &Event) -> bool {
 /// Every feed file of the site.
 pub fn render(site: &Site, strings: &BTreeMap<Lang, BTreeMap<String, String>>) -> Vec<Output> {
     let keep = feed_events(site);
+    let changed: Vec<Timestamp> = site.events.iter().map(|e| changed(site, e)).collect();
     // Events in the order of their first occurrence in the feed window.
     let mut order: Vec<usize> = Vec::new();
     let mut placed = vec![false; site.events.len()];
@@ -241,6 +243,7 @@ pub fn render(site: &Site, strings: &BTreeMap<Lang, BTreeMap<String, String>>) -
                 stem: feed_stem(site, scope, lang),
                 events,
                 strings: &strings[&lang],
+                changed: &changed,
             });
         }
     }
@@ -274,6 +277,7 @@ pub fn render(site: &Site, strings: &BTreeMap<Lang, BTreeMap<String, String>>) -
                 stem: event_ics(event, lang).trim_end_matches(".ics").to_string(),
                 events: vec![i],
                 strings: &strings[&lang],
+                changed: &changed,
             };
             out.push(super::bytes(
                 &event_ics(event, lang)[1..],

@@ -159,9 +159,7 @@ fn first_date(event: &Event) -> Date {
 fn last_date(site: &Site, index: usize) -> Date {
     let event = &site.events[index].fields;
     let last_occurrence = site
-        .occurrences
-        .iter()
-        .filter(|o| o.event == index)
+        .occurrences_of(index)
         .map(|o| match o.end.unwrap_or(o.start) {
             When::Day(d) => d,
             When::At(dt) => dt.date(),
@@ -242,7 +240,7 @@ fn vevent(w: &mut Writer, feed: &Feed, index: usize) {
     let event = &item.fields;
     let (tz_name, tz) = feeds::event_tz(site, event);
     let (text, _) = item.text(lang, site.default_lang());
-    let changed = utc(feeds::changed(site, item));
+    let changed = utc(feed.changed[index]);
     let url = feed.abs(item.url(lang));
     w.line("BEGIN", "VEVENT");
     w.text("UID", &feeds::uid(site, item));

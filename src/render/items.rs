@@ -269,11 +269,7 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
         .timezone
         .as_ref()
         .map_or(&site.config.timezone, |(_, tz)| tz);
-    let mine: Vec<_> = site
-        .occurrences
-        .iter()
-        .filter(|o| o.event == index)
-        .collect();
+    let mine: Vec<_> = site.occurrences_of(index).collect();
     let upcoming: Vec<_> = mine.iter().filter(|o| o.ends_at > site.now).collect();
     let shown = upcoming.first().copied().or(mine.last()).copied();
     meta.json_ld = json_ld(&jsonld::event(site, index, shown, cx.lang));
