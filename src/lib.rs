@@ -19,6 +19,7 @@ pub mod model;
 pub mod newitem;
 pub mod parse;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;
@@ -179,10 +180,8 @@ pub enum BuildError {
     Env(String),
 }
 
-/// Builds the site into `out`, swapping it in only if everything succeeded.
-pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
-    let started = Instant::now();
-    guard_output(&opts.root, out).map_err(|e| BuildError::Env(e.0))?;
+/// Stages 1–4: the whole site as outputs in memory, and the warnings found on the way.
+pub fn render_site(opts: &Options) -> Result<(render::Rendered, Vec<Diagnostic>), BuildError> {
     let loaded = load_site(opts).map_err(|e| BuildError::Env(e.0))?;
     let Some((site, theme)) = loaded.site else {
         return Err(BuildError::Content(loaded.diagnostics));
@@ -191,13 +190,21 @@ pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
         d.extend(loaded.diagnostics.iter().cloned());
         BuildError::Content(d)
     })?;
+    Ok((rendered, loaded.diagnostics))
+}
+
+/// Builds the site into `out`, swapping it in only if everything succeeded.
+pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
+    let started = Instant::now();
+    guard_output(&opts.root, out).map_err(|e| BuildError::Env(e.0))?;
+    let (rendered, diagnostics) = render_site(opts)?;
     write::write(out, &rendered.outputs).map_err(|e| BuildError::Env(format!("{e:#}")))?;
     Ok(Report {
         pages: rendered.pages,
         feeds: rendered.feeds,
         files: rendered.outputs.len(),
         elapsed: started.elapsed(),
-        diagnostics: loaded.diagnostics,
+        diagnostics,
     })
 }
 

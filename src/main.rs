@@ -38,7 +38,7 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
-    /// Serve the site with live reload (not yet available).
+    /// Serve the site on your own computer, rebuilding and reloading the browser on every save.
     Serve {
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -131,11 +131,32 @@ fn main() -> ExitCode {
             title,
             root,
         } => new(&kind, &id, title.as_deref(), root),
-        Command::Serve { .. } => {
-            eprintln!(
-                "error: `werkplaats serve` is not available yet; use `werkplaats build` and open public/"
-            );
-            ExitCode::from(2)
+        Command::Serve {
+            root,
+            bind,
+            port,
+            drafts,
+            poll,
+        } => {
+            let options = Options {
+                root,
+                now: Now::from_environment(),
+                drafts,
+                base_url: None,
+            };
+            let serve = werkplaats::serve::ServeOptions {
+                options,
+                bind,
+                port,
+                poll,
+            };
+            match werkplaats::serve::serve(serve) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }

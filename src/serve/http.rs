@@ -1,0 +1,203 @@
+//! Answering one request from the current snapshot: only paths in the output map are
+//! served (a request can never reach the file system by its own path), with the right
+//! Content-Type, the 404 page with status 404, HEAD, CORS on feeds, 400 for what is not a
+//! plain path, and the long-poll endpoint that tells tabs to reload.
+
+use super::{Shared, inject};
+use crate::render::Content;
+use std::io::Cursor;
+use std::time::Duration;
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+/// How long a tab's reload request waits before it is answered anyway.
+const WAIT: Duration = Duration::from_secs(25);
+
+fn reply(request: Request, status: u16, content_type: &str, body: Vec<u8>, extra: &[(&str, &str)]) {
+    let headers: Vec<Header> = [
+        ("Content-Type", content_type),
+        ("Cache-Control", "no-store"),
+    ]
+    .iter()
+    .chain(extra)
+    .filter_map(|(name, value)| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok())
+    .collect();
+    let length = body.len();
+    let response = Response::new(
+        StatusCode(status),
+        headers,
+        Cursor::new(body),
+        Some(length),
+        None,
+    );
+    let _ = request.respond(response);
+}
+
+fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "ics" => "text/calendar; charset=utf-8",
+        "atom" => "application/atom+xml; charset=utf-8",
+        "json" => "application/json; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The request target as a path in the output map, or `None` for anything that is not a
+/// plain absolute path (bad percent-encoding, `..`, NUL, backslashes).
+fn target(url: &str) -> Option<String> {
+    // Absolute-form request lines (`GET http://host/path`) name the path after the host.
+    let url = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    };
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if !path.starts_with('/') {
+        return None;
+    }
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    let ok = decoded
+        .split('/')
+        .all(|seg| seg != ".." && seg != "." && !seg.contains(['\\', '\0']));
+    ok.then(|| decoded.trim_start_matches('/').to_string())
+}
+
+pub fn respond(request: Request, shared: &Shared) {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        return reply(
+            request,
+            405,
+            "text/plain; charset=utf-8",
+            b"method not allowed\n".to_vec(),
+            &[("Allow", "GET, HEAD")],
+        );
+    }
+    let url = request.url().to_string();
+    if url.starts_with(inject::WAIT_PATH) {
+        let since = url
+            .split_once("since=")
+            .and_then(|(_, v)| v.split('&').next()?.parse::<u64>().ok())
+            .unwrap_or(0);
+        let generation = shared.wait(since, WAIT);
+        return reply(
+            request,
+            200,
+            "application/json",
+            format!("{{\"generation\":{generation}}}").into_bytes(),
+            &[],
+        );
+    }
+    let Some(path) = target(&url) else {
+        return reply(
+            request,
+            400,
+            "text/plain; charset=utf-8",
+            b"bad request\n".to_vec(),
+            &[],
+        );
+    };
+    let snapshot = shared.current();
+    let files = &snapshot.files;
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.clone()
+    };
+    let found = files.get(&key).map(|c| (key.clone(), c));
+    let Some((key, content)) = found else {
+        // `/agenda` → `/agenda/` when that page exists.
+        if files.contains_key(&format!("{path}/index.html")) {
+            let location = format!("/{path}/");
+            return reply(
+                request,
+                301,
+                "text/plain; charset=utf-8",
+                Vec::new(),
+                &[("Location", &location)],
+            );
+        }
+        let lang_404 = if path.starts_with("en/") {
+            "en/404.html"
+        } else {
+            "404.html"
+        };
+        let body = match files.get(lang_404).or_else(|| files.get("404.html")) {
+            Some(Content::Bytes(b)) => b.clone(),
+            _ => b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>".to_vec(),
+        };
+        let body = inject::page(&body, snapshot.generation, &snapshot.errors);
+        return reply(request, 404, "text/html; charset=utf-8", body, &[]);
+    };
+    let bytes = match content {
+        Content::Bytes(b) => b.clone(),
+        Content::File(p) => match std::fs::read(p) {
+            Ok(b) => b,
+            Err(_) => {
+                return reply(
+                    request,
+                    404,
+                    "text/plain; charset=utf-8",
+                    b"gone\n".to_vec(),
+                    &[],
+                );
+            }
+        },
+    };
+    let kind = content_type(&key);
+    let body = if kind.starts_with("text/html") {
+        inject::page(&bytes, snapshot.generation, &snapshot.errors)
+    } else {
+        bytes
+    };
+    let feed = matches!(
+        key.rsplit_once('.').map(|(_, e)| e),
+        Some("ics" | "atom" | "json")
+    );
+    let cors: &[(&str, &str)] = if feed {
+        &[("Access-Control-Allow-Origin", "*")]
+    } else {
+        &[]
+    };
+    reply(request, 200, kind, body, cors);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target;
+
+    #[test]
+    fn only_plain_paths_are_targets() {
+        assert_eq!(target("/agenda/?x=1").as_deref(), Some("agenda/"));
+        assert_eq!(target("/caf%C3%A9/").as_deref(), Some("café/"));
+        assert_eq!(
+            target("http://evil.example/etc/passwd").as_deref(),
+            Some("etc/passwd")
+        );
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc",
+            "/a/..%2f..%2fetc",
+            "/a%5c..%5cb",
+            "*",
+            "/%ff",
+            "/a/./b",
+            "/x%00",
+        ] {
+            assert_eq!(target(bad), None, "{bad}");
+        }
+    }
+}

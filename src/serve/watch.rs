@@ -1,0 +1,85 @@
+//! Watches `content/` and `themes/` as folders (editors save by renaming), ignoring editor
+//! temporary and backup files, and rebuilds after a short quiet time (debounce). `--poll`
+//! uses notify's polling watcher for file systems without change events.
+
+use super::{Shared, rebuild};
+use crate::load::is_ignored;
+use crate::{EnvError, Options};
+use notify::{EventKind, RecursiveMode, Watcher};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+/// How long to wait for more changes before rebuilding.
+const QUIET: Duration = Duration::from_millis(60);
+
+pub struct Running {
+    _watcher: Box<dyn Watcher + Send>,
+}
+
+pub fn start(options: &Options, poll: bool, shared: Arc<Shared>) -> Result<Running, EnvError> {
+    let (tx, rx) = channel::<notify::Result<notify::Event>>();
+    let mut watcher: Box<dyn Watcher + Send> = if poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+        Box::new(
+            notify::PollWatcher::new(tx, config)
+                .map_err(|e| EnvError(format!("cannot watch files: {e}")))?,
+        )
+    } else {
+        Box::new(
+            notify::recommended_watcher(tx)
+                .map_err(|e| EnvError(format!("cannot watch files: {e}")))?,
+        )
+    };
+    for folder in ["content", "themes"] {
+        let path = options.root.join(folder);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| EnvError(format!("cannot watch {}: {e}", path.display())))?;
+        }
+    }
+    let options = options.clone();
+    std::thread::spawn(move || run(rx, &options, &shared));
+    Ok(Running { _watcher: watcher })
+}
+
+/// A change worth a rebuild: not an access, not an editor's temporary file.
+fn relevant(event: &notify::Event) -> Option<PathBuf> {
+    if matches!(event.kind, EventKind::Access(_)) {
+        return None;
+    }
+    event
+        .paths
+        .iter()
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| !is_ignored(&n.to_string_lossy()))
+        })
+        .cloned()
+}
+
+fn run(rx: Receiver<notify::Result<notify::Event>>, options: &Options, shared: &Shared) {
+    let mut generation = 1;
+    while let Ok(first) = rx.recv() {
+        let mut changed = first.ok().as_ref().and_then(relevant);
+        // Drain what follows closely: one save is often several events.
+        while let Ok(next) = rx.recv_timeout(QUIET) {
+            if changed.is_none() {
+                changed = next.ok().as_ref().and_then(relevant);
+            }
+        }
+        let Some(path) = changed else { continue };
+        if shared.stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        generation += 1;
+        let shown = path
+            .strip_prefix(&options.root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let _ = rebuild(options, shared, generation, Some(&shown));
+    }
+}
