@@ -112,7 +112,12 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
         changed: Condvar::new(),
         stop: AtomicBool::new(false),
     });
+    // Watch before the first build, so no save is missed; the watcher acts on what it saw
+    // only once the first build is in place.
+    let (ready, ready_rx) = std::sync::mpsc::channel();
+    let _watcher = watch::start(&options, opts.poll, shared.clone(), ready_rx)?;
     rebuild(&options, &shared, 1, None)?;
+    let _ = ready.send(());
     println!("serving {base_url}/ (Ctrl-C stops)");
 
     let server = Arc::new(server);
@@ -126,7 +131,6 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
         })
         .map_err(|e| EnvError(format!("cannot handle Ctrl-C: {e}")))?;
     }
-    let _watcher = watch::start(&options, opts.poll, shared.clone())?;
     for request in server.incoming_requests() {
         if shared.stop.load(Ordering::Relaxed) {
             break;

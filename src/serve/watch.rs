@@ -18,7 +18,12 @@ pub struct Running {
     _watcher: Box<dyn Watcher + Send>,
 }
 
-pub fn start(options: &Options, poll: bool, shared: Arc<Shared>) -> Result<Running, EnvError> {
+pub fn start(
+    options: &Options,
+    poll: bool,
+    shared: Arc<Shared>,
+    ready: Receiver<()>,
+) -> Result<Running, EnvError> {
     let (tx, rx) = channel::<notify::Result<notify::Event>>();
     let mut watcher: Box<dyn Watcher + Send> = if poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
@@ -41,7 +46,11 @@ pub fn start(options: &Options, poll: bool, shared: Arc<Shared>) -> Result<Runni
         }
     }
     let options = options.clone();
-    std::thread::spawn(move || run(rx, &options, &shared));
+    std::thread::spawn(move || {
+        if ready.recv().is_ok() {
+            run(rx, &options, &shared);
+        }
+    });
     Ok(Running { _watcher: watcher })
 }
 

@@ -1,0 +1,329 @@
+//! `werkplaats serve` on port 0 over a temporary copy of the minimal fixture, spoken to with
+//! raw HTTP on loopback. Every wait is bounded; the server is killed when a test ends.
+
+mod common;
+use common::Site;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    addr: String,
+    site: Site,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start() -> Server {
+    let site = Site::new(&[]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["serve", "--root", ".", "--port", "0"])
+        .current_dir(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("serving http://") {
+                let _ = tx.send(url.split('/').next().unwrap_or_default().to_string());
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("serve prints its address");
+    Server { child, addr, site }
+}
+
+struct Reply {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+/// Sends `request` as it is (a whole request head) and reads the reply.
+fn raw(addr: &str, request: &str) -> Reply {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .expect("timeout");
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).to_string();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Reply {
+        status,
+        headers: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+fn get(addr: &str, path: &str) -> Reply {
+    raw(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Polls until `check` holds (at most 20 s).
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting until {what}");
+}
+
+fn generation(addr: &str, since: u64) -> u64 {
+    let reply = get(addr, &format!("/__werkplaats/wait?since={since}"));
+    let v: serde_json::Value = serde_json::from_str(&reply.body).expect("json");
+    v["generation"].as_u64().expect("generation")
+}
+
+#[test]
+fn serves_pages_with_types_404_head_and_cors() {
+    let s = start();
+    let home = get(&s.addr, "/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.headers
+            .contains("Content-Type: text/html; charset=utf-8")
+    );
+    assert!(
+        home.body.contains("/* werkplaats serve */"),
+        "reload script injected"
+    );
+    assert!(
+        home.body.contains(&format!("http://{}/en/", s.addr)),
+        "base URL rewritten"
+    );
+    assert!(!s.site.root().join("public").exists(), "public/ untouched");
+    for (path, kind) in [
+        ("/style.css", "text/css"),
+        ("/agenda.js", "text/javascript"),
+        ("/agenda.ics", "text/calendar"),
+        ("/agenda.atom", "application/atom+xml"),
+        ("/agenda.json", "application/json"),
+        ("/sitemap.xml", "application/xml"),
+    ] {
+        let r = get(&s.addr, path);
+        assert_eq!(r.status, 200, "{path}");
+        assert!(
+            r.headers.contains(&format!("Content-Type: {kind}")),
+            "{path}: {}",
+            r.headers
+        );
+    }
+    assert!(
+        get(&s.addr, "/agenda.ics")
+            .headers
+            .contains("Access-Control-Allow-Origin: *")
+    );
+    assert!(
+        !get(&s.addr, "/style.css")
+            .headers
+            .contains("Access-Control-Allow-Origin")
+    );
+    let missing = get(&s.addr, "/bestaat-niet/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Pagina niet gevonden"),
+        "the site's own 404 page"
+    );
+    assert_eq!(get(&s.addr, "/en/nothing").status, 404);
+    let head = raw(
+        &s.addr,
+        &format!(
+            "HEAD / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            s.addr
+        ),
+    );
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty(), "HEAD has no body");
+    let redirect = get(&s.addr, "/agenda");
+    assert_eq!(redirect.status, 301);
+    assert!(redirect.headers.contains("Location: /agenda/"));
+    assert_eq!(get(&s.addr, "/agenda/open-dag/").status, 200);
+    assert_eq!(get(&s.addr, "/media/").status, 404, "no directory listings");
+}
+
+#[test]
+fn an_edit_rebuilds_and_signals_the_browser() {
+    let s = start();
+    let first = generation(&s.addr, 0);
+    let waiter = {
+        let addr = s.addr.clone();
+        std::thread::spawn(move || generation(&addr, first))
+    };
+    std::thread::sleep(Duration::from_millis(300));
+    let text = s
+        .site
+        .read("content/events/open-dag.nl.md")
+        .replace("title: Open dag", "title: Open dag vernieuwd");
+    s.site.write("content/events/open-dag.nl.md", text);
+    let next = waiter.join().expect("waiter");
+    assert!(next > first, "the waiting tab is told");
+    // The signal comes after the new build is in place.
+    assert!(
+        get(&s.addr, "/agenda/open-dag/")
+            .body
+            .contains("<h1>Open dag vernieuwd</h1>")
+    );
+}
+
+#[test]
+fn broken_content_shows_an_overlay_and_fixing_clears_it() {
+    let s = start();
+    let good = s.site.read("content/events/open-dag.nl.md");
+    s.site
+        .write("content/events/open-dag.nl.md", "---\ntitle: [kapot\n---\n");
+    eventually("the overlay appears", || {
+        get(&s.addr, "/").body.contains("werkplaats-overlay")
+    });
+    let page = get(&s.addr, "/opleidingen/lassen/");
+    assert_eq!(page.status, 200, "other pages keep serving");
+    assert!(
+        page.body.contains("content/events/open-dag.nl.md:3:1"),
+        "names file, line and column"
+    );
+    assert!(page.body.contains("invalid YAML"));
+    assert!(
+        get(&s.addr, "/agenda/open-dag/")
+            .body
+            .contains("<h1>Open dag</h1>"),
+        "last good version"
+    );
+    s.site.write("content/events/open-dag.nl.md", good);
+    eventually("the overlay clears", || {
+        !get(&s.addr, "/").body.contains("werkplaats-overlay")
+    });
+}
+
+#[test]
+fn deleted_items_vanish_and_new_folders_are_seen() {
+    let s = start();
+    assert_eq!(get(&s.addr, "/opleidingen/lassen/").status, 200);
+    s.site.remove("content/courses/lassen.nl.md");
+    eventually("the deleted course is gone", || {
+        get(&s.addr, "/opleidingen/lassen/").status == 404
+    });
+    s.site.write(
+        "content/pages/nieuw/map/nieuw.nl.md",
+        "---\ntitle: Nieuw\nsummary: x\n---\n",
+    );
+    eventually("a page in a new folder appears", || {
+        get(&s.addr, "/nieuw/").status == 200
+    });
+    // Editor leftovers do not trigger anything or break the build.
+    s.site.write("content/pages/.nieuw.nl.md.swp", "binary");
+    s.site.write("content/pages/nieuw.nl.md~", "backup");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!get(&s.addr, "/").body.contains("werkplaats-overlay"));
+}
+
+#[test]
+fn requests_never_leak_files_outside_the_output() {
+    let s = start();
+    std::fs::write(s.site.root().join("geheim.txt"), "GEHEIM").expect("write");
+    for target in [
+        "/../geheim.txt",
+        "/%2e%2e/geheim.txt",
+        "/..%2fgeheim.txt",
+        "/agenda/..%2f..%2fgeheim.txt",
+        "/content/site.yaml",
+        "http://evil.example/../geheim.txt",
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "//etc/passwd",
+        "/\\..\\geheim.txt",
+    ] {
+        let r = raw(
+            &s.addr,
+            &format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+        );
+        assert!(
+            !r.body.contains("GEHEIM") && !r.body.contains("root:"),
+            "{target} leaked"
+        );
+        assert!(matches!(r.status, 400 | 404), "{target}: {}", r.status);
+    }
+    let garbage = raw(&s.addr, "NONSENSE\r\n\r\n");
+    assert!(
+        garbage.status == 400 || garbage.status == 0,
+        "malformed: {}",
+        garbage.status
+    );
+    assert_eq!(
+        raw(
+            &s.addr,
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .status,
+        405
+    );
+}
+
+#[test]
+fn many_open_tabs_do_not_starve_page_requests() {
+    let s = start();
+    let current = generation(&s.addr, 0);
+    let mut tabs = Vec::new();
+    for _ in 0..100 {
+        let mut stream = TcpStream::connect(&s.addr).expect("connect");
+        let request = format!(
+            "GET /__werkplaats/wait?since={current} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        );
+        stream.write_all(request.as_bytes()).expect("send");
+        tabs.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let started = Instant::now();
+    let pages: Vec<_> = (0..20)
+        .map(|i| {
+            let addr = s.addr.clone();
+            std::thread::spawn(move || get(&addr, if i % 2 == 0 { "/" } else { "/agenda/" }).status)
+        })
+        .collect();
+    for p in pages {
+        assert_eq!(p.join().expect("page"), 200);
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "pages answered while 100 tabs wait"
+    );
+    // An edit wakes every tab.
+    let text = s
+        .site
+        .read("content/pages/over.nl.md")
+        .replace("Over ons", "Over ons (nieuw)");
+    s.site.write("content/pages/over.nl.md", text);
+    for mut tab in tabs {
+        tab.set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        let mut reply = String::new();
+        let _ = tab.read_to_string(&mut reply);
+        assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+        assert!(
+            !reply.contains(&format!("\"generation\":{current}}}")),
+            "woken with a new generation"
+        );
+    }
+}
