@@ -22,9 +22,14 @@ impl Drop for Server {
 }
 
 fn start() -> Server {
+    start_with(&[])
+}
+
+fn start_with(extra: &[&str]) -> Server {
     let site = Site::new(&[]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
         .args(["serve", "--root", ".", "--port", "0"])
+        .args(extra)
         .current_dir(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -326,4 +331,40 @@ fn many_open_tabs_do_not_starve_page_requests() {
             "woken with a new generation"
         );
     }
+}
+
+#[test]
+fn rename_saves_are_seen_and_poll_mode_works() {
+    for extra in [&[][..], &["--poll"][..]] {
+        let s = start_with(extra);
+        // Save as vim and JetBrains do: write a temporary file, then rename it into place.
+        let text = s
+            .site
+            .read("content/events/open-dag.nl.md")
+            .replace("title: Open dag", "title: Hernoemd");
+        let tmp = s
+            .site
+            .root()
+            .join("content/events/open-dag.nl.md___jb_tmp___");
+        std::fs::write(&tmp, text).expect("write temp");
+        std::fs::rename(&tmp, s.site.root().join("content/events/open-dag.nl.md")).expect("rename");
+        eventually("the renamed save is built", || {
+            get(&s.addr, "/agenda/open-dag/")
+                .body
+                .contains("<h1>Hernoemd</h1>")
+        });
+    }
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let s = start();
+    let port = s.addr.rsplit(':').next().expect("port");
+    let r = common::run_in(s.site.root(), &["serve", "--port", port]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("cannot listen") && r.stderr.contains("--port 0"),
+        "{}",
+        r.stderr
+    );
 }

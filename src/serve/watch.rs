@@ -26,7 +26,11 @@ pub fn start(
 ) -> Result<Running, EnvError> {
     let (tx, rx) = channel::<notify::Result<notify::Event>>();
     let mut watcher: Box<dyn Watcher + Send> = if poll {
-        let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+        // Compare contents too: modification times may be whole seconds, so a quick save
+        // of the same length would otherwise go unseen.
+        let config = notify::Config::default()
+            .with_poll_interval(Duration::from_millis(300))
+            .with_compare_contents(true);
         Box::new(
             notify::PollWatcher::new(tx, config)
                 .map_err(|e| EnvError(format!("cannot watch files: {e}")))?,
