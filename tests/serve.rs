@@ -270,12 +270,14 @@ fn requests_never_leak_files_outside_the_output() {
         );
         assert!(matches!(r.status, 400 | 404), "{target}: {}", r.status);
     }
-    let garbage = raw(&s.addr, "NONSENSE\r\n\r\n");
-    assert!(
-        garbage.status == 400 || garbage.status == 0,
-        "malformed: {}",
-        garbage.status
-    );
+    for malformed in [
+        "NONSENSE\r\n\r\n",
+        "GET\r\n\r\n",
+        "GET / HTTP/9.9\r\n\r\n",
+        "GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    ] {
+        assert_eq!(raw(&s.addr, malformed).status, 400, "{malformed:?}");
+    }
     assert_eq!(
         raw(
             &s.addr,

@@ -67,6 +67,15 @@ fn target(url: &str) -> Option<String> {
     if !path.starts_with('/') {
         return None;
     }
+    let bytes = path.as_bytes();
+    let bad_escape = bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'%'
+            && !(bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit))
+    });
+    if bad_escape {
+        return None;
+    }
     let decoded = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .ok()?;
@@ -196,6 +205,8 @@ mod tests {
             "/%ff",
             "/a/./b",
             "/x%00",
+            "/%zz",
+            "/a%2",
         ] {
             assert_eq!(target(bad), None, "{bad}");
         }
