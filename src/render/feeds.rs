@@ -100,18 +100,18 @@ pub fn event_ics(event: &Item<Event>, lang: Lang) -> String {
     format!("{}.ics", event.url(lang).trim_end_matches('/'))
 }
 
-fn in_scope(site: &Site, scope: Scope, event: &Event) -> bool {
+/// The events of a scope (sorted indices into `site.events`); `None` for the whole site.
+fn members<'r>(
+    site: &Site,
+    scope: Scope,
+    rel: &'r super::relations::Relations,
+) -> Option<&'r [usize]> {
+    use super::relations::of;
     match scope {
-        Scope::Site => true,
-        Scope::Location(i) => event
-            .location
-            .as_ref()
-            .is_some_and(|r| r.id == site.locations[i].id),
-        Scope::Initiative(i) => event
-            .initiative
-            .as_ref()
-            .is_some_and(|r| r.id == site.initiatives[i].id),
-        Scope::Audience(code) => event.audiences.iter().any(|a| a == code),
+        Scope::Site => None,
+        Scope::Location(i) => Some(of(&rel.events_at, &site.locations[i].id)),
+        Scope::Initiative(i) => Some(of(&rel.events_of_initiative, &site.initiatives[i].id)),
+        Scope::Audience(code) => Some(of(&rel.events_for, code)),
     }
 }
 
@@ -214,7 +214,11 @@ pub fn is_all_day(event: &Event) -> bool {
 }
 
 /// Every feed file of the site.
-pub fn render(site: &Site, strings: &BTreeMap<Lang, BTreeMap<String, String>>) -> Vec<Output> {
+pub fn render(
+    site: &Site,
+    strings: &BTreeMap<Lang, BTreeMap<String, String>>,
+    rel: &super::relations::Relations,
+) -> Vec<Output> {
     let keep = feed_events(site);
     let changed: Vec<Timestamp> = site.events.iter().map(|e| changed(site, e)).collect();
     // Events in the order of their first occurrence in the feed window.
@@ -229,10 +233,11 @@ pub fn render(site: &Site, strings: &BTreeMap<Lang, BTreeMap<String, String>>) -
     let mut jobs: Vec<Feed> = Vec::new();
     for &lang in &site.config.languages {
         for scope in scopes(site) {
+            let members = members(site, scope, rel);
             let events: Vec<usize> = order
                 .iter()
                 .copied()
-                .filter(|&i| keep[i] && in_scope(site, scope, &site.events[i].fields))
+                .filter(|&i| keep[i] && members.is_none_or(|m| m.binary_search(&i).is_ok()))
                 .collect();
             jobs.push(Feed {
                 site,

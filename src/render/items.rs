@@ -5,6 +5,7 @@ use crate::model::{Geo, YearOrDate};
 use crate::render::dates::{self, TimeView, WhenView};
 use crate::render::jsonld;
 use crate::render::pages::{Built, Ctx, Spec, to_value};
+use crate::render::relations::of;
 use crate::render::views::*;
 use crate::site::Item;
 use serde::Serialize;
@@ -145,19 +146,8 @@ pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -
             .iter()
             .filter_map(|r| cx.location_link(&r.id))
             .collect(),
-        courses: cx.cards(&site.courses, |c| {
-            c.fields
-                .initiative
-                .as_ref()
-                .is_some_and(|r| r.id == item.id)
-        }),
-        events: cx.upcoming_cards(|o| {
-            site.events[o.event]
-                .fields
-                .initiative
-                .as_ref()
-                .is_some_and(|r| r.id == item.id)
-        }),
+        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_of_initiative, &item.id)),
+        events: cx.upcoming_cards(of(&cx.rel.upcoming_of_initiative, &item.id), usize::MAX),
         audiences: cx.audience_links(&f.audiences),
     };
     Built {
@@ -440,7 +430,6 @@ pub fn location(cx: &Ctx, index: usize) -> Built {
     meta.content_lang = other_lang(shown, cx.lang);
     meta.json_ld = json_ld(&jsonld::place(site, loc, cx.lang));
     let a = d.address.as_ref();
-    let at = |refs: &[crate::model::Ref]| refs.iter().any(|r| r.id == loc.id);
     let query = [
         a.and_then(|a| a.street.clone()),
         a.and_then(|a| a.city.clone()),
@@ -461,15 +450,9 @@ pub fn location(cx: &Ctx, index: usize) -> Built {
         accessibility: text(&d.accessibility, site, cx.lang),
         description: loc.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
         website: d.website.clone(),
-        initiatives: cx.cards(&site.initiatives, |i| at(&i.fields.locations)),
-        courses: cx.cards(&site.courses, |c| at(&c.fields.locations)),
-        events: cx.upcoming_cards(|o| {
-            site.events[o.event]
-                .fields
-                .location
-                .as_ref()
-                .is_some_and(|r| r.id == loc.id)
-        }),
+        initiatives: cx.cards_at(&site.initiatives, of(&cx.rel.initiatives_at, &loc.id)),
+        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_at, &loc.id)),
+        events: cx.upcoming_cards(of(&cx.rel.upcoming_at, &loc.id), usize::MAX),
     };
     Built {
         template: "location.html",
@@ -503,25 +486,13 @@ pub fn organisation(cx: &Ctx, index: usize) -> Built {
     );
     meta.content_lang = other_lang(shown, cx.lang);
     meta.json_ld = json_ld(&jsonld::organisation(site, org, cx.lang));
-    let is = |r: &crate::model::Ref| r.id == org.id;
     let view = OrganisationView {
         kind: label(cx.t, "org_kinds", &d.kind),
         website: d.website.clone(),
         description: org.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
-        initiatives: cx.cards(&site.initiatives, |i| {
-            let f = &i.fields;
-            f.lead.as_ref().is_some_and(is)
-                || f.partners.iter().any(is)
-                || f.funding.iter().any(|x| is(&x.organisation))
-        }),
-        courses: cx.cards(&site.courses, |c| is(&c.fields.provider)),
-        events: cx.upcoming_cards(|o| {
-            site.events[o.event]
-                .fields
-                .organiser
-                .as_ref()
-                .is_some_and(is)
-        }),
+        initiatives: cx.cards_at(&site.initiatives, of(&cx.rel.initiatives_with, &org.id)),
+        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_by_provider, &org.id)),
+        events: cx.upcoming_cards(of(&cx.rel.upcoming_by_organiser, &org.id), usize::MAX),
     };
     Built {
         template: "organisation.html",

@@ -10,6 +10,7 @@ mod items;
 mod json;
 mod jsonld;
 pub mod pages;
+mod relations;
 mod sitemap;
 pub mod views;
 
@@ -47,12 +48,32 @@ pub struct Rendered {
 }
 
 pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
-    let site_views: BTreeMap<Lang, SiteView> = site
+    let rel = relations::Relations::new(site);
+    let langs: BTreeMap<Lang, PerLang> = site
         .config
         .languages
         .iter()
-        .map(|&l| (l, site_view(site, l, theme)))
+        .map(|&l| {
+            let mut tera = theme.tera.clone();
+            let global = tera.global_context();
+            global.insert("lang", l.code());
+            global.insert("t", &theme.strings[&l]);
+            global.insert("now", &site.now.to_string());
+            (
+                l,
+                PerLang {
+                    tera,
+                    site_view: site_view(site, l, theme),
+                },
+            )
+        })
         .collect();
+    let pass = Pass {
+        site,
+        theme,
+        rel: &rel,
+        langs,
+    };
     let specs = pages::specs(site);
     let jobs: Vec<(Spec, Lang)> = specs
         .iter()
@@ -60,7 +81,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
         .collect();
     let results: Vec<Result<Output, Diagnostic>> = jobs
         .par_iter()
-        .map(|&(spec, lang)| render_page(site, theme, &site_views[&lang], spec, lang))
+        .map(|&(spec, lang)| pass.render_page(spec, lang))
         .collect();
     let mut outputs = Vec::with_capacity(results.len() + 16);
     let mut errors = Vec::new();
@@ -75,7 +96,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
         return Err(errors);
     }
     let pages = outputs.len();
-    let feeds = feeds::render(site, &theme.strings);
+    let feeds = feeds::render(site, &theme.strings, &rel);
     let feed_count = feeds.len();
     outputs.extend(feeds);
     outputs.push(bytes("sitemap.xml", sitemap::sitemap(site, &specs)));
@@ -123,38 +144,47 @@ fn bytes(path: &str, data: Vec<u8>) -> Output {
     }
 }
 
-fn render_page(
-    site: &Site,
-    theme: &Theme,
-    site_view: &SiteView,
-    spec: Spec,
-    lang: Lang,
-) -> Result<Output, Diagnostic> {
-    let strings = &theme.strings[&lang];
-    let cx = Ctx {
-        site,
-        lang,
-        t: strings,
-    };
-    let built = pages::build(&cx, spec);
-    let mut context = tera::Context::new();
-    context.insert("lang", lang.code());
-    context.insert("site", site_view);
-    context.insert("t", strings);
-    context.insert("page", &built.meta);
-    context.insert("data", &built.data);
-    context.insert("now", &site.now.to_string());
-    let mut nav_view = site_view.clone();
-    for link in &mut nav_view.nav {
-        link.current = built.meta.path.starts_with(&link.url)
-            && (link.url != site_view.home || built.meta.path == link.url);
+/// What every page of one language shares: a template engine whose global context
+/// already holds the language, its interface strings and `now` (so no page copies them),
+/// and the site view with the navigation.
+struct PerLang {
+    tera: tera::Tera,
+    site_view: SiteView,
+}
+
+/// Everything a page render reads.
+struct Pass<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    rel: &'a relations::Relations,
+    langs: BTreeMap<Lang, PerLang>,
+}
+
+impl Pass<'_> {
+    fn render_page(&self, spec: Spec, lang: Lang) -> Result<Output, Diagnostic> {
+        let per = &self.langs[&lang];
+        let cx = Ctx {
+            site: self.site,
+            lang,
+            t: &self.theme.strings[&lang],
+            rel: self.rel,
+        };
+        let built = pages::build(&cx, spec);
+        let mut nav = per.site_view.clone();
+        for link in &mut nav.nav {
+            link.current = built.meta.path.starts_with(&link.url)
+                && (link.url != per.site_view.home || built.meta.path == link.url);
+        }
+        let mut context = tera::Context::new();
+        context.insert("site", &nav);
+        context.insert("page", &built.meta);
+        context.insert("data", &built.data);
+        let html = per
+            .tera
+            .render(built.template, &context)
+            .map_err(|e| template_error(&self.site.config.theme, &e))?;
+        Ok(bytes(&urls::file_for(&built.meta.path), html.into_bytes()))
     }
-    context.insert("site", &nav_view);
-    let html = theme
-        .tera
-        .render(built.template, &context)
-        .map_err(|e| template_error(&site.config.theme, &e))?;
-    Ok(bytes(&urls::file_for(&built.meta.path), html.into_bytes()))
 }
 
 fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {

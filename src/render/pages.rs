@@ -5,8 +5,9 @@ use crate::config::Section;
 use crate::model::{AUDIENCES, Lang};
 use crate::render::feeds::{self, Scope};
 use crate::render::jsonld;
+use crate::render::relations::of;
 use crate::render::views::*;
-use crate::site::{Item, Occurrence, Site};
+use crate::site::{Item, Site};
 use crate::urls;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -98,6 +99,7 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     pub lang: Lang,
     pub t: &'a BTreeMap<String, String>,
+    pub rel: &'a super::relations::Relations,
 }
 
 impl Ctx<'_> {
@@ -116,14 +118,25 @@ impl Ctx<'_> {
         )
     }
 
-    /// Upcoming events that `keep` selects, each event once (its next occurrence): lists
-    /// outside the agenda are not flooded by one weekly event.
-    pub(super) fn upcoming_cards(&self, keep: impl Fn(&Occurrence) -> bool) -> Vec<Card> {
+    /// Cards for upcoming occurrences (indices into `site.occurrences`), each event once
+    /// (its next occurrence), at most `limit`: lists outside the agenda are not flooded by
+    /// one weekly event.
+    pub(super) fn upcoming_cards(&self, occurrences: &[usize], limit: usize) -> Vec<Card> {
         let mut seen = std::collections::HashSet::new();
-        self.site
-            .upcoming()
-            .filter(|o| keep(o) && seen.insert(o.event))
+        occurrences
+            .iter()
+            .map(|&i| &self.site.occurrences[i])
+            .filter(|o| seen.insert(o.event))
+            .take(limit)
             .map(|o| event_card(self.site, o, self.lang, self.t))
+            .collect()
+    }
+
+    /// Cards for the items at `indices`.
+    pub(super) fn cards_at<F>(&self, items: &[Item<F>], indices: &[usize]) -> Vec<Card> {
+        indices
+            .iter()
+            .map(|&i| item_card(self.site, &items[i], self.lang))
             .collect()
     }
 
@@ -280,7 +293,7 @@ fn home(cx: &Ctx, spec: Spec) -> Built {
     let mut meta = cx.meta(spec, "home", title, description);
     meta.json_ld = json_ld(&jsonld::website(cx.site, cx.lang));
     let view = HomeView {
-        events: cx.upcoming_cards(|_| true).into_iter().take(6).collect(),
+        events: cx.upcoming_cards(&cx.rel.upcoming, 6),
         initiatives: cx.cards(&cx.site.initiatives, |_| true),
         audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
         agenda_url: urls::section(c, Section::Events, cx.lang),
@@ -546,13 +559,12 @@ struct AudienceView {
 }
 
 fn audience(cx: &Ctx, spec: Spec, code: &'static str) -> Built {
-    let has = |list: &[String]| list.iter().any(|a| a == code);
     let site = cx.site;
     let view = AudienceView {
         code,
-        initiatives: cx.cards(&site.initiatives, |i| has(&i.fields.audiences)),
-        courses: cx.cards(&site.courses, |c| has(&c.fields.audiences)),
-        events: cx.upcoming_cards(|o| has(&site.events[o.event].fields.audiences)),
+        initiatives: cx.cards_at(&site.initiatives, of(&cx.rel.initiatives_for, code)),
+        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_for, code)),
+        events: cx.upcoming_cards(of(&cx.rel.upcoming_for, code), usize::MAX),
     };
     let title = label(cx.t, "audience", code);
     let meta = cx.meta(spec, "audience", title, label(cx.t, "audience_intro", code));

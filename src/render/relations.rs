@@ -1,0 +1,115 @@
+//! Who belongs to whom, computed once per render: for every location, initiative,
+//! organisation and audience, its initiatives, courses, events and upcoming occurrences.
+//! Pages and feeds look these up instead of scanning all items for every page, so the
+//! work grows with the content, not with its square.
+
+use crate::site::Site;
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct Relations {
+    /// Upcoming occurrences (indices into `site.occurrences`, in time order) per location,
+    /// initiative, organiser and audience.
+    pub upcoming_at: HashMap<String, Vec<usize>>,
+    pub upcoming_of_initiative: HashMap<String, Vec<usize>>,
+    pub upcoming_by_organiser: HashMap<String, Vec<usize>>,
+    pub upcoming_for: HashMap<String, Vec<usize>>,
+    pub upcoming: Vec<usize>,
+    /// Events (indices into `site.events`) per location, initiative and audience: feeds.
+    pub events_at: HashMap<String, Vec<usize>>,
+    pub events_of_initiative: HashMap<String, Vec<usize>>,
+    pub events_for: HashMap<String, Vec<usize>>,
+    /// Courses per initiative, location, provider and audience.
+    pub courses_of_initiative: HashMap<String, Vec<usize>>,
+    pub courses_at: HashMap<String, Vec<usize>>,
+    pub courses_by_provider: HashMap<String, Vec<usize>>,
+    pub courses_for: HashMap<String, Vec<usize>>,
+    /// Initiatives per location, per organisation (lead, partner or funder) and audience.
+    pub initiatives_at: HashMap<String, Vec<usize>>,
+    pub initiatives_with: HashMap<String, Vec<usize>>,
+    pub initiatives_for: HashMap<String, Vec<usize>>,
+}
+
+fn add(map: &mut HashMap<String, Vec<usize>>, key: &str, index: usize) {
+    let list = map.entry(key.to_string()).or_default();
+    if list.last() != Some(&index) {
+        list.push(index);
+    }
+}
+
+impl Relations {
+    pub fn new(site: &Site) -> Relations {
+        let mut r = Relations::default();
+        for (i, occ) in site.occurrences.iter().enumerate() {
+            if occ.ends_at <= site.now {
+                continue;
+            }
+            let e = &site.events[occ.event].fields;
+            r.upcoming.push(i);
+            if let Some(l) = &e.location {
+                add(&mut r.upcoming_at, &l.id, i);
+            }
+            if let Some(ini) = &e.initiative {
+                add(&mut r.upcoming_of_initiative, &ini.id, i);
+            }
+            if let Some(o) = &e.organiser {
+                add(&mut r.upcoming_by_organiser, &o.id, i);
+            }
+            for a in &e.audiences {
+                add(&mut r.upcoming_for, a, i);
+            }
+        }
+        for (i, event) in site.events.iter().enumerate() {
+            let e = &event.fields;
+            if let Some(l) = &e.location {
+                add(&mut r.events_at, &l.id, i);
+            }
+            if let Some(ini) = &e.initiative {
+                add(&mut r.events_of_initiative, &ini.id, i);
+            }
+            for a in &e.audiences {
+                add(&mut r.events_for, a, i);
+            }
+        }
+        for (i, course) in site.courses.iter().enumerate() {
+            let c = &course.fields;
+            if let Some(ini) = &c.initiative {
+                add(&mut r.courses_of_initiative, &ini.id, i);
+            }
+            for l in &c.locations {
+                add(&mut r.courses_at, &l.id, i);
+            }
+            add(&mut r.courses_by_provider, &c.provider.id, i);
+            for a in &c.audiences {
+                add(&mut r.courses_for, a, i);
+            }
+        }
+        for (i, initiative) in site.initiatives.iter().enumerate() {
+            let f = &initiative.fields;
+            for l in &f.locations {
+                add(&mut r.initiatives_at, &l.id, i);
+            }
+            let orgs = f
+                .lead
+                .iter()
+                .chain(&f.partners)
+                .chain(f.funding.iter().map(|x| &x.organisation));
+            for o in orgs {
+                add(&mut r.initiatives_with, &o.id, i);
+            }
+            for a in &f.audiences {
+                add(&mut r.initiatives_for, a, i);
+            }
+        }
+        for list in r.initiatives_with.values_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+        r
+    }
+}
+
+/// The list for `key`, or an empty one.
+pub fn of<'a>(map: &'a HashMap<String, Vec<usize>>, key: &str) -> &'a [usize] {
+    map.get(key).map_or(&[], Vec::as_slice)
+}
