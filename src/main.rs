@@ -2,6 +2,11 @@
 //! outcome to exit codes (0 success, 1 content errors, 2 usage or environment errors).
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+/// Rendering allocates many small strings on both cores; mimalloc handles that pattern
+/// markedly faster than the system allocator (see the benchmark in the README).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use werkplaats::diagnostic::Diagnostic;
