@@ -180,13 +180,16 @@ pub enum BuildError {
     Env(String),
 }
 
-/// Stages 1–4: the whole site as outputs in memory, and the warnings found on the way.
-pub fn render_site(opts: &Options) -> Result<(render::Rendered, Vec<Diagnostic>), BuildError> {
+/// Stages 1–4: every file of the site into `sink`, and the warnings found on the way.
+pub fn render_site(
+    opts: &Options,
+    sink: &dyn render::Sink,
+) -> Result<(render::Rendered, Vec<Diagnostic>), BuildError> {
     let loaded = load_site(opts).map_err(|e| BuildError::Env(e.0))?;
     let Some((site, theme)) = loaded.site else {
         return Err(BuildError::Content(loaded.diagnostics));
     };
-    let rendered = render::render(&site, &theme).map_err(|mut d| {
+    let rendered = render::render(&site, &theme, sink).map_err(|mut d| {
         d.extend(loaded.diagnostics.iter().cloned());
         BuildError::Content(d)
     })?;
@@ -197,12 +200,20 @@ pub fn render_site(opts: &Options) -> Result<(render::Rendered, Vec<Diagnostic>)
 pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
     let started = Instant::now();
     guard_output(&opts.root, out).map_err(|e| BuildError::Env(e.0))?;
-    let (rendered, diagnostics) = render_site(opts)?;
-    write::write(out, &rendered.outputs).map_err(|e| BuildError::Env(format!("{e:#}")))?;
+    let env = |e: anyhow::Error| BuildError::Env(format!("{e:#}"));
+    let folder = write::Folder::create(out).map_err(env)?;
+    let (rendered, diagnostics) = match render_site(opts, &folder) {
+        Ok(done) => done,
+        Err(e) => {
+            folder.abandon();
+            return Err(e);
+        }
+    };
+    folder.finish().map_err(env)?;
     Ok(Report {
         pages: rendered.pages,
         feeds: rendered.feeds,
-        files: rendered.outputs.len(),
+        files: rendered.files,
         elapsed: started.elapsed(),
         diagnostics,
     })

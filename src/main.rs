@@ -227,7 +227,8 @@ fn check(opts: Options, strict: bool, format: Format) -> ExitCode {
     let mut diags = loaded.diagnostics;
     // Templates are part of what build would check: render in memory, write nothing.
     if let Some((site, theme)) = &loaded.site
-        && let Err(render_diags) = werkplaats::render::render(site, theme)
+        && let Err(render_diags) =
+            werkplaats::render::render(site, theme, &werkplaats::render::Discard)
     {
         diags.extend(render_diags);
     }

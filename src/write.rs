@@ -1,53 +1,81 @@
-//! Stage 5, write: puts the outputs in a fresh folder beside the target and swaps it in
-//! only when every file was written. A failure leaves the previous output as it was;
-//! files of deleted content vanish because the new folder starts empty.
+//! Stage 5, write: files go into a fresh folder beside the target as they are rendered
+//! (nothing is held in memory), and the folder is swapped in only when the whole build
+//! succeeded. A failure leaves the previous output as it was; files of deleted content
+//! vanish because the new folder starts empty.
 
-use crate::render::{Content, Output};
+use crate::render::{Content, Output, Sink};
 use anyhow::{Context, Result, bail};
-use rayon::prelude::*;
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
-pub fn write(out: &Path, outputs: &[Output]) -> Result<()> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .context("the output folder needs a name")?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let pid = std::process::id();
-    let fresh = parent.join(format!(".{name}.werkplaats-new-{pid}"));
-    let old = parent.join(format!(".{name}.werkplaats-old-{pid}"));
-    let _ = fs::remove_dir_all(&fresh);
-    if let Err(e) = fill(&fresh, outputs) {
-        let _ = fs::remove_dir_all(&fresh);
-        return Err(e);
-    }
-    swap(out, &fresh, &old)
+/// A fresh output folder being filled.
+pub struct Folder {
+    out: PathBuf,
+    fresh: PathBuf,
+    old: PathBuf,
+    /// Folders already created, so each is made once.
+    made: Mutex<HashSet<PathBuf>>,
+    /// The first write error; later files are skipped.
+    error: Mutex<Option<String>>,
 }
 
-/// Writes every output under `dir`, refusing any path that could leave it.
-fn fill(dir: &Path, outputs: &[Output]) -> Result<()> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut folders: Vec<PathBuf> = Vec::new();
-    for o in outputs {
-        let target = safe_join(dir, &o.path)?;
-        if let Some(p) = target.parent()
-            && folders.last().is_none_or(|last| last != p)
-        {
-            folders.push(p.to_path_buf());
+impl Folder {
+    /// Prepares `.<name>.werkplaats-new-<pid>` beside `out`.
+    pub fn create(out: &Path) -> Result<Folder> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .context("the output folder needs a name")?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let pid = std::process::id();
+        let fresh = parent.join(format!(".{name}.werkplaats-new-{pid}"));
+        let old = parent.join(format!(".{name}.werkplaats-old-{pid}"));
+        let _ = fs::remove_dir_all(&fresh);
+        fs::create_dir_all(&fresh).with_context(|| format!("cannot create {}", fresh.display()))?;
+        Ok(Folder {
+            out: out.to_path_buf(),
+            fresh: fresh.clone(),
+            old,
+            made: Mutex::new(HashSet::from([fresh])),
+            error: Mutex::new(None),
+        })
+    }
+
+    /// Swaps the filled folder in, or, if a write failed, removes it and says why.
+    pub fn finish(self) -> Result<()> {
+        let error = self.error.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(e) = error {
+            let _ = fs::remove_dir_all(&self.fresh);
+            bail!(e);
         }
+        swap(&self.out, &self.fresh, &self.old)
     }
-    folders.sort();
-    folders.dedup();
-    for f in &folders {
-        fs::create_dir_all(f).with_context(|| format!("cannot create {}", f.display()))?;
+
+    /// Throws the half-filled folder away (the build failed).
+    pub fn abandon(self) {
+        let _ = fs::remove_dir_all(&self.fresh);
     }
-    outputs.par_iter().try_for_each(|o| -> Result<()> {
-        let target = safe_join(dir, &o.path)?;
+
+    fn write(&self, o: &Output) -> Result<()> {
+        let target = safe_join(&self.fresh, &o.path)?;
+        if let Some(parent) = target.parent() {
+            let new = self
+                .made
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(parent.to_path_buf());
+            if new {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+        }
         match &o.content {
             Content::Bytes(b) => fs::write(&target, b)
                 .with_context(|| format!("cannot write {}", target.display()))?,
@@ -58,7 +86,19 @@ fn fill(dir: &Path, outputs: &[Output]) -> Result<()> {
             }
         }
         Ok(())
-    })
+    }
+}
+
+impl Sink for Folder {
+    fn put(&self, output: Output) {
+        if self.error.lock().map(|e| e.is_some()).unwrap_or(true) {
+            return;
+        }
+        if let Err(e) = self.write(&output) {
+            let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
+            slot.get_or_insert_with(|| format!("{e:#}"));
+        }
+    }
 }
 
 pub fn safe_join(dir: &Path, rel: &str) -> Result<PathBuf> {

@@ -218,7 +218,8 @@ pub fn render(
     site: &Site,
     strings: &BTreeMap<Lang, BTreeMap<String, String>>,
     rel: &super::relations::Relations,
-) -> Vec<Output> {
+    put: &(dyn Fn(Output) + Sync),
+) -> usize {
     let keep = feed_events(site);
     let changed: Vec<Timestamp> = site.events.iter().map(|e| changed(site, e)).collect();
     // Events in the order of their first occurrence in the feed window.
@@ -252,49 +253,51 @@ pub fn render(
             });
         }
     }
-    let mut out: Vec<Output> = jobs
-        .par_iter()
-        .flat_map_iter(|feed| {
-            [
-                super::bytes(
-                    &format!("{}.ics", &feed.stem[1..]),
-                    super::ical::calendar(feed).into_bytes(),
-                ),
-                super::bytes(
-                    &format!("{}.atom", &feed.stem[1..]),
-                    super::atom::feed(feed),
-                ),
-                super::bytes(
-                    &format!("{}.json", &feed.stem[1..]),
-                    super::json::feed(feed),
-                ),
-            ]
-        })
+    jobs.par_iter().for_each(|feed| {
+        put(super::bytes(
+            &format!("{}.ics", &feed.stem[1..]),
+            super::ical::calendar(feed).into_bytes(),
+        ));
+        put(super::bytes(
+            &format!("{}.atom", &feed.stem[1..]),
+            super::atom::feed(feed),
+        ));
+        put(super::bytes(
+            &format!("{}.json", &feed.stem[1..]),
+            super::json::feed(feed),
+        ));
+    });
+    let mut count = jobs.len() * 3;
+    let per_event: Vec<(Lang, usize)> = site
+        .config
+        .languages
+        .iter()
+        .flat_map(|&l| (0..site.events.len()).map(move |i| (l, i)))
         .collect();
-    for &lang in &site.config.languages {
-        for (i, event) in site.events.iter().enumerate() {
-            let feed = Feed {
-                site,
-                scope: Scope::Site,
-                lang,
-                name: event.text(lang, site.default_lang()).0.title.clone(),
-                page: event.url(lang).to_string(),
-                stem: event_ics(event, lang).trim_end_matches(".ics").to_string(),
-                events: vec![i],
-                strings: &strings[&lang],
-                changed: &changed,
-            };
-            out.push(super::bytes(
-                &event_ics(event, lang)[1..],
-                super::ical::calendar(&feed).into_bytes(),
-            ));
-        }
-    }
-    out.push(super::bytes(
+    per_event.par_iter().for_each(|&(lang, i)| {
+        let event = &site.events[i];
+        let feed = Feed {
+            site,
+            scope: Scope::Site,
+            lang,
+            name: event.text(lang, site.default_lang()).0.title.clone(),
+            page: event.url(lang).to_string(),
+            stem: event_ics(event, lang).trim_end_matches(".ics").to_string(),
+            events: vec![i],
+            strings: &strings[&lang],
+            changed: &changed,
+        };
+        put(super::bytes(
+            &event_ics(event, lang)[1..],
+            super::ical::calendar(&feed).into_bytes(),
+        ));
+    });
+    count += per_event.len();
+    put(super::bytes(
         "agenda.schema.json",
         super::json::schema(site),
     ));
-    out
+    count
 }
 
 fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &BTreeMap<String, String>) -> String {

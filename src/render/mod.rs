@@ -22,8 +22,9 @@ use crate::theme::{Theme, template_error};
 use crate::urls;
 use pages::{Ctx, Spec};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Mutex;
 use views::{NavLink, SiteView};
 
 /// What one output file holds: bytes made by the build, or a file to copy.
@@ -40,14 +41,17 @@ pub struct Output {
     pub content: Content,
 }
 
-#[derive(Debug, Default)]
+/// What a render made, for the summary line.
+#[derive(Debug, Default, Clone, Copy)]
 pub struct Rendered {
-    pub outputs: Vec<Output>,
     pub pages: usize,
     pub feeds: usize,
+    pub files: usize,
 }
 
-pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
+/// Renders every file of the site into `sink`. On errors, some files may already have
+/// been handed over: the caller discards them (`write` never swaps a failed build in).
+pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Vec<Diagnostic>> {
     let rel = relations::Relations::new(site);
     let langs: BTreeMap<Lang, PerLang> = site
         .config
@@ -79,62 +83,92 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Vec<Diagnostic>> {
         .iter()
         .flat_map(|&s| site.config.languages.iter().map(move |&l| (s, l)))
         .collect();
-    let results: Vec<Result<Output, Diagnostic>> = jobs
-        .par_iter()
-        .map(|&(spec, lang)| pass.render_page(spec, lang))
-        .collect();
-    let mut outputs = Vec::with_capacity(results.len() + 16);
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(o) => outputs.push(o),
-            Err(d) => errors.push(d),
-        }
-    }
+    let out = Emitter {
+        sink,
+        seen: Mutex::new(HashSet::new()),
+        clashes: Mutex::new(Vec::new()),
+        theme: &site.config.theme,
+    };
+    let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    jobs.par_iter()
+        .for_each(|&(spec, lang)| match pass.render_page(spec, lang) {
+            Ok(o) => out.put(o),
+            Err(d) => lock(&errors).push(d),
+        });
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
     if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
         errors.dedup_by(|a, b| a.message == b.message);
         return Err(errors);
     }
-    let pages = outputs.len();
-    let feeds = feeds::render(site, &theme.strings, &rel);
-    let feed_count = feeds.len();
-    outputs.extend(feeds);
-    outputs.push(bytes("sitemap.xml", sitemap::sitemap(site, &specs)));
-    outputs.push(bytes("robots.txt", robots(site).into_bytes()));
+    let pages = jobs.len();
+    let feeds = feeds::render(site, &theme.strings, &rel, &|o| out.put(o));
+    out.put(bytes("sitemap.xml", sitemap::sitemap(site, &specs)));
+    out.put(bytes("robots.txt", robots(site).into_bytes()));
     for (abs, rel) in &theme.statics {
-        outputs.push(Output {
+        out.put(Output {
             path: rel.clone(),
             content: Content::File(abs.clone()),
         });
     }
     for m in &site.media {
-        outputs.push(Output {
+        out.put(Output {
             path: format!("media/{}", m.rel),
             content: Content::File(m.abs.clone()),
         });
     }
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut clashes = Vec::new();
-    for pair in outputs.windows(2) {
-        if pair[0].path == pair[1].path {
-            clashes.push(Diagnostic::error(
-                "url-collision",
-                format!("themes/{}/static/{}", site.config.theme, pair[0].path),
-                format!(
-                    "/{} is made twice: by the theme's static files and by the site",
-                    pair[0].path
-                ),
-            ));
-        }
-    }
+    let clashes = out.clashes.into_inner().unwrap_or_else(|e| e.into_inner());
     if !clashes.is_empty() {
         return Err(clashes);
     }
+    let files = lock(&out.seen).len();
     Ok(Rendered {
-        outputs,
         pages,
-        feeds: feed_count,
+        feeds,
+        files,
     })
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Where finished files go: the output folder (`build`), memory (`serve`) or nowhere
+/// (`check`). Files arrive from several threads, each exactly once.
+pub trait Sink: Sync {
+    fn put(&self, output: Output);
+}
+
+/// A sink that keeps nothing, for `check`.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: Output) {}
+}
+
+/// Hands files to the sink, refusing a second file on the same path.
+struct Emitter<'a> {
+    sink: &'a dyn Sink,
+    seen: Mutex<HashSet<String>>,
+    clashes: Mutex<Vec<Diagnostic>>,
+    theme: &'a str,
+}
+
+impl Emitter<'_> {
+    fn put(&self, o: Output) {
+        if !lock(&self.seen).insert(o.path.clone()) {
+            lock(&self.clashes).push(Diagnostic::error(
+                "url-collision",
+                format!("themes/{}/static/{}", self.theme, o.path),
+                format!(
+                    "/{} is made twice: by the theme's static files and by the site",
+                    o.path
+                ),
+            ));
+            return;
+        }
+        self.sink.put(o);
+    }
 }
 
 fn bytes(path: &str, data: Vec<u8>) -> Output {

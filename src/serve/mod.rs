@@ -10,7 +10,7 @@ pub mod inject;
 mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::render::{Content, Output};
+use crate::render::{Content, Output, Sink};
 use crate::{BuildError, EnvError, Options};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -151,7 +151,8 @@ pub fn rebuild(
     changed: Option<&str>,
 ) -> Result<(), EnvError> {
     let started = Instant::now();
-    let result = crate::render_site(options);
+    let sink = Collect(Mutex::new(HashMap::new()));
+    let result = crate::render_site(options, &sink);
     let previous = shared.current();
     let snapshot = match result {
         Ok((rendered, warnings)) => {
@@ -163,11 +164,12 @@ pub fn rebuild(
                 changed.map(|c| format!(" after {c}")).unwrap_or_default(),
                 rendered.pages,
                 rendered.feeds,
-                rendered.outputs.len(),
+                rendered.files,
                 started.elapsed().as_secs_f64()
             );
+            let files = std::mem::take(&mut *sink.0.lock().unwrap_or_else(|e| e.into_inner()));
             Snapshot {
-                files: files(rendered.outputs),
+                files: Arc::new(files),
                 errors: Vec::new(),
                 generation,
             }
@@ -197,6 +199,14 @@ pub fn rebuild(
     Ok(())
 }
 
-fn files(outputs: Vec<Output>) -> Arc<HashMap<String, Content>> {
-    Arc::new(outputs.into_iter().map(|o| (o.path, o.content)).collect())
+/// Keeps the rendered files in memory.
+struct Collect(Mutex<HashMap<String, Content>>);
+
+impl Sink for Collect {
+    fn put(&self, output: Output) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(output.path, output.content);
+    }
 }
