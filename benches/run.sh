@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Benchmarks werkplaats against Hugo on the same generated sites; prints a Markdown table.
+#   bash benches/run.sh                 # 1k, 10k and 50k events, 5 runs each
+#   bash benches/run.sh 1000 10000      # chosen sizes
+# Needs ../shared/bench/gen_site.py beside the repository. Installs Debian's hugo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v hugo >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q hugo; }
+[ -x /usr/bin/time ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time; }
+cargo build --release --locked -q
+python3 benches/bench.py "$@"
