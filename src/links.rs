@@ -90,12 +90,12 @@ impl Links {
 
     /// Reports `@/` links to nothing (errors) and internal links to no page (warnings).
     fn check(&self, body: &Body, source: &Source, diags: &mut Vec<Diagnostic>) {
-        let keys: Vec<&str> = self.keys.iter().map(String::as_str).collect();
         for (target, line, column) in &body.refs {
             let key = ref_key(target);
             if self.table.contains_key(&key) {
                 continue;
             }
+            let keys: Vec<&str> = self.keys.iter().map(String::as_str).collect();
             let help = suggest_ids(&key, &keys)
                 .map(|h| h.replace('`', "`@/").replace("`@/?", "`?"))
                 .unwrap_or_else(|| {

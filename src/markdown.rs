@@ -31,7 +31,8 @@ impl Markdown<'_> {
         let mut events: Vec<Event> = Vec::new();
         let mut code: Option<(String, String)> = None;
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-            let (line, column) = line_col(&self.source.text, self.offset + range.start);
+            // Positions are needed only for links; finding one scans the file.
+            let at = self.offset + range.start;
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
@@ -60,7 +61,7 @@ impl Markdown<'_> {
                     title,
                     id,
                 }) => {
-                    let dest_url = self.link(dest_url, line, column, &mut body, diags);
+                    let dest_url = self.link(dest_url, at, &mut body, diags);
                     events.push(Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -74,7 +75,7 @@ impl Markdown<'_> {
                     title,
                     id,
                 }) => {
-                    let dest_url = self.link(dest_url, line, column, &mut body, diags);
+                    let dest_url = self.link(dest_url, at, &mut body, diags);
                     events.push(Event::Start(Tag::Image {
                         link_type,
                         dest_url,
@@ -94,11 +95,11 @@ impl Markdown<'_> {
     fn link<'e>(
         &self,
         dest: CowStr<'e>,
-        line: usize,
-        column: usize,
+        at: usize,
         body: &mut Body,
         diags: &mut Vec<Diagnostic>,
     ) -> CowStr<'e> {
+        let (line, column) = line_col(&self.source.text, at);
         if let Some(target) = dest.strip_prefix("@/") {
             body.refs.push((target.to_string(), line, column));
             return format!("{REF_MARKER}{target}").into();

@@ -212,7 +212,7 @@ impl Pass<'_> {
         let mut context = tera::Context::new();
         context.insert("site", &nav);
         context.insert("page", &built.meta);
-        context.insert("data", &built.data);
+        context.insert_value("data", built.data);
         let html = per
             .tera
             .render(built.template, &context)

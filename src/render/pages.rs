@@ -92,7 +92,7 @@ pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
 pub struct Built {
     pub template: &'static str,
     pub meta: Meta,
-    pub data: serde_json::Value,
+    pub data: tera::Value,
 }
 
 pub struct Ctx<'a> {
@@ -184,8 +184,8 @@ impl Ctx<'_> {
     }
 }
 
-pub(super) fn to_value<T: Serialize>(v: &T) -> serde_json::Value {
-    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+pub(super) fn to_value<T: Serialize>(v: &T) -> tera::Value {
+    tera::Value::from_serializable(v)
 }
 
 pub fn build(cx: &Ctx, spec: Spec) -> Built {
@@ -249,7 +249,7 @@ fn build_page(cx: &Ctx, spec: Spec) -> Built {
             Built {
                 template: "404.html",
                 meta,
-                data: serde_json::Value::Null,
+                data: tera::Value::none(),
             }
         }
         Spec::Initiative(i) => super::items::initiative(cx, spec, &cx.site.initiatives[i]),
