@@ -34,6 +34,18 @@ struct Link {
 }
 
 #[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
+    title: &'a str,
+    language: &'static str,
+    home_page_url: String,
+    feed_url: String,
+    ics_url: String,
+    events: Vec<Entry>,
+}
+
+#[derive(Serialize)]
 struct Entry {
     id: String,
     uid: String,
@@ -151,16 +163,17 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
         }
     }
     entries.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
-    let doc = json!({
-        "$schema": format!("{}/agenda.schema.json", site.config.base_url),
-        "title": feed.name,
-        "language": lang.code(),
-        "home_page_url": feed.abs(&feed.page),
-        "feed_url": feed.abs(&format!("{}.json", feed.stem)),
-        "ics_url": feed.abs(&format!("{}.ics", feed.stem)),
-        "events": entries,
-    });
-    let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
+    let doc = Document {
+        schema: format!("{}/agenda.schema.json", site.config.base_url),
+        title: &feed.name,
+        language: lang.code(),
+        home_page_url: feed.abs(&feed.page),
+        feed_url: feed.abs(&format!("{}.json", feed.stem)),
+        ics_url: feed.abs(&format!("{}.ics", feed.stem)),
+        events: entries,
+    };
+    // Compact: feeds are read by programs, and large agendas would double in size.
+    let mut out = serde_json::to_vec(&doc).unwrap_or_default();
     out.push(b'\n');
     out
 }
