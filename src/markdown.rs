@@ -55,33 +55,12 @@ impl Markdown<'_> {
                 Event::Html(h) | Event::InlineHtml(h) if !self.allow_html => {
                     events.push(Event::Text(h))
                 }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = self.link(dest_url, at, &mut body, diags);
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = self.link(dest_url, at, &mut body, diags);
-                    events.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
+                Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                        let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                        *dest_url = self.link(dest, at, &mut body, diags);
+                    }
+                    events.push(Event::Start(tag));
                 }
                 other => events.push(other),
             }

@@ -26,7 +26,10 @@ fn start() -> Server {
 }
 
 fn start_with(extra: &[&str]) -> Server {
-    let site = Site::new(&[]);
+    start_on(Site::new(&[]), extra)
+}
+
+fn start_on(site: Site, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
         .args(["serve", "--root", ".", "--port", "0"])
         .args(extra)
@@ -369,4 +372,25 @@ fn a_port_in_use_is_a_clear_error() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn starting_on_broken_content_shows_the_problems_then_the_site() {
+    let site = Site::new(&[]);
+    let good = site.read("content/events/open-dag.nl.md");
+    site.write("content/events/open-dag.nl.md", "---\ntitle: [kapot\n---\n");
+    let s = start_on(site, &[]);
+    let page = get(&s.addr, "/");
+    assert_eq!(page.status, 404, "nothing built yet");
+    assert!(
+        page.body.contains("The site could not be built yet."),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("content/events/open-dag.nl.md:3:1"));
+    s.site.write("content/events/open-dag.nl.md", good);
+    eventually("the site appears once fixed", || {
+        get(&s.addr, "/").status == 200
+    });
+    assert!(!get(&s.addr, "/").body.contains("werkplaats-overlay"));
 }

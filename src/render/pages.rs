@@ -140,10 +140,10 @@ impl Ctx<'_> {
             .collect()
     }
 
-    pub(super) fn cards<F>(&self, items: &[Item<F>], keep: impl Fn(&Item<F>) -> bool) -> Vec<Card> {
+    /// Cards for all items of a kind, for lists.
+    pub(super) fn all_cards<F>(&self, items: &[Item<F>]) -> Vec<Card> {
         items
             .iter()
-            .filter(|i| keep(i))
             .map(|i| item_card(self.site, i, self.lang))
             .collect()
     }
@@ -294,7 +294,7 @@ fn home(cx: &Ctx, spec: Spec) -> Built {
     meta.json_ld = json_ld(&jsonld::website(cx.site, cx.lang));
     let view = HomeView {
         events: cx.upcoming_cards(&cx.rel.upcoming, 6),
-        initiatives: cx.cards(&cx.site.initiatives, |_| true),
+        initiatives: cx.all_cards(&cx.site.initiatives),
         audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
         agenda_url: urls::section(c, Section::Events, cx.lang),
     };
@@ -314,8 +314,8 @@ struct ListView {
 fn list(cx: &Ctx, spec: Spec, section: Section) -> Built {
     let site = cx.site;
     let cards = match section {
-        Section::Initiatives => cx.cards(&site.initiatives, |_| true),
-        Section::Courses => cx.cards(&site.courses, |_| true),
+        Section::Initiatives => cx.all_cards(&site.initiatives),
+        Section::Courses => cx.all_cards(&site.courses),
         Section::Locations => site
             .locations
             .iter()

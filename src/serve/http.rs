@@ -148,7 +148,12 @@ pub fn respond(request: Request, shared: &Shared) {
             Some(Content::Bytes(b)) => b.clone(),
             _ => b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>".to_vec(),
         };
-        let body = inject::page(&body, snapshot.generation, &snapshot.errors);
+        let body = inject::page(
+            &body,
+            snapshot.generation,
+            &snapshot.errors,
+            !files.is_empty(),
+        );
         return reply(request, 404, "text/html; charset=utf-8", body, &[]);
     };
     let bytes = match content {
@@ -168,7 +173,12 @@ pub fn respond(request: Request, shared: &Shared) {
     };
     let kind = content_type(&key);
     let body = if kind.starts_with("text/html") {
-        inject::page(&bytes, snapshot.generation, &snapshot.errors)
+        inject::page(
+            &bytes,
+            snapshot.generation,
+            &snapshot.errors,
+            !files.is_empty(),
+        )
     } else {
         bytes
     };

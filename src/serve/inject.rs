@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 pub const WAIT_PATH: &str = "/__werkplaats/wait";
 
 /// The page with the reload script and, if `errors` is not empty, the overlay.
-pub fn page(html: &[u8], generation: u64, errors: &[Diagnostic]) -> Vec<u8> {
+pub fn page(html: &[u8], generation: u64, errors: &[Diagnostic], has_good_build: bool) -> Vec<u8> {
     let mut text = String::from_utf8_lossy(html).into_owned();
     let script = format!(
         "<script>/* werkplaats serve */(function(){{var g={generation};function w(){{fetch('{WAIT_PATH}?since='+g,{{cache:'no-store'}}).then(function(r){{return r.json()}}).then(function(d){{if(d.generation!==g){{location.reload()}}else{{w()}}}}).catch(function(){{setTimeout(w,1000)}})}}w()}})();</script>\n"
@@ -15,7 +15,7 @@ pub fn page(html: &[u8], generation: u64, errors: &[Diagnostic]) -> Vec<u8> {
     let at = text.rfind("</body>").unwrap_or(text.len());
     text.insert_str(at, &script);
     if !errors.is_empty() {
-        let overlay = overlay(errors);
+        let overlay = overlay(errors, has_good_build);
         let at = text
             .find("<body")
             .and_then(|i| text[i..].find('>').map(|j| i + j + 1))
@@ -32,7 +32,12 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn overlay(errors: &[Diagnostic]) -> String {
+fn overlay(errors: &[Diagnostic], has_good_build: bool) -> String {
+    let headline = if has_good_build {
+        "The last change could not be built; this page shows the last good version."
+    } else {
+        "The site could not be built yet. Fix these problems and save; the page reloads by itself."
+    };
     let mut items = String::new();
     for d in errors.iter().filter(|d| d.is_error()).take(50) {
         items.push_str(&format!(
@@ -48,6 +53,6 @@ fn overlay(errors: &[Diagnostic]) -> String {
         ));
     }
     format!(
-        "<div id=\"werkplaats-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:99999;max-height:60vh;overflow:auto;background:#fff4f4;color:#1b1b1b;border-bottom:6px solid #a4001b;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)\"><p style=\"margin:0 0 .5rem;font-weight:700;color:#a4001b\">The last change could not be built; this page shows the last good version.</p><ul style=\"margin:0;padding-left:1.2rem\">{items}</ul></div>"
+        "<div id=\"werkplaats-overlay\" role=\"alert\" style=\"position:fixed;inset:0 0 auto 0;z-index:99999;max-height:60vh;overflow:auto;background:#fff4f4;color:#1b1b1b;border-bottom:6px solid #a4001b;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.3)\"><p style=\"margin:0 0 .5rem;font-weight:700;color:#a4001b\">{headline}</p><ul style=\"margin:0;padding-left:1.2rem\">{items}</ul></div>"
     )
 }

@@ -179,7 +179,11 @@ pub fn rebuild(
                 eprint!("{}", d.human());
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!("{errors} error(s): still serving the last good version");
+            if previous.generation == 0 {
+                eprintln!("{errors} error(s): nothing to serve until they are fixed");
+            } else {
+                eprintln!("{errors} error(s): still serving the last good version");
+            }
             let files = previous.files.clone();
             Snapshot {
                 files,
