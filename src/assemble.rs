@@ -92,14 +92,24 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         .iter()
         .map(|f| (f.kind, f.id.as_str()))
         .collect();
+    let t = std::time::Instant::now();
     check_references(&site, &drafts, &on_disk, &mut diags);
     check_media(&site, &mut diags);
+    crate::stage("a-refs", t);
+    let t = std::time::Instant::now();
     assign_urls(&mut site, &mut diags);
+    crate::stage("a-urls", t);
+    let t = std::time::Instant::now();
     let links = Links::new(&site);
     links::resolve_bodies(&mut site, &links, &mut diags);
+    crate::stage("a-links", t);
+    let t = std::time::Instant::now();
     links::render_descriptions(&mut site, &links, &mut diags);
     missing_translations(&site, &mut diags);
+    crate::stage("a-desc", t);
+    let t = std::time::Instant::now();
     expand_agenda(&mut site, &mut diags);
+    crate::stage("a-agenda", t);
     (site, diags)
 }
 

@@ -105,8 +105,25 @@ impl std::fmt::Display for EnvError {
 
 impl std::error::Error for EnvError {}
 
+/// Prints how long a stage took, when `WERKPLAATS_TIMINGS` is set (for profiling).
+pub fn stage(name: &str, since: Instant) {
+    if std::env::var_os("WERKPLAATS_TIMINGS").is_some() {
+        eprintln!("timing: {name} {:.0} ms", since.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 /// Stages 1–3 and the theme: everything `check` needs and `build` renders from.
 pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
+    load_site_with(opts, None)
+}
+
+/// `load_site` for `serve`: files whose text did not change since the last call are not
+/// parsed again.
+pub fn load_site_cached(opts: &Options, cache: &mut parse::ParseCache) -> Result<Loaded, EnvError> {
+    load_site_with(opts, Some(cache))
+}
+
+fn load_site_with(opts: &Options, cache: Option<&mut parse::ParseCache>) -> Result<Loaded, EnvError> {
     if !opts.root.join("content").is_dir() {
         return Err(EnvError(format!(
             "{} has no content/ folder: run werkplaats in a site root or pass --root",
@@ -123,6 +140,7 @@ pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
             });
         }
     };
+    let config_text = cache.is_some().then(|| text.clone());
     let (config, config_diags) = config::parse(Arc::new(frontmatter::yaml_source(&rel, text)));
     diags.extend(config_diags);
     let Some(mut config) = config else {
@@ -136,12 +154,27 @@ pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
         }
         config.base_url = url.trim_end_matches('/').to_string();
     }
+    let t = Instant::now();
     let loaded = load::load(&opts.root, &config.languages);
     diags.extend(loaded.diags);
-    let (parsed, parse_diags) = parse::parse_all(&loaded.files, &config);
+    stage("load", t);
+    let t = Instant::now();
+    let (parsed, parse_diags) = match (cache, config_text) {
+        (Some(cache), Some(text)) => {
+            // `--base-url` (serve's local address) changes what pages say, so it is part
+            // of the key too.
+            let key = format!("{text}\n{:?}", opts.base_url);
+            parse::parse_all_cached(&loaded.files, &config, &key, cache)
+        }
+        _ => parse::parse_all(&loaded.files, &config),
+    };
     diags.extend(parse_diags);
+    stage("parse", t);
+    let t = Instant::now();
     let (theme, theme_diags) = theme::load(&opts.root, &config);
     diags.extend(theme_diags);
+    stage("theme", t);
+    let t = Instant::now();
     let now = opts.now.resolve(&config.timezone);
     let (site, assemble_diags) = assemble::assemble(assemble::Input {
         config,
@@ -152,6 +185,7 @@ pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
         drafts: opts.drafts,
     });
     diags.extend(assemble_diags);
+    stage("assemble", t);
     Ok(finish(theme.map(|t| (site, t)), diags))
 }
 

@@ -6,6 +6,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::fields::suggest_slug;
 use crate::model::{Kind, Lang, is_valid_id};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -51,7 +52,14 @@ pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
         );
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let text = read_text(&path, &rel, &canonical_root)?;
+    if !inside(&canonical_root, &path) {
+        return Err(Diagnostic::error(
+            "symlink-outside",
+            &rel,
+            "this file leads outside the site root",
+        ));
+    }
+    let text = read_text(&path, &rel)?;
     Ok((rel, text))
 }
 
@@ -64,6 +72,7 @@ pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
         .sort_by_file_name()
         .min_depth(1)
         .into_iter();
+    let mut wanted = Vec::new();
     while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
@@ -157,14 +166,25 @@ pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
         let Some((id, lang)) = split_name(&name, kind, languages, &rel, &mut out.diags) else {
             continue;
         };
-        match read_text(path, &rel, &canonical_root) {
-            Ok(text) => out.files.push(SourceFile {
+        wanted.push((path.to_path_buf(), rel, kind, id, lang));
+    }
+    // Reading is most of the work: in parallel, keeping the walk's order. Every symlink
+    // on the way was checked above, so no file here leads outside the root.
+    let read: Vec<Result<SourceFile, Diagnostic>> = wanted
+        .into_par_iter()
+        .map(|(path, rel, kind, id, lang)| {
+            read_text(&path, &rel).map(|text| SourceFile {
                 rel,
                 kind,
                 id,
                 lang,
                 text,
-            }),
+            })
+        })
+        .collect();
+    for r in read {
+        match r {
+            Ok(file) => out.files.push(file),
             Err(d) => out.diags.push(d),
         }
     }
@@ -257,15 +277,8 @@ fn split_name(
     Some((stem.to_string(), lang))
 }
 
-/// Reads a text file, refusing large files, invalid UTF-8 and links out of the root.
-fn read_text(path: &Path, rel: &str, canonical_root: &Path) -> Result<String, Diagnostic> {
-    if !inside(canonical_root, path) {
-        return Err(Diagnostic::error(
-            "symlink-outside",
-            rel,
-            "this file leads outside the site root",
-        ));
-    }
+/// Reads a text file, refusing large files and invalid UTF-8.
+fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
     let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(

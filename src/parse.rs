@@ -12,10 +12,11 @@ use crate::markdown::Markdown;
 use crate::model::*;
 use crate::yaml;
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A parsed file: one language of a Markdown item, or a YAML data item.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Parsed {
     Item(Box<ItemFile>),
     Location(String, Location, Arc<crate::source::Source>),
@@ -23,7 +24,7 @@ pub enum Parsed {
 }
 
 /// One language file of a Markdown item. Only the canonical file has `fields`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ItemFile {
     pub kind: Kind,
     pub id: String,
@@ -36,6 +37,58 @@ pub struct ItemFile {
 pub fn parse_all(files: &[SourceFile], config: &SiteConfig) -> (Vec<Parsed>, Vec<Diagnostic>) {
     let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> =
         files.par_iter().map(|f| parse_file(f, config)).collect();
+    gather(results)
+}
+
+/// What parsing each file gave, kept by `serve` between rebuilds: a file whose text is
+/// unchanged (under an unchanged `site.yaml`) is not parsed again.
+#[derive(Default)]
+pub struct ParseCache {
+    config: String,
+    files: HashMap<String, Arc<Cached>>,
+}
+
+struct Cached {
+    text: String,
+    parsed: Option<Parsed>,
+    diags: Vec<Diagnostic>,
+}
+
+/// `parse_all`, reusing what `cache` holds for unchanged files and keeping the rest.
+pub fn parse_all_cached(
+    files: &[SourceFile],
+    config: &SiteConfig,
+    config_text: &str,
+    cache: &mut ParseCache,
+) -> (Vec<Parsed>, Vec<Diagnostic>) {
+    if cache.config != config_text {
+        cache.config = config_text.to_string();
+        cache.files.clear();
+    }
+    let old = &cache.files;
+    let fresh: Vec<Arc<Cached>> = files
+        .par_iter()
+        .map(|f| match old.get(&f.rel) {
+            Some(c) if c.text == f.text => c.clone(),
+            _ => {
+                let (parsed, diags) = parse_file(f, config);
+                Arc::new(Cached {
+                    text: f.text.clone(),
+                    parsed,
+                    diags,
+                })
+            }
+        })
+        .collect();
+    let results = fresh
+        .par_iter()
+        .map(|c| (c.parsed.clone(), c.diags.clone()))
+        .collect();
+    cache.files = files.iter().map(|f| f.rel.clone()).zip(fresh).collect();
+    gather(results)
+}
+
+fn gather(results: Vec<(Option<Parsed>, Vec<Diagnostic>)>) -> (Vec<Parsed>, Vec<Diagnostic>) {
     let mut parsed = Vec::new();
     let mut diags = Vec::new();
     for (p, d) in results {

@@ -5,7 +5,7 @@
 
 use crate::render::{Content, Output, Sink};
 use anyhow::{Context, Result, bail};
-use std::collections::HashSet;
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -15,8 +15,6 @@ pub struct Folder {
     out: PathBuf,
     fresh: PathBuf,
     old: PathBuf,
-    /// Folders already created, so each is made once.
-    made: Mutex<HashSet<PathBuf>>,
     /// The first write error; later files are skipped.
     error: Mutex<Option<String>>,
 }
@@ -41,9 +39,8 @@ impl Folder {
         fs::create_dir_all(&fresh).with_context(|| format!("cannot create {}", fresh.display()))?;
         Ok(Folder {
             out: out.to_path_buf(),
-            fresh: fresh.clone(),
+            fresh,
             old,
-            made: Mutex::new(HashSet::from([fresh])),
             error: Mutex::new(None),
         })
     }
@@ -65,27 +62,28 @@ impl Folder {
 
     fn write(&self, o: &Output) -> Result<()> {
         let target = safe_join(&self.fresh, &o.path)?;
-        if let Some(parent) = target.parent() {
-            let new = self
-                .made
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(parent.to_path_buf());
-            if new {
-                fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
+        let put = || match &o.content {
+            Content::Bytes(b) => fs::write(&target, b),
+            Content::File(src) => fs::copy(src, &target).map(|_| ()),
+        };
+        // Folders are made when a file first needs one: no bookkeeping shared between
+        // threads, and no syscall for folders that exist.
+        let result = match put() {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent)
+                        .with_context(|| format!("cannot create {}", parent.display()))?;
+                }
+                put()
             }
-        }
-        match &o.content {
-            Content::Bytes(b) => fs::write(&target, b)
-                .with_context(|| format!("cannot write {}", target.display()))?,
+            other => other,
+        };
+        result.with_context(|| match &o.content {
+            Content::Bytes(_) => format!("cannot write {}", target.display()),
             Content::File(src) => {
-                fs::copy(src, &target).with_context(|| {
-                    format!("cannot copy {} to {}", src.display(), target.display())
-                })?;
+                format!("cannot copy {} to {}", src.display(), target.display())
             }
-        }
-        Ok(())
+        })
     }
 }
 
@@ -116,7 +114,7 @@ pub fn safe_join(dir: &Path, rel: &str) -> Result<PathBuf> {
 fn swap(out: &Path, fresh: &Path, old: &Path) -> Result<()> {
     let had_old = out.exists();
     if had_old {
-        let _ = fs::remove_dir_all(old);
+        remove_tree(old);
         fs::rename(out, old)
             .with_context(|| format!("cannot move the previous {} aside", out.display()))?;
     }
@@ -128,7 +126,26 @@ fn swap(out: &Path, fresh: &Path, old: &Path) -> Result<()> {
         return Err(e).with_context(|| format!("cannot put the new site in {}", out.display()));
     }
     if had_old {
-        let _ = fs::remove_dir_all(old);
+        remove_tree(old);
     }
     Ok(())
+}
+
+/// Removes a folder and everything in it, over all cores (a large site's previous output
+/// has hundreds of thousands of files). Best effort: the folder is already out of the way.
+fn remove_tree(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        let _ = fs::remove_file(dir);
+        return;
+    };
+    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    entries.par_iter().for_each(|e| {
+        // `file_type` does not follow symlinks: a link is removed, never what it points to.
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            remove_tree(&e.path());
+        } else {
+            let _ = fs::remove_file(e.path());
+        }
+    });
+    let _ = fs::remove_dir(dir);
 }

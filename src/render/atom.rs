@@ -32,7 +32,7 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
         .with_attribute(("xml:lang", lang.code()))
         .write_inner_content(|w| {
             text(w, "id", &format!("urn:uuid:{feed_id}"))?;
-            text(w, "title", &feed.name)?;
+            text(w, "title", feed.name)?;
             text(w, "updated", &rfc3339(updated))?;
             w.create_element("link")
                 .with_attribute(("rel", "self"))
@@ -42,7 +42,7 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
             w.create_element("link")
                 .with_attribute(("rel", "alternate"))
                 .with_attribute(("type", "text/html"))
-                .with_attribute(("href", feed.abs(&feed.page).as_str()))
+                .with_attribute(("href", feed.abs(feed.page).as_str()))
                 .write_empty()?;
             w.create_element("author").write_inner_content(|w| {
                 text(w, "name", site.config.title.text(lang, site.default_lang()))?;
@@ -50,7 +50,7 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
             })?;
             w.create_element("generator")
                 .write_text_content(BytesText::new("werkplaats"))?;
-            for &i in &feed.events {
+            for &i in feed.events {
                 entry(w, feed, i)?;
             }
             Ok(())

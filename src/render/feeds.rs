@@ -3,13 +3,11 @@
 //! the last 90 days), where the files go, and the facts about an event that every feed
 //! format shares (identity, change time, place). The formats are in `ical`, `atom`, `json`.
 
-use super::Output;
 use crate::config::Section;
 use crate::model::{AUDIENCES, Event, Lang, When};
 use crate::site::{Item, Occurrence, Site};
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// What a set of feeds covers.
@@ -36,16 +34,79 @@ pub struct Feed<'a> {
     pub scope: Scope,
     pub lang: Lang,
     /// "Techniek in Utrecht-West – TechnoHub Woerden"
-    pub name: String,
+    pub name: &'a str,
     /// Path of the scope's HTML page in `lang`.
-    pub page: String,
+    pub page: &'a str,
     /// Path of the feed files without extension (`/locaties/x/agenda`).
-    pub stem: String,
+    pub stem: &'a str,
     /// Indices into `site.events`, in agenda order.
-    pub events: Vec<usize>,
+    pub events: &'a [usize],
     pub strings: &'a BTreeMap<String, String>,
     /// `changed` of every event of the site, computed once.
     pub changed: &'a [Timestamp],
+}
+
+/// One scope's feeds in one language, decided before anything is written: what a
+/// `Feed` borrows, owned, so a feed can be made on its own (serve makes them on request).
+pub struct FeedPlan {
+    pub scope: Scope,
+    pub lang: Lang,
+    pub name: String,
+    pub page: String,
+    pub stem: String,
+    pub events: Vec<usize>,
+}
+
+/// Every scope feed of the site, and the change time of every event.
+pub struct Plans {
+    pub feeds: Vec<FeedPlan>,
+    pub changed: Vec<Timestamp>,
+}
+
+impl Plans {
+    pub fn feed<'a>(
+        &'a self,
+        site: &'a Site,
+        strings: &'a BTreeMap<Lang, BTreeMap<String, String>>,
+        index: usize,
+    ) -> Feed<'a> {
+        let plan = &self.feeds[index];
+        Feed {
+            site,
+            scope: plan.scope,
+            lang: plan.lang,
+            name: &plan.name,
+            page: &plan.page,
+            stem: &plan.stem,
+            events: &plan.events,
+            strings: &strings[&plan.lang],
+            changed: &self.changed,
+        }
+    }
+
+    /// The `.ics` of one event ("add to calendar").
+    pub fn event_calendar(
+        &self,
+        site: &Site,
+        strings: &BTreeMap<Lang, BTreeMap<String, String>>,
+        event: usize,
+        lang: Lang,
+    ) -> String {
+        let item = &site.events[event];
+        let ics = event_ics(item, lang);
+        let feed = Feed {
+            site,
+            scope: Scope::Site,
+            lang,
+            name: &item.text(lang, site.default_lang()).0.title,
+            page: item.url(lang),
+            stem: ics.trim_end_matches(".ics"),
+            events: std::slice::from_ref(&event),
+            strings: &strings[&lang],
+            changed: &self.changed,
+        };
+        super::ical::calendar(&feed)
+    }
 }
 
 impl Feed<'_> {
@@ -213,91 +274,47 @@ pub fn is_all_day(event: &Event) -> bool {
     matches!(event.start, When::Day(_))
 }
 
-/// Every feed file of the site.
-pub fn render(
+/// Which events each scope's feeds hold, per language.
+pub fn plan(
     site: &Site,
     strings: &BTreeMap<Lang, BTreeMap<String, String>>,
     rel: &super::relations::Relations,
-    put: &(dyn Fn(Output) + Sync),
-) -> usize {
+) -> Plans {
     let keep = feed_events(site);
     let changed: Vec<Timestamp> = site.events.iter().map(|e| changed(site, e)).collect();
     // Events in the order of their first occurrence in the feed window.
     let mut order: Vec<usize> = Vec::new();
-    let mut placed = vec![false; site.events.len()];
+    let mut rank = vec![usize::MAX; site.events.len()];
     for occ in &site.occurrences {
-        if keep[occ.event] && !placed[occ.event] {
-            placed[occ.event] = true;
+        if keep[occ.event] && rank[occ.event] == usize::MAX {
+            rank[occ.event] = order.len();
             order.push(occ.event);
         }
     }
-    let mut jobs: Vec<Feed> = Vec::new();
+    let mut feeds = Vec::new();
     for &lang in &site.config.languages {
         for scope in scopes(site) {
-            let members = members(site, scope, rel);
-            let events: Vec<usize> = order
-                .iter()
-                .copied()
-                .filter(|&i| keep[i] && members.is_none_or(|m| m.binary_search(&i).is_ok()))
-                .collect();
-            jobs.push(Feed {
-                site,
+            // A scope's feed costs its own events, not the whole site's.
+            let events: Vec<usize> = match members(site, scope, rel) {
+                None => order.clone(),
+                Some(members) => {
+                    let mut events: Vec<usize> =
+                        members.iter().copied().filter(|&i| keep[i]).collect();
+                    events.sort_unstable_by_key(|&i| rank[i]);
+                    events
+                }
+            };
+            feeds.push(FeedPlan {
                 scope,
                 lang,
                 name: scope_name(site, scope, lang, &strings[&lang]),
                 page: scope_page(site, scope, lang),
                 stem: feed_stem(site, scope, lang),
                 events,
-                strings: &strings[&lang],
-                changed: &changed,
             });
         }
     }
-    jobs.par_iter().for_each(|feed| {
-        put(super::bytes(
-            &format!("{}.ics", &feed.stem[1..]),
-            super::ical::calendar(feed).into_bytes(),
-        ));
-        put(super::bytes(
-            &format!("{}.atom", &feed.stem[1..]),
-            super::atom::feed(feed),
-        ));
-        put(super::bytes(
-            &format!("{}.json", &feed.stem[1..]),
-            super::json::feed(feed),
-        ));
-    });
-    let mut count = jobs.len() * 3;
-    let per_event: Vec<(Lang, usize)> = site
-        .config
-        .languages
-        .iter()
-        .flat_map(|&l| (0..site.events.len()).map(move |i| (l, i)))
-        .collect();
-    per_event.par_iter().for_each(|&(lang, i)| {
-        let event = &site.events[i];
-        let feed = Feed {
-            site,
-            scope: Scope::Site,
-            lang,
-            name: event.text(lang, site.default_lang()).0.title.clone(),
-            page: event.url(lang).to_string(),
-            stem: event_ics(event, lang).trim_end_matches(".ics").to_string(),
-            events: vec![i],
-            strings: &strings[&lang],
-            changed: &changed,
-        };
-        put(super::bytes(
-            &event_ics(event, lang)[1..],
-            super::ical::calendar(&feed).into_bytes(),
-        ));
-    });
-    count += per_event.len();
-    put(super::bytes(
-        "agenda.schema.json",
-        super::json::schema(site),
-    ));
-    count
+    Plans { feeds, changed }
 }
 
 fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &BTreeMap<String, String>) -> String {

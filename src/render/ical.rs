@@ -103,12 +103,12 @@ pub fn calendar(feed: &Feed) -> String {
     w.line("PRODID", "-//werkplaats//werkplaats agenda//NL");
     w.line("CALSCALE", "GREGORIAN");
     w.line("METHOD", "PUBLISH");
-    w.text("NAME", &feed.name);
-    w.text("X-WR-CALNAME", &feed.name);
+    w.text("NAME", feed.name);
+    w.text("X-WR-CALNAME", feed.name);
     w.text("X-WR-TIMEZONE", &site.config.timezone_name);
     w.line("REFRESH-INTERVAL;VALUE=DURATION", "PT12H");
     w.line("X-PUBLISHED-TTL", "PT12H");
-    w.line("URL;VALUE=URI", &feed.abs(&feed.page));
+    w.line("URL;VALUE=URI", &feed.abs(feed.page));
     let mut zones = zones(feed);
     if zones.is_empty() {
         // RFC 5545 wants at least one component: an empty feed still describes the
@@ -122,7 +122,7 @@ pub fn calendar(feed: &Feed) -> String {
     for (name, (tz, years)) in zones {
         vtimezone(&mut w, &name, tz, years);
     }
-    for &i in &feed.events {
+    for &i in feed.events {
         vevent(&mut w, feed, i);
     }
     w.line("END", "VCALENDAR");
@@ -133,7 +133,7 @@ pub fn calendar(feed: &Feed) -> String {
 fn zones<'s>(feed: &Feed<'s>) -> BTreeMap<String, (&'s TimeZone, (i16, i16))> {
     let site: &'s Site = feed.site;
     let mut out: BTreeMap<String, (&'s TimeZone, (i16, i16))> = BTreeMap::new();
-    for &i in &feed.events {
+    for &i in feed.events {
         let event = &site.events[i].fields;
         if feeds::is_all_day(event) {
             continue;

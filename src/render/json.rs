@@ -74,7 +74,7 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
     let site = feed.site;
     let lang = feed.lang;
     let mut entries = Vec::new();
-    for &i in &feed.events {
+    for &i in feed.events {
         let item = &site.events[i];
         let event = &item.fields;
         let (text, shown) = item.text(lang, site.default_lang());
@@ -165,9 +165,9 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
     entries.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
     let doc = Document {
         schema: format!("{}/agenda.schema.json", site.config.base_url),
-        title: &feed.name,
+        title: feed.name,
         language: lang.code(),
-        home_page_url: feed.abs(&feed.page),
+        home_page_url: feed.abs(feed.page),
         feed_url: feed.abs(&format!("{}.json", feed.stem)),
         ics_url: feed.abs(&format!("{}.ics", feed.stem)),
         events: entries,

@@ -49,159 +49,168 @@ pub struct Rendered {
     pub files: usize,
 }
 
-/// Renders every file of the site into `sink`. On errors, some files may already have
-/// been handed over: the caller discards them (`write` never swaps a failed build in).
-pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Vec<Diagnostic>> {
-    let rel = relations::Relations::new(site);
-    let langs: BTreeMap<Lang, PerLang> = site
-        .config
-        .languages
-        .iter()
-        .map(|&l| {
-            let mut tera = theme.tera.clone();
-            let global = tera.global_context();
-            global.insert("lang", l.code());
-            global.insert("t", &theme.strings[&l]);
-            global.insert("now", &site.now.to_string());
-            (
-                l,
-                PerLang {
-                    tera,
-                    site_view: site_view(site, l, theme),
-                },
-            )
-        })
-        .collect();
-    let pass = Pass {
-        site,
-        theme,
-        rel: &rel,
-        langs,
-    };
-    let specs = pages::specs(site);
-    let jobs: Vec<(Spec, Lang)> = specs
-        .iter()
-        .flat_map(|&s| site.config.languages.iter().map(move |&l| (s, l)))
-        .collect();
-    let out = Emitter {
-        sink,
-        seen: Mutex::new(HashSet::new()),
-        clashes: Mutex::new(Vec::new()),
-        theme: &site.config.theme,
-    };
-    let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-    jobs.par_iter()
-        .for_each(|&(spec, lang)| match pass.render_page(spec, lang) {
-            Ok(o) => out.put(o),
-            Err(d) => lock(&errors).push(d),
-        });
-    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
-    if !errors.is_empty() {
-        errors.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
-        errors.dedup_by(|a, b| a.message == b.message);
-        return Err(errors);
-    }
-    let pages = jobs.len();
-    let feeds = feeds::render(site, &theme.strings, &rel, &|o| out.put(o));
-    out.put(bytes("sitemap.xml", sitemap::sitemap(site, &specs)));
-    out.put(bytes("robots.txt", robots(site).into_bytes()));
-    for (abs, rel) in &theme.statics {
-        out.put(Output {
-            path: rel.clone(),
-            content: Content::File(abs.clone()),
-        });
-    }
-    for m in &site.media {
-        out.put(Output {
-            path: format!("media/{}", m.rel),
-            content: Content::File(m.abs.clone()),
-        });
-    }
-    let clashes = out.clashes.into_inner().unwrap_or_else(|e| e.into_inner());
-    if !clashes.is_empty() {
-        return Err(clashes);
-    }
-    let files = lock(&out.seen).len();
-    Ok(Rendered {
-        pages,
-        feeds,
-        files,
-    })
+/// How to make one output file.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    Page(Spec, Lang),
+    /// A scope feed (index into the feed plans) in one format.
+    Feed(usize, Format),
+    /// An event's own `.ics`.
+    EventIcs(usize, Lang),
+    Schema,
+    Sitemap,
+    Robots,
+    /// A theme static file (index into `theme.statics`).
+    Static(usize),
+    /// A media file (index into `site.media`).
+    Media(usize),
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
+#[derive(Debug, Clone, Copy)]
+pub enum Format {
+    Ics,
+    Atom,
+    Json,
 }
 
-/// Where finished files go: the output folder (`build`), memory (`serve`) or nowhere
-/// (`check`). Files arrive from several threads, each exactly once.
-pub trait Sink: Sync {
-    fn put(&self, output: Output);
-}
-
-/// A sink that keeps nothing, for `check`.
-pub struct Discard;
-
-impl Sink for Discard {
-    fn put(&self, _: Output) {}
-}
-
-/// Hands files to the sink, refusing a second file on the same path.
-struct Emitter<'a> {
-    sink: &'a dyn Sink,
-    seen: Mutex<HashSet<String>>,
-    clashes: Mutex<Vec<Diagnostic>>,
-    theme: &'a str,
-}
-
-impl Emitter<'_> {
-    fn put(&self, o: Output) {
-        if !lock(&self.seen).insert(o.path.clone()) {
-            lock(&self.clashes).push(Diagnostic::error(
-                "url-collision",
-                format!("themes/{}/static/{}", self.theme, o.path),
-                format!(
-                    "/{} is made twice: by the theme's static files and by the site",
-                    o.path
-                ),
-            ));
-            return;
-        }
-        self.sink.put(o);
-    }
-}
-
-fn bytes(path: &str, data: Vec<u8>) -> Output {
-    Output {
-        path: path.to_string(),
-        content: Content::Bytes(data),
-    }
-}
-
-/// What every page of one language shares: a template engine whose global context
-/// already holds the language, its interface strings and `now` (so no page copies them),
-/// and the site view with the navigation.
-struct PerLang {
-    tera: tera::Tera,
-    site_view: SiteView,
-}
-
-/// Everything a page render reads.
-struct Pass<'a> {
-    site: &'a Site,
-    theme: &'a Theme,
-    rel: &'a relations::Relations,
+/// Everything decided before the first byte is written: the relations between items, a
+/// template engine per language, which feeds hold which events, and every output file with
+/// the job that makes it. It owns all of it, so `serve` can keep a plan beside its site and
+/// make any single file when a browser asks for it; `build` makes them all.
+pub struct Plan {
+    rel: relations::Relations,
     langs: BTreeMap<Lang, PerLang>,
+    specs: Vec<Spec>,
+    feeds: feeds::Plans,
+    /// Every output file in a fixed order: its path in the output and its job.
+    pub files: Vec<(String, Job)>,
 }
 
-impl Pass<'_> {
-    fn render_page(&self, spec: Spec, lang: Lang) -> Result<Output, Diagnostic> {
+impl Plan {
+    /// Plans the site; two files on one path are errors.
+    pub fn new(site: &Site, theme: &Theme) -> Result<Plan, Vec<Diagnostic>> {
+        let rel = relations::Relations::new(site);
+        let langs = site
+            .config
+            .languages
+            .iter()
+            .map(|&l| {
+                let mut tera = theme.tera.clone();
+                let global = tera.global_context();
+                global.insert("lang", l.code());
+                global.insert("t", &theme.strings[&l]);
+                global.insert("now", &site.now.to_string());
+                (
+                    l,
+                    PerLang {
+                        tera,
+                        site_view: site_view(site, l, theme),
+                    },
+                )
+            })
+            .collect();
+        let specs = pages::specs(site);
+        let feeds = feeds::plan(site, &theme.strings, &rel);
+        let mut files = Vec::new();
+        for &spec in &specs {
+            let urls = pages::spec_urls(site, spec);
+            for &lang in &site.config.languages {
+                files.push((urls::file_for(&urls[&lang]), Job::Page(spec, lang)));
+            }
+        }
+        for (i, plan) in feeds.feeds.iter().enumerate() {
+            let stem = &plan.stem[1..];
+            files.push((format!("{stem}.ics"), Job::Feed(i, Format::Ics)));
+            files.push((format!("{stem}.atom"), Job::Feed(i, Format::Atom)));
+            files.push((format!("{stem}.json"), Job::Feed(i, Format::Json)));
+        }
+        for &lang in &site.config.languages {
+            for (i, event) in site.events.iter().enumerate() {
+                let path = feeds::event_ics(event, lang)[1..].to_string();
+                files.push((path, Job::EventIcs(i, lang)));
+            }
+        }
+        files.push(("agenda.schema.json".into(), Job::Schema));
+        files.push(("sitemap.xml".into(), Job::Sitemap));
+        files.push(("robots.txt".into(), Job::Robots));
+        for (i, (_, rel)) in theme.statics.iter().enumerate() {
+            files.push((rel.clone(), Job::Static(i)));
+        }
+        for (i, m) in site.media.iter().enumerate() {
+            files.push((format!("media/{}", m.rel), Job::Media(i)));
+        }
+        let mut seen = HashSet::new();
+        let clashes: Vec<Diagnostic> = files
+            .iter()
+            .filter(|(path, _)| !seen.insert(path.as_str()))
+            .map(|(path, _)| {
+                Diagnostic::error(
+                    "url-collision",
+                    format!("themes/{}/static/{path}", site.config.theme),
+                    format!("/{path} is made twice: by the theme's static files and by the site"),
+                )
+            })
+            .collect();
+        if !clashes.is_empty() {
+            return Err(clashes);
+        }
+        Ok(Plan {
+            rel,
+            langs,
+            specs,
+            feeds,
+            files,
+        })
+    }
+
+    /// How many pages, feeds and files the site has.
+    pub fn counts(&self) -> Rendered {
+        let mut r = Rendered {
+            files: self.files.len(),
+            ..Rendered::default()
+        };
+        for (_, job) in &self.files {
+            match job {
+                Job::Page(..) => r.pages += 1,
+                Job::Feed(..) | Job::EventIcs(..) => r.feeds += 1,
+                _ => {}
+            }
+        }
+        r
+    }
+
+    /// Makes one file. Only pages can fail (a template that does not render).
+    pub fn make(&self, site: &Site, theme: &Theme, job: Job) -> Result<Content, Diagnostic> {
+        let bytes = match job {
+            Job::Page(spec, lang) => self.page(site, theme, spec, lang)?,
+            Job::Feed(i, format) => {
+                let feed = self.feeds.feed(site, &theme.strings, i);
+                match format {
+                    Format::Ics => ical::calendar(&feed).into_bytes(),
+                    Format::Atom => atom::feed(&feed),
+                    Format::Json => json::feed(&feed),
+                }
+            }
+            Job::EventIcs(i, lang) => self
+                .feeds
+                .event_calendar(site, &theme.strings, i, lang)
+                .into_bytes(),
+            Job::Schema => json::schema(site),
+            Job::Sitemap => sitemap::sitemap(site, &self.specs),
+            Job::Robots => robots(site).into_bytes(),
+            Job::Static(i) => return Ok(Content::File(theme.statics[i].0.clone())),
+            Job::Media(i) => return Ok(Content::File(site.media[i].abs.clone())),
+        };
+        Ok(Content::Bytes(bytes))
+    }
+
+    fn page(&self, site: &Site, theme: &Theme, spec: Spec, lang: Lang) -> Result<Vec<u8>, Diagnostic> {
         let per = &self.langs[&lang];
         let cx = Ctx {
-            site: self.site,
+            site,
             lang,
-            t: &self.theme.strings[&lang],
-            rel: self.rel,
+            t: &theme.strings[&lang],
+            rel: &self.rel,
         };
         let built = pages::build(&cx, spec);
         let mut nav = per.site_view.clone();
@@ -216,9 +225,66 @@ impl Pass<'_> {
         let html = per
             .tera
             .render(built.template, &context)
-            .map_err(|e| template_error(&self.site.config.theme, &e))?;
-        Ok(bytes(&urls::file_for(&built.meta.path), html.into_bytes()))
+            .map_err(|e| template_error(&site.config.theme, &e))?;
+        Ok(html.into_bytes())
     }
+}
+
+/// Renders every file of the site into `sink`. On errors, some files may already have
+/// been handed over: the caller discards them (`write` never swaps a failed build in).
+pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Vec<Diagnostic>> {
+    let t = std::time::Instant::now();
+    let plan = Plan::new(site, theme)?;
+    crate::stage("plan", t);
+    let t = std::time::Instant::now();
+    let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    plan.files
+        .par_iter()
+        .for_each(|(path, job)| match plan.make(site, theme, *job) {
+            Ok(content) => sink.put(Output {
+                path: path.clone(),
+                content,
+            }),
+            Err(d) => lock(&errors).push(d),
+        });
+    crate::stage("render", t);
+    let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !errors.is_empty() {
+        return Err(sorted_errors(errors));
+    }
+    Ok(plan.counts())
+}
+
+/// Template errors of many pages, once each, in a fixed order.
+pub fn sorted_errors(mut errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    errors.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
+    errors.dedup_by(|a, b| a.message == b.message);
+    errors
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Where finished files go: the output folder (`build`), memory (tests) or nowhere
+/// (`check`). Files arrive from several threads, each exactly once.
+pub trait Sink: Sync {
+    fn put(&self, output: Output);
+}
+
+/// A sink that keeps nothing, for `check`.
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: Output) {}
+}
+
+/// What every page of one language shares: a template engine whose global context
+/// already holds the language, its interface strings and `now` (so no page copies them),
+/// and the site view with the navigation.
+struct PerLang {
+    tera: tera::Tera,
+    site_view: SiteView,
 }
 
 fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {

@@ -4,7 +4,6 @@
 //! plain path, and the long-poll endpoint that tells tabs to reload.
 
 use super::{Shared, inject};
-use crate::render::Content;
 use std::io::Cursor;
 use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
@@ -120,16 +119,23 @@ pub fn respond(request: Request, shared: &Shared) {
         );
     };
     let snapshot = shared.current();
-    let files = &snapshot.files;
+    let state = match (&snapshot.site, snapshot.stale) {
+        (None, _) => inject::State::NoSite,
+        (Some(_), true) => inject::State::LastGood,
+        (Some(_), false) => inject::State::Current,
+    };
+    let page = |html: &[u8], errors: &[crate::diagnostic::Diagnostic]| {
+        inject::page(html, snapshot.generation, errors, state)
+    };
     let key = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else {
         path.clone()
     };
-    let found = files.get(&key).map(|c| (key.clone(), c));
-    let Some((key, content)) = found else {
+    let site = snapshot.site.as_deref();
+    let Some(found) = site.and_then(|s| s.get(&key)) else {
         // `/agenda` → `/agenda/` when that page exists.
-        if files.contains_key(&format!("{path}/index.html")) {
+        if site.is_some_and(|s| s.contains(&format!("{path}/index.html"))) {
             let location = format!("/{path}/");
             return reply(
                 request,
@@ -144,43 +150,30 @@ pub fn respond(request: Request, shared: &Shared) {
         } else {
             "404.html"
         };
-        let body = match files.get(lang_404).or_else(|| files.get("404.html")) {
-            Some(Content::Bytes(b)) => b.clone(),
-            _ => b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>".to_vec(),
+        let body = match site.and_then(|s| s.get(lang_404).or_else(|| s.get("404.html"))) {
+            Some(Ok(b)) => b.to_vec(),
+            _ => NOT_FOUND.to_vec(),
         };
-        let body = inject::page(
-            &body,
-            snapshot.generation,
-            &snapshot.errors,
-            !files.is_empty(),
-        );
+        let body = page(&body, &snapshot.errors);
         return reply(request, 404, "text/html; charset=utf-8", body, &[]);
     };
-    let bytes = match content {
-        Content::Bytes(b) => b.clone(),
-        Content::File(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(_) => {
-                return reply(
-                    request,
-                    404,
-                    "text/plain; charset=utf-8",
-                    b"gone\n".to_vec(),
-                    &[],
-                );
+    let bytes = match found {
+        Ok(bytes) => bytes,
+        Err(problem) => {
+            // This page's template fails: say so on the page itself.
+            let mut errors = snapshot.errors.clone();
+            if !errors.contains(&problem) {
+                errors.insert(0, problem);
             }
-        },
+            let body = page(BROKEN, &errors);
+            return reply(request, 500, "text/html; charset=utf-8", body, &[]);
+        }
     };
     let kind = content_type(&key);
     let body = if kind.starts_with("text/html") {
-        inject::page(
-            &bytes,
-            snapshot.generation,
-            &snapshot.errors,
-            !files.is_empty(),
-        )
+        page(&bytes, &snapshot.errors)
     } else {
-        bytes
+        bytes.to_vec()
     };
     let feed = matches!(
         key.rsplit_once('.').map(|(_, e)| e),
@@ -193,6 +186,10 @@ pub fn respond(request: Request, shared: &Shared) {
     };
     reply(request, 200, kind, body, cors);
 }
+
+const NOT_FOUND: &[u8] = b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>";
+
+const BROKEN: &[u8] = b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Page not rendered</title></head><body><h1>This page could not be rendered</h1></body></html>";
 
 #[cfg(test)]
 mod tests {

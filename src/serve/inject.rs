@@ -7,7 +7,7 @@ use crate::diagnostic::Diagnostic;
 pub const WAIT_PATH: &str = "/__werkplaats/wait";
 
 /// The page with the reload script and, if `errors` is not empty, the overlay.
-pub fn page(html: &[u8], generation: u64, errors: &[Diagnostic], has_good_build: bool) -> Vec<u8> {
+pub fn page(html: &[u8], generation: u64, errors: &[Diagnostic], state: State) -> Vec<u8> {
     let mut text = String::from_utf8_lossy(html).into_owned();
     let script = format!(
         "<script>/* werkplaats serve */(function(){{var g={generation};function w(){{fetch('{WAIT_PATH}?since='+g,{{cache:'no-store'}}).then(function(r){{return r.json()}}).then(function(d){{if(d.generation!==g){{location.reload()}}else{{w()}}}}).catch(function(){{setTimeout(w,1000)}})}}w()}})();</script>\n"
@@ -15,7 +15,7 @@ pub fn page(html: &[u8], generation: u64, errors: &[Diagnostic], has_good_build:
     let at = text.rfind("</body>").unwrap_or(text.len());
     text.insert_str(at, &script);
     if !errors.is_empty() {
-        let overlay = overlay(errors, has_good_build);
+        let overlay = overlay(errors, state);
         let at = text
             .find("<body")
             .and_then(|i| text[i..].find('>').map(|j| i + j + 1))
@@ -32,11 +32,28 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-fn overlay(errors: &[Diagnostic], has_good_build: bool) -> String {
-    let headline = if has_good_build {
-        "The last change could not be built; this page shows the last good version."
-    } else {
-        "The site could not be built yet. Fix these problems and save; the page reloads by itself."
+/// What the served site is, for the overlay's headline.
+#[derive(Debug, Clone, Copy)]
+pub enum State {
+    /// Nothing has built yet.
+    NoSite,
+    /// The last change failed; the site is the last good one.
+    LastGood,
+    /// The site is current, but some pages do not render.
+    Current,
+}
+
+fn overlay(errors: &[Diagnostic], state: State) -> String {
+    let headline = match state {
+        State::LastGood => {
+            "The last change could not be built; this page shows the last good version."
+        }
+        State::NoSite => {
+            "The site could not be built yet. Fix these problems and save; the page reloads by itself."
+        }
+        State::Current => {
+            "Some pages could not be rendered. Fix these problems and save; the page reloads by itself."
+        }
     };
     let mut items = String::new();
     for d in errors.iter().filter(|d| d.is_error()).take(50) {

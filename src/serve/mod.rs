@@ -1,19 +1,26 @@
-//! `werkplaats serve`: builds the site in memory with the base URL rewritten to the local
-//! address, serves it with tiny_http (one thread per request, so long-polling tabs never
-//! starve page requests), watches `content/` and `themes/`, and after each rebuild swaps in
-//! the complete new output with one pointer store, and only then wakes the waiting browser
-//! tabs. A failed rebuild keeps the last good output and adds an overlay naming the problems.
-//! `public/` is never touched; only paths in the output map are ever served.
+//! `werkplaats serve`: assembles the site in memory with the base URL rewritten to the
+//! local address, serves it with tiny_http (one thread per request, so long-polling tabs
+//! never starve page requests), watches `content/` and `themes/`, and after each save
+//! re-parses only the files whose text changed, assembles the whole site again, swaps it
+//! in with one pointer store, and only then wakes the waiting browser tabs. Files are made
+//! from the published site when asked for, so a reload never sees a half-built site and
+//! the wait does not grow with the number of pages. A failed rebuild keeps the last good
+//! site and adds an overlay naming the problems. `public/` is never touched; only paths in
+//! the site's plan are ever served.
 
 mod http;
 pub mod inject;
 mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::render::{Content, Output, Sink};
-use crate::{BuildError, EnvError, Options};
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use crate::parse::ParseCache;
+use crate::render::{Content, Job, Plan};
+use crate::site::Site;
+use crate::theme::Theme;
+use crate::{EnvError, Options};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -24,11 +31,72 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
-/// One complete build, as served.
+/// A site as served: the assembled site and its plan. Files are made when a browser asks
+/// for them (each at most once per generation), so a save is visible as soon as the site
+/// is assembled, however large it is; a background pass then makes every file once to
+/// find template errors on pages nobody has opened.
+pub struct Served {
+    site: Site,
+    theme: Theme,
+    plan: Plan,
+    /// Output path → index into `plan.files`.
+    index: HashMap<String, usize>,
+    made: Mutex<HashMap<usize, Arc<Vec<u8>>>>,
+}
+
+impl Served {
+    pub fn new(site: Site, theme: Theme) -> Result<Served, Vec<Diagnostic>> {
+        let plan = Plan::new(&site, &theme)?;
+        let index = plan
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, (path, _))| (path.clone(), i))
+            .collect();
+        Ok(Served {
+            site,
+            theme,
+            plan,
+            index,
+            made: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.index.contains_key(path)
+    }
+
+    /// The bytes of the file at `path`: `None` if the site has no such file, an error if
+    /// its page does not render.
+    pub fn get(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
+        let &i = self.index.get(path)?;
+        if let Some(bytes) = lock(&self.made).get(&i) {
+            return Some(Ok(bytes.clone()));
+        }
+        let made = match self.plan.make(&self.site, &self.theme, self.plan.files[i].1) {
+            Ok(Content::Bytes(b)) => Arc::new(b),
+            // Static and media files are read when asked for, never kept.
+            Ok(Content::File(p)) => return std::fs::read(p).ok().map(|b| Ok(Arc::new(b))),
+            Err(d) => return Some(Err(d)),
+        };
+        lock(&self.made).insert(i, made.clone());
+        Some(Ok(made))
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// What is served now.
 pub struct Snapshot {
-    pub files: Arc<HashMap<String, Content>>,
-    /// Problems of the last rebuild if it failed (then `files` is the last good build).
+    /// The last good site, if any build succeeded yet.
+    pub site: Option<Arc<Served>>,
+    /// Problems of the last rebuild if it failed (then `site` is the last good one), or
+    /// pages of the current site that do not render.
     pub errors: Vec<Diagnostic>,
+    /// The last rebuild failed, so `site` is an older one.
+    pub stale: bool,
     pub generation: u64,
 }
 
@@ -37,6 +105,8 @@ pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     generation: Mutex<u64>,
     changed: Condvar,
+    /// The newest generation handed out (a rebuild in progress may not be published yet).
+    latest: AtomicU64,
     pub stop: AtomicBool,
 }
 
@@ -48,14 +118,26 @@ impl Shared {
             .unwrap_or_else(|e| e.into_inner().clone())
     }
 
-    /// Puts a complete snapshot in place, then wakes every waiting tab.
+    fn next_generation(&self) -> u64 {
+        self.latest.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    fn is_latest(&self, generation: u64) -> bool {
+        self.latest.load(Ordering::SeqCst) == generation
+    }
+
+    /// Puts a complete snapshot in place, then wakes every waiting tab. A snapshot older
+    /// than the one served is dropped.
     fn publish(&self, snapshot: Snapshot) {
         let generation = snapshot.generation;
-        match self.snapshot.write() {
-            Ok(mut slot) => *slot = Arc::new(snapshot),
-            Err(e) => *e.into_inner() = Arc::new(snapshot),
+        {
+            let mut slot = self.snapshot.write().unwrap_or_else(|e| e.into_inner());
+            if slot.generation > generation {
+                return;
+            }
+            *slot = Arc::new(snapshot);
         }
-        let mut g = self.generation.lock().unwrap_or_else(|e| e.into_inner());
+        let mut g = lock(&self.generation);
         *g = generation;
         self.changed.notify_all();
     }
@@ -63,7 +145,7 @@ impl Shared {
     /// Waits until the generation differs from `since` (or `timeout` passes); returns it.
     pub fn wait(&self, since: u64, timeout: Duration) -> u64 {
         let deadline = Instant::now() + timeout;
-        let mut g = self.generation.lock().unwrap_or_else(|e| e.into_inner());
+        let mut g = lock(&self.generation);
         while *g == since && !self.stop.load(Ordering::Relaxed) {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
@@ -104,20 +186,23 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
 
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Arc::new(Snapshot {
-            files: Arc::new(HashMap::new()),
+            site: None,
             errors: Vec::new(),
+            stale: false,
             generation: 0,
         })),
         generation: Mutex::new(0),
         changed: Condvar::new(),
+        latest: AtomicU64::new(0),
         stop: AtomicBool::new(false),
     });
     // Watch before the first build, so no save is missed; the watcher acts on what it saw
     // only once the first build is in place.
     let (ready, ready_rx) = std::sync::mpsc::channel();
     let _watcher = watch::start(&options, opts.poll, shared.clone(), ready_rx)?;
-    rebuild(&options, &shared, 1, None)?;
-    let _ = ready.send(());
+    let mut rebuilder = Rebuilder::new(options);
+    rebuilder.rebuild(&shared, None)?;
+    let _ = ready.send(rebuilder);
     println!("serving {base_url}/ (Ctrl-C stops)");
 
     let server = Arc::new(server);
@@ -142,75 +227,135 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     Ok(())
 }
 
-/// Builds into memory and publishes the result as generation `generation`. On content
-/// errors the last good files stay, with the errors for the overlay.
-pub fn rebuild(
-    options: &Options,
-    shared: &Shared,
-    generation: u64,
-    changed: Option<&str>,
-) -> Result<(), EnvError> {
-    let started = Instant::now();
-    let sink = Collect(Mutex::new(HashMap::new()));
-    let result = crate::render_site(options, &sink);
-    let previous = shared.current();
-    let snapshot = match result {
-        Ok((rendered, warnings)) => {
-            for d in &warnings {
-                eprint!("{}", d.human());
-            }
-            println!(
-                "rebuilt{}: {} pages, {} feeds, {} files in {:.2} s",
-                changed.map(|c| format!(" after {c}")).unwrap_or_default(),
-                rendered.pages,
-                rendered.feeds,
-                rendered.files,
-                started.elapsed().as_secs_f64()
-            );
-            let files = std::mem::take(&mut *sink.0.lock().unwrap_or_else(|e| e.into_inner()));
-            Snapshot {
-                files: Arc::new(files),
-                errors: Vec::new(),
-                generation,
-            }
-        }
-        Err(BuildError::Content(diags)) => {
-            for d in &diags {
-                eprint!("{}", d.human());
-            }
-            let errors = diags.iter().filter(|d| d.is_error()).count();
-            if previous.generation == 0 {
-                eprintln!("{errors} error(s): nothing to serve until they are fixed");
-            } else {
-                eprintln!("{errors} error(s): still serving the last good version");
-            }
-            let files = previous.files.clone();
-            Snapshot {
-                files,
-                errors: diags,
-                generation,
-            }
-        }
-        Err(BuildError::Env(message)) => {
-            if generation == 1 {
-                return Err(EnvError(message));
-            }
-            eprintln!("error: {message}");
-            return Ok(());
-        }
-    };
-    shared.publish(snapshot);
-    Ok(())
+/// What the watcher keeps between rebuilds: parsed files by text, and the warnings
+/// already shown (a save repeats only new ones in the terminal).
+pub struct Rebuilder {
+    options: Options,
+    cache: ParseCache,
+    warned: HashSet<String>,
 }
 
-/// Keeps the rendered files in memory.
-struct Collect(Mutex<HashMap<String, Content>>);
+/// How long the background check waits, so the reloading tabs' requests go first.
+const CHECK_DELAY: Duration = Duration::from_millis(150);
 
-impl Sink for Collect {
-    fn put(&self, output: Output) {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(output.path, output.content);
+impl Rebuilder {
+    pub fn new(options: Options) -> Rebuilder {
+        Rebuilder {
+            options,
+            cache: ParseCache::default(),
+            warned: HashSet::new(),
+        }
     }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Loads, parses (changed files only) and assembles the site and publishes it as a new
+    /// generation; pages are made on request. On content errors the last good site stays,
+    /// with the errors for the overlay. Then checks every file in the background.
+    pub fn rebuild(&mut self, shared: &Arc<Shared>, changed: Option<&str>) -> Result<(), EnvError> {
+        let started = Instant::now();
+        let generation = shared.next_generation();
+        let loaded = crate::load_site_cached(&self.options, &mut self.cache);
+        let previous = shared.current();
+        let loaded = match loaded {
+            Ok(l) => l,
+            Err(e) => {
+                if previous.site.is_none() && generation == 1 {
+                    return Err(e);
+                }
+                eprintln!("error: {e}");
+                return Ok(());
+            }
+        };
+        let warnings: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| !d.is_error()).collect();
+        let shown: HashSet<String> = warnings.iter().map(|d| d.human()).collect();
+        for text in &shown {
+            if !self.warned.contains(text) {
+                eprint!("{text}");
+            }
+        }
+        let failed = match loaded.site.map(|(site, theme)| Served::new(site, theme)) {
+            Some(Ok(served)) => {
+                let counts = served.plan.counts();
+                println!(
+                    "rebuilt{} in {} ms: {} pages, {} feeds, {} files, made when opened{}",
+                    changed.map(|c| format!(" after {c}")).unwrap_or_default(),
+                    started.elapsed().as_millis(),
+                    counts.pages,
+                    counts.feeds,
+                    counts.files,
+                    if warnings.is_empty() { String::new() } else { format!("; {} warning(s)", warnings.len()) },
+                );
+                let served = Arc::new(served);
+                shared.publish(Snapshot {
+                    site: Some(served.clone()),
+                    errors: Vec::new(),
+                    stale: false,
+                    generation,
+                });
+                check_in_background(shared.clone(), served, generation);
+                None
+            }
+            Some(Err(diags)) => Some(diags),
+            None => Some(loaded.diagnostics.into_iter().filter(Diagnostic::is_error).collect()),
+        };
+        self.warned = shown;
+        if let Some(errors) = failed {
+            for d in &errors {
+                eprint!("{}", d.human());
+            }
+            if previous.site.is_none() {
+                eprintln!("{} error(s): nothing to serve until they are fixed", errors.len());
+            } else {
+                eprintln!("{} error(s): still serving the last good version", errors.len());
+            }
+            shared.publish(Snapshot {
+                site: previous.site.clone(),
+                errors,
+                stale: true,
+                generation,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Makes every file of `served` once (keeping nothing) to find pages whose templates fail;
+/// stops as soon as a newer save is being built. Failures are published with the same site
+/// so that open tabs reload and show them.
+fn check_in_background(shared: Arc<Shared>, served: Arc<Served>, generation: u64) {
+    std::thread::spawn(move || {
+        std::thread::sleep(CHECK_DELAY);
+        let started = Instant::now();
+        let errors = Mutex::new(Vec::new());
+        served.plan.files.par_iter().for_each(|(_, job)| {
+            if !shared.is_latest(generation) || matches!(job, Job::Static(_) | Job::Media(_)) {
+                return;
+            }
+            if let Err(d) = served.plan.make(&served.site, &served.theme, *job) {
+                lock(&errors).push(d);
+            }
+        });
+        if !shared.is_latest(generation) {
+            return;
+        }
+        let errors = crate::render::sorted_errors(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
+        if errors.is_empty() {
+            println!("checked every file in {:.2} s: no problems", started.elapsed().as_secs_f64());
+            return;
+        }
+        for d in &errors {
+            eprint!("{}", d.human());
+        }
+        eprintln!("{} page(s) do not render; the others are served", errors.len());
+        let generation = shared.next_generation();
+        shared.publish(Snapshot {
+            site: Some(served),
+            errors,
+            stale: false,
+            generation,
+        });
+    });
 }

@@ -2,7 +2,7 @@
 //! temporary and backup files, and rebuilds after a short quiet time (debounce). `--poll`
 //! uses notify's polling watcher for file systems without change events.
 
-use super::{Shared, rebuild};
+use super::{Rebuilder, Shared};
 use crate::load::is_ignored;
 use crate::{EnvError, Options};
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -22,7 +22,7 @@ pub fn start(
     options: &Options,
     poll: bool,
     shared: Arc<Shared>,
-    ready: Receiver<()>,
+    ready: Receiver<Rebuilder>,
 ) -> Result<Running, EnvError> {
     let (tx, rx) = channel::<notify::Result<notify::Event>>();
     let mut watcher: Box<dyn Watcher + Send> = if poll {
@@ -49,10 +49,9 @@ pub fn start(
                 .map_err(|e| EnvError(format!("cannot watch {}: {e}", path.display())))?;
         }
     }
-    let options = options.clone();
     std::thread::spawn(move || {
-        if ready.recv().is_ok() {
-            run(rx, &options, &shared);
+        if let Ok(rebuilder) = ready.recv() {
+            run(rx, rebuilder, &shared);
         }
     });
     Ok(Running { _watcher: watcher })
@@ -73,8 +72,7 @@ fn relevant(event: &notify::Event) -> Option<PathBuf> {
         .cloned()
 }
 
-fn run(rx: Receiver<notify::Result<notify::Event>>, options: &Options, shared: &Shared) {
-    let mut generation = 1;
+fn run(rx: Receiver<notify::Result<notify::Event>>, mut rebuilder: Rebuilder, shared: &Arc<Shared>) {
     while let Ok(first) = rx.recv() {
         let mut changed = first.ok().as_ref().and_then(relevant);
         // Drain what follows closely: one save is often several events.
@@ -87,12 +85,11 @@ fn run(rx: Receiver<notify::Result<notify::Event>>, options: &Options, shared: &
         if shared.stop.load(std::sync::atomic::Ordering::Relaxed) {
             return;
         }
-        generation += 1;
         let shown = path
-            .strip_prefix(&options.root)
+            .strip_prefix(&rebuilder.options().root)
             .unwrap_or(&path)
             .display()
             .to_string();
-        let _ = rebuild(options, shared, generation, Some(&shown));
+        let _ = rebuilder.rebuild(shared, Some(&shown));
     }
 }
