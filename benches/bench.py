@@ -5,7 +5,8 @@ For each size: generate both formats into /dev/shm, warm up once, then 5 runs wi
 and Hugo interleaved (so both see the same machine), output to /dev/shm. Reports median
 wall time, pages per second, peak RSS (median of /usr/bin/time -v's maximum resident set)
 and output bytes; then serve's edit-to-reload latency: the time from saving a file to the
-moment a waiting browser tab is told to reload (the new build is in place by then).
+moment the reloading tab has the edited page with the edit in it (a waiting tab is told to
+reload only once the new build is in place; the page is then made on request).
 """
 import json
 import os
@@ -82,7 +83,11 @@ def serve_latency(site, samples=7):
             with open(target, "w", encoding="utf-8") as f:
                 f.write(original.replace("summary: \"", f"summary: \"{i} ", 1))
             gen = json.load(urllib.request.urlopen(f"{base}/__werkplaats/wait?since={gen}", timeout=120))["generation"]
+            # What the reloading tab gets: the edited page, with the edit in it.
+            page = urllib.request.urlopen(f"{base}/agenda/evenement-000001/", timeout=120).read().decode()
             results.append((time.perf_counter() - started) * 1000)
+            if f"{i} " not in page:
+                sys.exit("serve: the reloaded page does not show the edit")
         with open(target, "w", encoding="utf-8") as f:
             f.write(original)
         return statistics.median(results)

@@ -28,6 +28,7 @@ pub struct Input<'a> {
 }
 
 pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
+    let t0 = std::time::Instant::now();
     let mut diags = Vec::new();
     let config = input.config;
     let default = config.default_lang();
@@ -76,7 +77,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
             drafts.insert((kind, id));
             continue;
         }
-        let mut texts: BTreeMap<Lang, ItemText> =
+        let mut texts: BTreeMap<Lang, Arc<ItemText>> =
             files.into_iter().map(|(l, f)| (l, f.text)).collect();
         if common.image.is_some() {
             translations_need_alt(&texts, &mut diags);
@@ -92,6 +93,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         .iter()
         .map(|f| (f.kind, f.id.as_str()))
         .collect();
+    crate::stage("a-group", t0);
     let t = std::time::Instant::now();
     check_references(&site, &drafts, &on_disk, &mut diags);
     check_media(&site, &mut diags);
@@ -128,9 +130,14 @@ fn add_item(
     id: String,
     common: Common,
     fields: Fields,
-    texts: BTreeMap<Lang, ItemText>,
+    texts: BTreeMap<Lang, Arc<ItemText>>,
 ) {
-    fn item<F>(id: String, common: Common, fields: F, texts: BTreeMap<Lang, ItemText>) -> Item<F> {
+    fn item<F>(
+        id: String,
+        common: Common,
+        fields: F,
+        texts: BTreeMap<Lang, Arc<ItemText>>,
+    ) -> Item<F> {
         Item {
             id,
             common,
@@ -150,7 +157,10 @@ fn add_item(
 
 /// An image needs `image_alt` in each language file (the canonical file is checked when
 /// it is parsed).
-fn translations_need_alt(translations: &BTreeMap<Lang, ItemText>, diags: &mut Vec<Diagnostic>) {
+fn translations_need_alt(
+    translations: &BTreeMap<Lang, Arc<ItemText>>,
+    diags: &mut Vec<Diagnostic>,
+) {
     for text in translations.values().filter(|t| t.image_alt.is_none()) {
         diags.push(
             text.source
@@ -441,7 +451,7 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
 
 fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {
     let default = site.default_lang();
-    let mut warn = |texts: &BTreeMap<Lang, ItemText>, id: &str| {
+    let mut warn = |texts: &BTreeMap<Lang, Arc<ItemText>>, id: &str| {
         for &lang in &site.config.languages {
             if texts.contains_key(&lang) {
                 continue;

@@ -4,6 +4,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Source;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub struct Split {
     pub yaml: Range<usize>,
@@ -54,7 +55,7 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
 }
 
 /// A source whose YAML is the front matter of a Markdown file.
-pub fn source(rel: &str, text: String, split: &Split) -> Source {
+pub fn source(rel: &str, text: Arc<str>, split: &Split) -> Source {
     Source {
         rel: rel.to_string(),
         text,
@@ -64,7 +65,8 @@ pub fn source(rel: &str, text: String, split: &Split) -> Source {
 }
 
 /// A source that is YAML as a whole (site.yaml, locations, organisations).
-pub fn yaml_source(rel: &str, text: String) -> Source {
+pub fn yaml_source(rel: &str, text: impl Into<Arc<str>>) -> Source {
+    let text: Arc<str> = text.into();
     Source {
         rel: rel.to_string(),
         yaml: 0..text.len(),

@@ -108,7 +108,10 @@ impl std::error::Error for EnvError {}
 /// Prints how long a stage took, when `WERKPLAATS_TIMINGS` is set (for profiling).
 pub fn stage(name: &str, since: Instant) {
     if std::env::var_os("WERKPLAATS_TIMINGS").is_some() {
-        eprintln!("timing: {name} {:.0} ms", since.elapsed().as_secs_f64() * 1000.0);
+        eprintln!(
+            "timing: {name} {:.0} ms",
+            since.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 
@@ -117,13 +120,20 @@ pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
     load_site_with(opts, None)
 }
 
-/// `load_site` for `serve`: files whose text did not change since the last call are not
-/// parsed again.
-pub fn load_site_cached(opts: &Options, cache: &mut parse::ParseCache) -> Result<Loaded, EnvError> {
+/// What `serve` keeps from one load to the next.
+#[derive(Default)]
+pub struct Cache {
+    pub read: load::ReadCache,
+    pub parse: parse::ParseCache,
+}
+
+/// `load_site` for `serve`: files that did not change since the last call are not read
+/// or parsed again.
+pub fn load_site_cached(opts: &Options, cache: &mut Cache) -> Result<Loaded, EnvError> {
     load_site_with(opts, Some(cache))
 }
 
-fn load_site_with(opts: &Options, cache: Option<&mut parse::ParseCache>) -> Result<Loaded, EnvError> {
+fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, EnvError> {
     if !opts.root.join("content").is_dir() {
         return Err(EnvError(format!(
             "{} has no content/ folder: run werkplaats in a site root or pass --root",
@@ -155,11 +165,18 @@ fn load_site_with(opts: &Options, cache: Option<&mut parse::ParseCache>) -> Resu
         config.base_url = url.trim_end_matches('/').to_string();
     }
     let t = Instant::now();
-    let loaded = load::load(&opts.root, &config.languages);
+    let (mut read_cache, mut parse_cache) = match cache {
+        Some(c) => (Some(&mut c.read), Some(&mut c.parse)),
+        None => (None, None),
+    };
+    let loaded = match read_cache.as_deref_mut() {
+        Some(c) => load::load_cached(&opts.root, &config.languages, c),
+        None => load::load(&opts.root, &config.languages),
+    };
     diags.extend(loaded.diags);
     stage("load", t);
     let t = Instant::now();
-    let (parsed, parse_diags) = match (cache, config_text) {
+    let (parsed, parse_diags) = match (parse_cache.take(), config_text) {
         (Some(cache), Some(text)) => {
             // `--base-url` (serve's local address) changes what pages say, so it is part
             // of the key too.

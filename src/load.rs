@@ -7,7 +7,10 @@ use crate::diagnostic::Diagnostic;
 use crate::fields::suggest_slug;
 use crate::model::{Kind, Lang, is_valid_id};
 use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 use walkdir::WalkDir;
 
 /// Content files larger than this are refused (media files are not limited).
@@ -21,7 +24,7 @@ pub struct SourceFile {
     pub id: String,
     /// `None` for YAML data items; for Markdown, `None` means "the default language".
     pub lang: Option<Lang>,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,7 +66,27 @@ pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
     Ok((rel, text))
 }
 
+/// What `serve` keeps between loads: each file's text with its size and modification
+/// time. A file whose size and time are unchanged, and that no change event named, is not
+/// read again (times may be whole seconds on some file systems; the events cover that).
+#[derive(Default)]
+pub struct ReadCache {
+    files: HashMap<PathBuf, (u64, Option<SystemTime>, Arc<str>)>,
+    /// Files named by change events since the last load: always read.
+    pub dirty: HashSet<PathBuf>,
+}
+
 pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
+    load_with(root, languages, None)
+}
+
+/// `load`, reading only files that changed since the last call with the same cache.
+pub fn load_cached(root: &Path, languages: &[Lang], cache: &mut ReadCache) -> Loaded {
+    load_with(root, languages, Some(cache))
+}
+
+fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>) -> Loaded {
+    let started = std::time::Instant::now();
     let mut out = Loaded::default();
     let content = root.join("content");
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -170,23 +193,53 @@ pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
     }
     // Reading is most of the work: in parallel, keeping the walk's order. Every symlink
     // on the way was checked above, so no file here leads outside the root.
-    let read: Vec<Result<SourceFile, Diagnostic>> = wanted
+    crate::stage("walk", started);
+    let started = std::time::Instant::now();
+    let reuse = cache.as_deref();
+    let read: Vec<(
+        Result<SourceFile, Diagnostic>,
+        Option<(PathBuf, u64, Option<SystemTime>)>,
+    )> = wanted
         .into_par_iter()
         .map(|(path, rel, kind, id, lang)| {
-            read_text(&path, &rel).map(|text| SourceFile {
+            let meta = std::fs::metadata(&path).ok();
+            let stamp = meta.map(|m| (m.len(), m.modified().ok()));
+            let known = reuse.and_then(|c| {
+                let (len, time, text) = c.files.get(&path)?;
+                let same = stamp == Some((*len, *time)) && time.is_some();
+                (same && !c.dirty.contains(&path)).then(|| text.clone())
+            });
+            let text = match known {
+                Some(text) => Ok(text),
+                None => read_text(&path, &rel).map(Arc::from),
+            };
+            let keep = stamp.map(|(len, time)| (path, len, time));
+            let file = text.map(|text| SourceFile {
                 rel,
                 kind,
                 id,
                 lang,
                 text,
-            })
+            });
+            (file, keep)
         })
         .collect();
-    for r in read {
+    let mut kept = HashMap::new();
+    for (r, stamp) in read {
         match r {
-            Ok(file) => out.files.push(file),
+            Ok(file) => {
+                if let (Some((path, len, time)), true) = (stamp, cache.is_some()) {
+                    kept.insert(path, (len, time, file.text.clone()));
+                }
+                out.files.push(file);
+            }
             Err(d) => out.diags.push(d),
         }
+    }
+    crate::stage("read", started);
+    if let Some(cache) = cache.as_mut() {
+        cache.files = kept;
+        cache.dirty.clear();
     }
     out
 }

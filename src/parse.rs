@@ -29,7 +29,7 @@ pub struct ItemFile {
     pub kind: Kind,
     pub id: String,
     pub lang: Lang,
-    pub text: ItemText,
+    pub text: Arc<ItemText>,
     /// Present on the canonical (default-language) file.
     pub canonical: Option<(Common, Fields)>,
 }
@@ -49,7 +49,7 @@ pub struct ParseCache {
 }
 
 struct Cached {
-    text: String,
+    text: Arc<str>,
     parsed: Option<Parsed>,
     diags: Vec<Diagnostic>,
 }
@@ -69,7 +69,7 @@ pub fn parse_all_cached(
     let fresh: Vec<Arc<Cached>> = files
         .par_iter()
         .map(|f| match old.get(&f.rel) {
-            Some(c) if c.text == f.text => c.clone(),
+            Some(c) if Arc::ptr_eq(&c.text, &f.text) || c.text == f.text => c.clone(),
             _ => {
                 let (parsed, diags) = parse_file(f, config);
                 Arc::new(Cached {
@@ -173,14 +173,14 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
     if is_canonical && canonical.is_none() {
         return (None, diags);
     }
-    let text = ItemText {
+    let text = Arc::new(ItemText {
         title,
         summary,
         slug,
         image_alt,
         body,
         source,
-    };
+    });
     let item = ItemFile {
         kind: file.kind,
         id: file.id.clone(),

@@ -17,7 +17,7 @@ pub struct Item<F> {
     pub common: Common,
     pub fields: F,
     /// The files that exist; the default language is always there.
-    pub texts: BTreeMap<Lang, ItemText>,
+    pub texts: BTreeMap<Lang, Arc<ItemText>>,
     /// URL path per site language (also for languages without a translation).
     pub urls: BTreeMap<Lang, String>,
     /// Body HTML per site language, with `@/` links resolved for that language.

@@ -12,8 +12,8 @@ use std::sync::Arc;
 pub struct Source {
     /// Path relative to the site root, with `/` separators: what the user sees.
     pub rel: String,
-    /// The whole file.
-    pub text: String,
+    /// The whole file (shared with the loaded file: never copied).
+    pub text: Arc<str>,
     /// The YAML part of `text` (front matter, or the whole file for YAML items).
     pub yaml: Range<usize>,
     /// How many lines of the file come before the YAML part.

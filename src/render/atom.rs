@@ -21,7 +21,7 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
     let updated = feed
         .events
         .iter()
-        .map(|&i| feed.changed[i])
+        .map(|&i| feed.changed(i))
         .max()
         .unwrap_or_else(|| {
             jiff::Timestamp::from_second(978_307_200).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
@@ -93,7 +93,7 @@ fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std
     element.write_inner_content(|w| {
         text(w, "id", &format!("urn:uuid:{}", feeds::uid(site, item)))?;
         text(w, "title", &title)?;
-        text(w, "updated", &rfc3339(feed.changed[index]))?;
+        text(w, "updated", &rfc3339(feed.changed(index)))?;
         w.create_element("link")
             .with_attribute(("rel", "alternate"))
             .with_attribute(("type", "text/html"))

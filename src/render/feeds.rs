@@ -9,6 +9,7 @@ use crate::site::{Item, Occurrence, Site};
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// What a set of feeds covers.
 #[derive(Debug, Clone, Copy)]
@@ -42,8 +43,8 @@ pub struct Feed<'a> {
     /// Indices into `site.events`, in agenda order.
     pub events: &'a [usize],
     pub strings: &'a BTreeMap<String, String>,
-    /// `changed` of every event of the site, computed once.
-    pub changed: &'a [Timestamp],
+    /// `changed` of every event of the site, each computed when first needed.
+    pub changes: &'a [OnceLock<Timestamp>],
 }
 
 /// One scope's feeds in one language, decided before anything is written: what a
@@ -60,7 +61,7 @@ pub struct FeedPlan {
 /// Every scope feed of the site, and the change time of every event.
 pub struct Plans {
     pub feeds: Vec<FeedPlan>,
-    pub changed: Vec<Timestamp>,
+    pub changes: Vec<OnceLock<Timestamp>>,
 }
 
 impl Plans {
@@ -80,7 +81,7 @@ impl Plans {
             stem: &plan.stem,
             events: &plan.events,
             strings: &strings[&plan.lang],
-            changed: &self.changed,
+            changes: &self.changes,
         }
     }
 
@@ -103,13 +104,18 @@ impl Plans {
             stem: ics.trim_end_matches(".ics"),
             events: std::slice::from_ref(&event),
             strings: &strings[&lang],
-            changed: &self.changed,
+            changes: &self.changes,
         };
         super::ical::calendar(&feed)
     }
 }
 
 impl Feed<'_> {
+    /// When event `i` last changed (see `changed`).
+    pub fn changed(&self, i: usize) -> Timestamp {
+        *self.changes[i].get_or_init(|| changed(self.site, &self.site.events[i]))
+    }
+
     pub fn abs(&self, path: &str) -> String {
         format!("{}{path}", self.site.config.base_url)
     }
@@ -281,7 +287,6 @@ pub fn plan(
     rel: &super::relations::Relations,
 ) -> Plans {
     let keep = feed_events(site);
-    let changed: Vec<Timestamp> = site.events.iter().map(|e| changed(site, e)).collect();
     // Events in the order of their first occurrence in the feed window.
     let mut order: Vec<usize> = Vec::new();
     let mut rank = vec![usize::MAX; site.events.len()];
@@ -314,7 +319,10 @@ pub fn plan(
             });
         }
     }
-    Plans { feeds, changed }
+    Plans {
+        feeds,
+        changes: site.events.iter().map(|_| OnceLock::new()).collect(),
+    }
 }
 
 fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &BTreeMap<String, String>) -> String {

@@ -240,7 +240,7 @@ fn vevent(w: &mut Writer, feed: &Feed, index: usize) {
     let event = &item.fields;
     let (tz_name, tz) = feeds::event_tz(site, event);
     let (text, _) = item.text(lang, site.default_lang());
-    let changed = utc(feed.changed[index]);
+    let changed = utc(feed.changed(index));
     let url = feed.abs(item.url(lang));
     w.line("BEGIN", "VEVENT");
     w.text("UID", &feeds::uid(site, item));

@@ -204,7 +204,13 @@ impl Plan {
         Ok(Content::Bytes(bytes))
     }
 
-    fn page(&self, site: &Site, theme: &Theme, spec: Spec, lang: Lang) -> Result<Vec<u8>, Diagnostic> {
+    fn page(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        spec: Spec,
+        lang: Lang,
+    ) -> Result<Vec<u8>, Diagnostic> {
         let per = &self.langs[&lang];
         let cx = Ctx {
             site,

@@ -13,7 +13,6 @@ pub mod inject;
 mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::parse::ParseCache;
 use crate::render::{Content, Job, Plan};
 use crate::site::Site;
 use crate::theme::Theme;
@@ -39,25 +38,31 @@ pub struct Served {
     site: Site,
     theme: Theme,
     plan: Plan,
-    /// Output path → index into `plan.files`.
+    /// The jobs of `plan.files`, and their paths → index into `jobs`.
+    jobs: Vec<Job>,
     index: HashMap<String, usize>,
+    counts: crate::render::Rendered,
     made: Mutex<HashMap<usize, Arc<Vec<u8>>>>,
 }
 
 impl Served {
     pub fn new(site: Site, theme: Theme) -> Result<Served, Vec<Diagnostic>> {
-        let plan = Plan::new(&site, &theme)?;
-        let index = plan
-            .files
-            .iter()
-            .enumerate()
-            .map(|(i, (path, _))| (path.clone(), i))
-            .collect();
+        let mut plan = Plan::new(&site, &theme)?;
+        let counts = plan.counts();
+        let files = std::mem::take(&mut plan.files);
+        let mut jobs = Vec::with_capacity(files.len());
+        let mut index = HashMap::with_capacity(files.len());
+        for (i, (path, job)) in files.into_iter().enumerate() {
+            jobs.push(job);
+            index.insert(path, i);
+        }
         Ok(Served {
             site,
             theme,
             plan,
+            jobs,
             index,
+            counts,
             made: Mutex::new(HashMap::new()),
         })
     }
@@ -73,7 +78,7 @@ impl Served {
         if let Some(bytes) = lock(&self.made).get(&i) {
             return Some(Ok(bytes.clone()));
         }
-        let made = match self.plan.make(&self.site, &self.theme, self.plan.files[i].1) {
+        let made = match self.plan.make(&self.site, &self.theme, self.jobs[i]) {
             Ok(Content::Bytes(b)) => Arc::new(b),
             // Static and media files are read when asked for, never kept.
             Ok(Content::File(p)) => return std::fs::read(p).ok().map(|b| Ok(Arc::new(b))),
@@ -231,7 +236,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
 /// already shown (a save repeats only new ones in the terminal).
 pub struct Rebuilder {
     options: Options,
-    cache: ParseCache,
+    cache: crate::Cache,
     warned: HashSet<String>,
 }
 
@@ -242,13 +247,18 @@ impl Rebuilder {
     pub fn new(options: Options) -> Rebuilder {
         Rebuilder {
             options,
-            cache: ParseCache::default(),
+            cache: crate::Cache::default(),
             warned: HashSet::new(),
         }
     }
 
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// Files named by change events: read again whatever their times say.
+    pub fn touched(&mut self, paths: impl IntoIterator<Item = std::path::PathBuf>) {
+        self.cache.read.dirty.extend(paths);
     }
 
     /// Loads, parses (changed files only) and assembles the site and publishes it as a new
@@ -269,16 +279,23 @@ impl Rebuilder {
                 return Ok(());
             }
         };
-        let warnings: Vec<&Diagnostic> = loaded.diagnostics.iter().filter(|d| !d.is_error()).collect();
+        let warnings: Vec<&Diagnostic> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| !d.is_error())
+            .collect();
         let shown: HashSet<String> = warnings.iter().map(|d| d.human()).collect();
         for text in &shown {
             if !self.warned.contains(text) {
                 eprint!("{text}");
             }
         }
-        let failed = match loaded.site.map(|(site, theme)| Served::new(site, theme)) {
+        let t = Instant::now();
+        let served = loaded.site.map(|(site, theme)| Served::new(site, theme));
+        crate::stage("plan", t);
+        let failed = match served {
             Some(Ok(served)) => {
-                let counts = served.plan.counts();
+                let counts = served.counts;
                 println!(
                     "rebuilt{} in {} ms: {} pages, {} feeds, {} files, made when opened{}",
                     changed.map(|c| format!(" after {c}")).unwrap_or_default(),
@@ -286,7 +303,11 @@ impl Rebuilder {
                     counts.pages,
                     counts.feeds,
                     counts.files,
-                    if warnings.is_empty() { String::new() } else { format!("; {} warning(s)", warnings.len()) },
+                    if warnings.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {} warning(s)", warnings.len())
+                    },
                 );
                 let served = Arc::new(served);
                 shared.publish(Snapshot {
@@ -299,7 +320,13 @@ impl Rebuilder {
                 None
             }
             Some(Err(diags)) => Some(diags),
-            None => Some(loaded.diagnostics.into_iter().filter(Diagnostic::is_error).collect()),
+            None => Some(
+                loaded
+                    .diagnostics
+                    .into_iter()
+                    .filter(Diagnostic::is_error)
+                    .collect(),
+            ),
         };
         self.warned = shown;
         if let Some(errors) = failed {
@@ -307,9 +334,15 @@ impl Rebuilder {
                 eprint!("{}", d.human());
             }
             if previous.site.is_none() {
-                eprintln!("{} error(s): nothing to serve until they are fixed", errors.len());
+                eprintln!(
+                    "{} error(s): nothing to serve until they are fixed",
+                    errors.len()
+                );
             } else {
-                eprintln!("{} error(s): still serving the last good version", errors.len());
+                eprintln!(
+                    "{} error(s): still serving the last good version",
+                    errors.len()
+                );
             }
             shared.publish(Snapshot {
                 site: previous.site.clone(),
@@ -330,7 +363,7 @@ fn check_in_background(shared: Arc<Shared>, served: Arc<Served>, generation: u64
         std::thread::sleep(CHECK_DELAY);
         let started = Instant::now();
         let errors = Mutex::new(Vec::new());
-        served.plan.files.par_iter().for_each(|(_, job)| {
+        served.jobs.par_iter().for_each(|job| {
             if !shared.is_latest(generation) || matches!(job, Job::Static(_) | Job::Media(_)) {
                 return;
             }
@@ -341,15 +374,22 @@ fn check_in_background(shared: Arc<Shared>, served: Arc<Served>, generation: u64
         if !shared.is_latest(generation) {
             return;
         }
-        let errors = crate::render::sorted_errors(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
+        let errors =
+            crate::render::sorted_errors(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
         if errors.is_empty() {
-            println!("checked every file in {:.2} s: no problems", started.elapsed().as_secs_f64());
+            println!(
+                "checked every file in {:.2} s: no problems",
+                started.elapsed().as_secs_f64()
+            );
             return;
         }
         for d in &errors {
             eprint!("{}", d.human());
         }
-        eprintln!("{} page(s) do not render; the others are served", errors.len());
+        eprintln!(
+            "{} page(s) do not render; the others are served",
+            errors.len()
+        );
         let generation = shared.next_generation();
         shared.publish(Snapshot {
             site: Some(served),

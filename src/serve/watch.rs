@@ -12,7 +12,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 /// How long to wait for more changes before rebuilding.
-const QUIET: Duration = Duration::from_millis(60);
+const QUIET: Duration = Duration::from_millis(30);
 
 pub struct Running {
     _watcher: Box<dyn Watcher + Send>,
@@ -57,39 +57,46 @@ pub fn start(
     Ok(Running { _watcher: watcher })
 }
 
-/// A change worth a rebuild: not an access, not an editor's temporary file.
-fn relevant(event: &notify::Event) -> Option<PathBuf> {
+/// The paths of a change worth a rebuild: not an access, not an editor's temporary file.
+fn relevant(event: &notify::Event) -> Vec<PathBuf> {
     if matches!(event.kind, EventKind::Access(_)) {
-        return None;
+        return Vec::new();
     }
     event
         .paths
         .iter()
-        .find(|p| {
+        .filter(|p| {
             p.file_name()
                 .is_some_and(|n| !is_ignored(&n.to_string_lossy()))
         })
         .cloned()
+        .collect()
 }
 
-fn run(rx: Receiver<notify::Result<notify::Event>>, mut rebuilder: Rebuilder, shared: &Arc<Shared>) {
+fn run(
+    rx: Receiver<notify::Result<notify::Event>>,
+    mut rebuilder: Rebuilder,
+    shared: &Arc<Shared>,
+) {
     while let Ok(first) = rx.recv() {
-        let mut changed = first.ok().as_ref().and_then(relevant);
+        let mut changed: Vec<PathBuf> = first.ok().as_ref().map(relevant).unwrap_or_default();
         // Drain what follows closely: one save is often several events.
         while let Ok(next) = rx.recv_timeout(QUIET) {
-            if changed.is_none() {
-                changed = next.ok().as_ref().and_then(relevant);
-            }
+            changed.extend(next.ok().as_ref().map(relevant).unwrap_or_default());
         }
-        let Some(path) = changed else { continue };
         if shared.stop.load(std::sync::atomic::Ordering::Relaxed) {
             return;
         }
-        let shown = path
+        // Name the file that was saved, not a temporary one that is gone by now.
+        let Some(saved) = changed.iter().find(|p| p.exists()).or(changed.first()) else {
+            continue;
+        };
+        let shown = saved
             .strip_prefix(&rebuilder.options().root)
-            .unwrap_or(&path)
+            .unwrap_or(saved)
             .display()
             .to_string();
+        rebuilder.touched(changed);
         let _ = rebuilder.rebuild(shared, Some(&shown));
     }
 }
