@@ -165,11 +165,11 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         config.base_url = url.trim_end_matches('/').to_string();
     }
     let t = Instant::now();
-    let (mut read_cache, mut parse_cache) = match cache {
+    let (read_cache, mut parse_cache) = match cache {
         Some(c) => (Some(&mut c.read), Some(&mut c.parse)),
         None => (None, None),
     };
-    let loaded = match read_cache.as_deref_mut() {
+    let loaded = match read_cache {
         Some(c) => load::load_cached(&opts.root, &config.languages, c),
         None => load::load(&opts.root, &config.languages),
     };

@@ -76,6 +76,9 @@ pub struct ReadCache {
     pub dirty: HashSet<PathBuf>,
 }
 
+/// A file's path, size and modification time.
+type Stamp = (PathBuf, u64, Option<SystemTime>);
+
 pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
     load_with(root, languages, None)
 }
@@ -196,10 +199,7 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
     crate::stage("walk", started);
     let started = std::time::Instant::now();
     let reuse = cache.as_deref();
-    let read: Vec<(
-        Result<SourceFile, Diagnostic>,
-        Option<(PathBuf, u64, Option<SystemTime>)>,
-    )> = wanted
+    let read: Vec<(Result<SourceFile, Diagnostic>, Option<Stamp>)> = wanted
         .into_par_iter()
         .map(|(path, rel, kind, id, lang)| {
             let meta = std::fs::metadata(&path).ok();

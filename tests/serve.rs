@@ -30,7 +30,17 @@ fn start_with(extra: &[&str]) -> Server {
 }
 
 fn start_on(site: Site, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+    start_at(site, extra, None)
+}
+
+/// `serve`, with "now" fixed through `SOURCE_DATE_EPOCH` when `epoch` is given.
+fn start_at(site: Site, extra: &[&str], epoch: Option<&str>) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_werkplaats"));
+    match epoch {
+        Some(e) => command.env("SOURCE_DATE_EPOCH", e),
+        None => command.env_remove("SOURCE_DATE_EPOCH"),
+    };
+    let mut child = command
         .args(["serve", "--root", ".", "--port", "0"])
         .args(extra)
         .current_dir(site.root())
@@ -68,18 +78,49 @@ fn raw(addr: &str, request: &str) -> Reply {
     stream.write_all(request.as_bytes()).expect("send");
     let mut bytes = Vec::new();
     let _ = stream.read_to_end(&mut bytes);
-    let text = String::from_utf8_lossy(&bytes).to_string();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let split = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(bytes.len());
+    let head = String::from_utf8_lossy(&bytes[..split]).to_string();
+    let raw_body = bytes.get(split + 4..).unwrap_or_default();
     let status = head
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(raw_body)
+    } else {
+        raw_body.to_vec()
+    };
+    let body = String::from_utf8_lossy(&body).to_string();
     Reply {
         status,
         headers: head.to_string(),
-        body: body.to_string(),
+        body,
     }
+}
+
+/// The body of a chunked reply (tiny_http chunks large bodies).
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(line_end) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&rest[..line_end]).to_string();
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        let tail = &rest[line_end + 2..];
+        if n == 0 || tail.len() < n {
+            break;
+        }
+        out.extend_from_slice(&tail[..n]);
+        rest = tail[n..].strip_prefix(b"\r\n").unwrap_or(&tail[n..]);
+    }
+    out
 }
 
 fn get(addr: &str, path: &str) -> Reply {
@@ -393,4 +434,129 @@ fn starting_on_broken_content_shows_the_problems_then_the_site() {
         get(&s.addr, "/").status == 200
     });
     assert!(!get(&s.addr, "/").body.contains("werkplaats-overlay"));
+}
+
+/// The page as built: without the reload script `serve` adds to HTML.
+fn without_reload_script(body: &str) -> String {
+    match body.find("<script>/* werkplaats serve */") {
+        Some(start) => {
+            let end = body[start..]
+                .find("</script>\n")
+                .map_or(body.len(), |e| start + e + 10);
+            format!("{}{}", &body[..start], &body[end..])
+        }
+        None => body.to_string(),
+    }
+}
+
+#[test]
+fn after_edits_every_served_file_equals_a_clean_build() {
+    // Only changed files are read and parsed again, and files are made on request: after
+    // edits of every kind, what serve answers must be what a clean build writes.
+    let s = start_at(Site::new(&[]), &[], Some("1795258800"));
+    let mut seen = generation(&s.addr, 0);
+    let mut save = |rel: &str, text: Option<String>| {
+        match text {
+            Some(t) => s.site.write(rel, t),
+            None => s.site.remove(rel),
+        }
+        let next = generation(&s.addr, seen);
+        assert!(next > seen, "{rel}: the tab is told");
+        seen = next;
+        // The background check of this generation may publish once more; let it settle.
+        std::thread::sleep(Duration::from_millis(400));
+        seen = generation(&s.addr, 0).max(seen);
+    };
+    let event = s
+        .site
+        .read("content/events/open-dag.nl.md")
+        .replace("title: Open dag", "title: Open dag vernieuwd");
+    save("content/events/open-dag.nl.md", Some(event));
+    let english = s
+        .site
+        .read("content/events/open-dag.en.md")
+        .replace("title:", "title: Renewed");
+    save("content/events/open-dag.en.md", Some(english));
+    let course = s
+        .site
+        .read("content/courses/lassen.nl.md")
+        .replace("lassen", "solderen");
+    save("content/courses/solderen.nl.md", Some(course));
+    save("content/events/vorig-jaar.en.md", None);
+    let config = s
+        .site
+        .read("content/site.yaml")
+        .replace("Proefsite", "Proefsite vernieuwd");
+    save("content/site.yaml", Some(config));
+
+    let out = tempfile::tempdir().expect("tempdir");
+    let out_dir = out.path().join("site");
+    let base = format!("http://{}", s.addr);
+    let built = s.site.run(&[
+        "build",
+        "--root",
+        ".",
+        "--now",
+        "2026-11-21T11:00:00Z",
+        "--base-url",
+        &base,
+        "--out",
+        out_dir.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let files = common::tree(&out_dir);
+    assert!(files.len() > 50, "a whole site");
+    assert!(files.contains_key("opleidingen/solderen/index.html"));
+    let english = String::from_utf8_lossy(&files["en/agenda/vorig-jaar/index.html"]).to_string();
+    assert!(
+        english.contains("lang=\"nl\""),
+        "the deleted translation is gone"
+    );
+    for (path, bytes) in &files {
+        let reply = get(&s.addr, &format!("/{path}"));
+        assert_eq!(reply.status, 200, "/{path}");
+        let expected = String::from_utf8_lossy(bytes);
+        assert_eq!(
+            without_reload_script(&reply.body),
+            expected,
+            "/{path} differs from a clean build"
+        );
+    }
+}
+
+#[test]
+fn a_template_that_fails_on_unopened_pages_is_reported_everywhere() {
+    let s = start();
+    let first = generation(&s.addr, 0);
+    let template = "themes/default/templates/course.html";
+    let broken = s.site.read(template).replacen(
+        "{% block main %}",
+        "{% block main %}{{ data.no_such_thing.deeper }}",
+        1,
+    );
+    assert!(broken.contains("no_such_thing"), "the block exists");
+    s.site.write(template, broken);
+    // Nobody opens the course page: the check after the rebuild finds it anyway, and the
+    // overlay on other pages names the template.
+    eventually("the overlay names the failing template", || {
+        let home = get(&s.addr, "/");
+        home.status == 200
+            && home.body.contains("werkplaats-overlay")
+            && home.body.contains("course.html")
+    });
+    assert!(generation(&s.addr, 0) > first);
+    let course = get(&s.addr, "/opleidingen/lassen/");
+    assert_eq!(course.status, 500, "the failing page says so");
+    assert!(course.body.contains("werkplaats-overlay"));
+    s.site.write(
+        template,
+        s.site
+            .read(template)
+            .replace("{{ data.no_such_thing.deeper }}", ""),
+    );
+    eventually("the overlay clears", || {
+        let home = get(&s.addr, "/");
+        !home.body.contains("werkplaats-overlay")
+            && get(&s.addr, "/opleidingen/lassen/").status == 200
+    });
 }
