@@ -3,7 +3,7 @@
 //! succeeded. A failure leaves the previous output as it was; files of deleted content
 //! vanish because the new folder starts empty.
 
-use crate::render::{Content, Output, Sink};
+use crate::render::{Piece, Sink};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::fs;
@@ -60,11 +60,11 @@ impl Folder {
         let _ = fs::remove_dir_all(&self.fresh);
     }
 
-    fn write(&self, o: &Output) -> Result<()> {
-        let target = safe_join(&self.fresh, &o.path)?;
-        let put = || match &o.content {
-            Content::Bytes(b) => fs::write(&target, b),
-            Content::File(src) => fs::copy(src, &target).map(|_| ()),
+    fn write(&self, path: &str, piece: Piece<'_>) -> Result<()> {
+        let target = safe_join(&self.fresh, path)?;
+        let put = || match piece {
+            Piece::Bytes(b) => fs::write(&target, b),
+            Piece::File(src) => fs::copy(src, &target).map(|_| ()),
         };
         // Folders are made when a file first needs one: no bookkeeping shared between
         // threads, and no syscall for folders that exist.
@@ -78,9 +78,9 @@ impl Folder {
             }
             other => other,
         };
-        result.with_context(|| match &o.content {
-            Content::Bytes(_) => format!("cannot write {}", target.display()),
-            Content::File(src) => {
+        result.with_context(|| match piece {
+            Piece::Bytes(_) => format!("cannot write {}", target.display()),
+            Piece::File(src) => {
                 format!("cannot copy {} to {}", src.display(), target.display())
             }
         })
@@ -88,11 +88,11 @@ impl Folder {
 }
 
 impl Sink for Folder {
-    fn put(&self, output: Output) {
+    fn put(&self, path: &str, piece: Piece<'_>) {
         if self.error.lock().map(|e| e.is_some()).unwrap_or(true) {
             return;
         }
-        if let Err(e) = self.write(&output) {
+        if let Err(e) = self.write(path, piece) {
             let mut slot = self.error.lock().unwrap_or_else(|e| e.into_inner());
             slot.get_or_insert_with(|| format!("{e:#}"));
         }

@@ -7,7 +7,7 @@ use super::dates;
 use super::feeds::{self, Feed};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
-use std::io::Cursor;
+use std::io::{Cursor, Write};
 
 pub fn feed(feed: &Feed) -> Vec<u8> {
     let site = feed.site;
@@ -51,7 +51,8 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
             w.create_element("generator")
                 .write_text_content(BytesText::new("werkplaats"))?;
             for &i in feed.events {
-                entry(w, feed, i)?;
+                let part = feed.parts.atom[i].get_or_init(|| entry_bytes(feed, i));
+                w.get_mut().write_all(part)?;
             }
             Ok(())
         });
@@ -68,6 +69,19 @@ fn text<W: std::io::Write>(w: &mut Writer<W>, name: &str, value: &str) -> std::i
 
 fn rfc3339(ts: jiff::Timestamp) -> String {
     ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// One entry exactly as the indenting writer puts it inside `<feed>`: written alone in
+/// a wrapper at the same depth, then cut out, so every feed can copy it.
+fn entry_bytes(feed: &Feed, index: usize) -> Vec<u8> {
+    let mut w = Writer::new_with_indent(Cursor::new(Vec::new()), b' ', 1);
+    let _ = w
+        .create_element("feed")
+        .write_inner_content(|w| entry(w, feed, index));
+    let out = w.into_inner().into_inner();
+    let start = b"<feed>".len();
+    let end = out.len().saturating_sub(b"\n</feed>".len());
+    out.get(start..end).map(<[u8]>::to_vec).unwrap_or_default()
 }
 
 fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std::io::Result<()> {

@@ -45,6 +45,30 @@ pub struct Feed<'a> {
     pub strings: &'a BTreeMap<String, String>,
     /// `changed` of every event of the site, each computed when first needed.
     pub changes: &'a [OnceLock<Timestamp>],
+    /// What every feed of this language writes alike for an event, made once.
+    pub parts: &'a Parts,
+}
+
+/// The parts of feeds that do not depend on the scope: an event's VEVENT, Atom entry and
+/// JSON occurrences are the same in the site's feed and in those of its location, initiative
+/// and audiences, so each is made once per language and copied into every feed.
+pub struct Parts {
+    pub vevent: Vec<OnceLock<String>>,
+    pub atom: Vec<OnceLock<Vec<u8>>>,
+    pub json: Vec<OnceLock<Vec<JsonOccurrence>>>,
+}
+
+/// An occurrence in the feed window as a JSON object, with its start for sorting.
+pub type JsonOccurrence = (String, Box<serde_json::value::RawValue>);
+
+impl Parts {
+    fn new(events: usize) -> Parts {
+        Parts {
+            vevent: (0..events).map(|_| OnceLock::new()).collect(),
+            atom: (0..events).map(|_| OnceLock::new()).collect(),
+            json: (0..events).map(|_| OnceLock::new()).collect(),
+        }
+    }
 }
 
 /// One scope's feeds in one language, decided before anything is written: what a
@@ -62,6 +86,7 @@ pub struct FeedPlan {
 pub struct Plans {
     pub feeds: Vec<FeedPlan>,
     pub changes: Vec<OnceLock<Timestamp>>,
+    pub parts: BTreeMap<Lang, Parts>,
 }
 
 impl Plans {
@@ -82,6 +107,7 @@ impl Plans {
             events: &plan.events,
             strings: &strings[&plan.lang],
             changes: &self.changes,
+            parts: &self.parts[&plan.lang],
         }
     }
 
@@ -105,6 +131,7 @@ impl Plans {
             events: std::slice::from_ref(&event),
             strings: &strings[&lang],
             changes: &self.changes,
+            parts: &self.parts[&lang],
         };
         super::ical::calendar(&feed)
     }
@@ -322,6 +349,12 @@ pub fn plan(
     Plans {
         feeds,
         changes: site.events.iter().map(|_| OnceLock::new()).collect(),
+        parts: site
+            .config
+            .languages
+            .iter()
+            .map(|&l| (l, Parts::new(site.events.len())))
+            .collect(),
     }
 }
 

@@ -123,7 +123,12 @@ pub fn calendar(feed: &Feed) -> String {
         vtimezone(&mut w, &name, tz, years);
     }
     for &i in feed.events {
-        vevent(&mut w, feed, i);
+        let part = feed.parts.vevent[i].get_or_init(|| {
+            let mut one = Writer::default();
+            vevent(&mut one, feed, i);
+            one.out
+        });
+        w.out.push_str(part);
     }
     w.line("END", "VCALENDAR");
     w.out

@@ -8,6 +8,7 @@ use crate::agenda::instant;
 use crate::model::When;
 use serde::Serialize;
 use serde_json::json;
+use serde_json::value::RawValue;
 
 const SCHEMA: &str = include_str!("agenda.schema.json");
 
@@ -42,7 +43,7 @@ struct Document<'a> {
     home_page_url: String,
     feed_url: String,
     ics_url: String,
-    events: Vec<Entry>,
+    events: Vec<&'a RawValue>,
 }
 
 #[derive(Serialize)]
@@ -70,11 +71,12 @@ struct Entry {
     repeats: bool,
 }
 
-pub fn feed(feed: &Feed) -> Vec<u8> {
+/// The JSON objects of one event's occurrences in the feed window, with their start.
+fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
     let site = feed.site;
     let lang = feed.lang;
     let mut entries = Vec::new();
-    for &i in feed.events {
+    {
         let item = &site.events[i];
         let event = &item.fields;
         let (text, shown) = item.text(lang, site.default_lang());
@@ -162,7 +164,33 @@ pub fn feed(feed: &Feed) -> Vec<u8> {
             });
         }
     }
-    entries.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
+    entries
+        .into_iter()
+        .map(|e| {
+            let raw = serde_json::to_string(&e)
+                .ok()
+                .and_then(|t| RawValue::from_string(t).ok())
+                .unwrap_or_default();
+            (e.start, raw)
+        })
+        .collect()
+}
+
+pub fn feed(feed: &Feed) -> Vec<u8> {
+    let site = feed.site;
+    let lang = feed.lang;
+    let mut entries: Vec<(&str, &str, &RawValue)> = Vec::new();
+    for &i in feed.events {
+        let id = site.events[i].id.as_str();
+        let parts = feed.parts.json[i].get_or_init(|| occurrences(feed, i));
+        entries.extend(
+            parts
+                .iter()
+                .map(|(start, raw)| (start.as_str(), id, &**raw)),
+        );
+    }
+    entries.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let entries: Vec<&RawValue> = entries.into_iter().map(|e| e.2).collect();
     let doc = Document {
         schema: format!("{}/agenda.schema.json", site.config.base_url),
         title: feed.name,

@@ -23,7 +23,7 @@ use crate::urls;
 use pages::{Ctx, Spec};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use views::{NavLink, SiteView};
 
@@ -34,11 +34,12 @@ pub enum Content {
     File(PathBuf),
 }
 
-/// One file of the built site; `path` is relative to the output folder, `/`-separated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Output {
-    pub path: String,
-    pub content: Content,
+/// A finished file as handed to a sink: bytes (borrowed from the maker's buffer) or a
+/// file to copy.
+#[derive(Debug, Clone, Copy)]
+pub enum Piece<'a> {
+    Bytes(&'a [u8]),
+    File(&'a Path),
 }
 
 /// What a render made, for the summary line.
@@ -181,8 +182,28 @@ impl Plan {
 
     /// Makes one file. Only pages can fail (a template that does not render).
     pub fn make(&self, site: &Site, theme: &Theme, job: Job) -> Result<Content, Diagnostic> {
+        let mut buf = Vec::new();
+        Ok(match self.make_into(site, theme, job, &mut buf)? {
+            Some(path) => Content::File(path.to_path_buf()),
+            None => Content::Bytes(buf),
+        })
+    }
+
+    /// Makes one file into `buf` (cleared first; a build reuses one buffer per thread, so
+    /// large pages do not grow fresh memory each time), or names the file to copy.
+    pub fn make_into<'s>(
+        &self,
+        site: &'s Site,
+        theme: &'s Theme,
+        job: Job,
+        buf: &mut Vec<u8>,
+    ) -> Result<Option<&'s Path>, Diagnostic> {
+        buf.clear();
         let bytes = match job {
-            Job::Page(spec, lang) => self.page(site, theme, spec, lang)?,
+            Job::Page(spec, lang) => {
+                self.page(site, theme, spec, lang, buf)?;
+                return Ok(None);
+            }
             Job::Feed(i, format) => {
                 let feed = self.feeds.feed(site, &theme.strings, i);
                 match format {
@@ -198,10 +219,11 @@ impl Plan {
             Job::Schema => json::schema(site),
             Job::Sitemap => sitemap::sitemap(site, &self.specs),
             Job::Robots => robots(site).into_bytes(),
-            Job::Static(i) => return Ok(Content::File(theme.statics[i].0.clone())),
-            Job::Media(i) => return Ok(Content::File(site.media[i].abs.clone())),
+            Job::Static(i) => return Ok(Some(&theme.statics[i].0)),
+            Job::Media(i) => return Ok(Some(&site.media[i].abs)),
         };
-        Ok(Content::Bytes(bytes))
+        buf.extend_from_slice(&bytes);
+        Ok(None)
     }
 
     fn page(
@@ -210,7 +232,8 @@ impl Plan {
         theme: &Theme,
         spec: Spec,
         lang: Lang,
-    ) -> Result<Vec<u8>, Diagnostic> {
+        buf: &mut Vec<u8>,
+    ) -> Result<(), Diagnostic> {
         let per = &self.langs[&lang];
         let cx = Ctx {
             site,
@@ -228,11 +251,9 @@ impl Plan {
         context.insert("site", &nav);
         context.insert("page", &built.meta);
         context.insert_value("data", built.data);
-        let html = per
-            .tera
-            .render(built.template, &context)
-            .map_err(|e| template_error(&site.config.theme, &e))?;
-        Ok(html.into_bytes())
+        per.tera
+            .render_to(built.template, &context, buf)
+            .map_err(|e| template_error(&site.config.theme, &e))
     }
 }
 
@@ -244,14 +265,50 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
     crate::stage("plan", t);
     let t = std::time::Instant::now();
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    let only = std::env::var("ONLY").unwrap_or_default();
     plan.files
         .par_iter()
-        .for_each(|(path, job)| match plan.make(site, theme, *job) {
-            Ok(content) => sink.put(Output {
-                path: path.clone(),
-                content,
-            }),
-            Err(d) => lock(&errors).push(d),
+        .filter(|(_, j)| match only.as_str() {
+            "pages" => matches!(j, Job::Page(..)),
+            "items" => matches!(
+                j,
+                Job::Page(
+                    Spec::Event(_)
+                        | Spec::Course(_)
+                        | Spec::Initiative(_)
+                        | Spec::Location(_)
+                        | Spec::Organisation(_)
+                        | Spec::Page(_),
+                    _
+                )
+            ),
+            "lists" => matches!(
+                j,
+                Job::Page(
+                    Spec::Home
+                        | Spec::List(_)
+                        | Spec::Agenda
+                        | Spec::Archive
+                        | Spec::EmbedHelp
+                        | Spec::EmbedAgenda
+                        | Spec::Audiences
+                        | Spec::Audience(_)
+                        | Spec::AgendaType(_)
+                        | Spec::NotFound,
+                    _
+                )
+            ),
+            "events" => matches!(j, Job::Page(Spec::Event(_), _)),
+            "feeds" => matches!(j, Job::Feed(..)),
+            "ics" => matches!(j, Job::EventIcs(..)),
+            _ => true,
+        })
+        .for_each_init(Vec::new, |buf, (path, job)| {
+            match plan.make_into(site, theme, *job, buf) {
+                Ok(Some(file)) => sink.put(path, Piece::File(file)),
+                Ok(None) => sink.put(path, Piece::Bytes(buf)),
+                Err(d) => lock(&errors).push(d),
+            }
         });
     crate::stage("render", t);
     let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -275,14 +332,14 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// Where finished files go: the output folder (`build`), memory (tests) or nowhere
 /// (`check`). Files arrive from several threads, each exactly once.
 pub trait Sink: Sync {
-    fn put(&self, output: Output);
+    fn put(&self, path: &str, piece: Piece<'_>);
 }
 
 /// A sink that keeps nothing, for `check`.
 pub struct Discard;
 
 impl Sink for Discard {
-    fn put(&self, _: Output) {}
+    fn put(&self, _: &str, _: Piece<'_>) {}
 }
 
 /// What every page of one language shares: a template engine whose global context
