@@ -46,6 +46,10 @@ def generate(events, fmt):
     if not os.path.isdir(out):
         subprocess.run([sys.executable, GEN, "--events", str(events), "--out", out, "--format", fmt,
                         "--themes", os.path.join(REPO, "themes")], check=True, capture_output=True)
+    if fmt == "werkplaats":
+        # A site generated earlier may carry an older copy of the theme.
+        shutil.rmtree(os.path.join(out, "themes"), ignore_errors=True)
+        shutil.copytree(os.path.join(REPO, "themes"), os.path.join(out, "themes"))
     return out
 
 

@@ -260,7 +260,9 @@ pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
             return Err(e);
         }
     };
+    let t = Instant::now();
     folder.finish().map_err(env)?;
+    stage("swap", t);
     Ok(Report {
         pages: rendered.pages,
         feeds: rendered.feeds,

@@ -2,6 +2,7 @@
 //! Each returns the template name, the page metadata (with JSON-LD) and the item view.
 
 use crate::model::{Geo, YearOrDate};
+use crate::render::cards::Of;
 use crate::render::dates::{self, TimeView, WhenView};
 use crate::render::jsonld;
 use crate::render::pages::{Built, Ctx, Spec, to_value};
@@ -68,8 +69,8 @@ struct InitiativeView {
     funding: Vec<FundingRow>,
     funding_total: Option<String>,
     locations: Vec<Link>,
-    courses: Vec<Card>,
-    events: Vec<Card>,
+    courses: Vec<String>,
+    events: Vec<String>,
     audiences: Vec<Link>,
 }
 
@@ -146,7 +147,7 @@ pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -
             .iter()
             .filter_map(|r| cx.location_link(&r.id))
             .collect(),
-        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_of_initiative, &item.id)),
+        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_of_initiative, &item.id)),
         events: cx.upcoming_cards(of(&cx.rel.upcoming_of_initiative, &item.id), usize::MAX),
         audiences: cx.audience_links(&f.audiences),
     };
@@ -395,9 +396,9 @@ struct LocationView {
     accessibility: Option<String>,
     description: String,
     website: Option<String>,
-    initiatives: Vec<Card>,
-    courses: Vec<Card>,
-    events: Vec<Card>,
+    initiatives: Vec<String>,
+    courses: Vec<String>,
+    events: Vec<String>,
 }
 
 /// A plain link to the place on OpenStreetMap: nothing is embedded or loaded.
@@ -450,8 +451,8 @@ pub fn location(cx: &Ctx, index: usize) -> Built {
         accessibility: text(&d.accessibility, site, cx.lang),
         description: loc.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
         website: d.website.clone(),
-        initiatives: cx.cards_at(&site.initiatives, of(&cx.rel.initiatives_at, &loc.id)),
-        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_at, &loc.id)),
+        initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_at, &loc.id)),
+        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_at, &loc.id)),
         events: cx.upcoming_cards(of(&cx.rel.upcoming_at, &loc.id), usize::MAX),
     };
     Built {
@@ -466,9 +467,9 @@ struct OrganisationView {
     kind: String,
     website: Option<String>,
     description: String,
-    initiatives: Vec<Card>,
-    courses: Vec<Card>,
-    events: Vec<Card>,
+    initiatives: Vec<String>,
+    courses: Vec<String>,
+    events: Vec<String>,
 }
 
 pub fn organisation(cx: &Ctx, index: usize) -> Built {
@@ -490,8 +491,8 @@ pub fn organisation(cx: &Ctx, index: usize) -> Built {
         kind: label(cx.t, "org_kinds", &d.kind),
         website: d.website.clone(),
         description: org.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
-        initiatives: cx.cards_at(&site.initiatives, of(&cx.rel.initiatives_with, &org.id)),
-        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_by_provider, &org.id)),
+        initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_with, &org.id)),
+        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_by_provider, &org.id)),
         events: cx.upcoming_cards(of(&cx.rel.upcoming_by_organiser, &org.id), usize::MAX),
     };
     Built {

@@ -3,6 +3,7 @@
 //! are made here; static and media files are passed on by path for `write` to copy.
 
 mod atom;
+mod cards;
 pub mod dates;
 pub mod feeds;
 mod ical;
@@ -106,6 +107,7 @@ impl Plan {
                     PerLang {
                         tera,
                         site_view: site_view(site, l, theme),
+                        cards: cards::CardCache::new(site),
                     },
                 )
             })
@@ -240,8 +242,14 @@ impl Plan {
             lang,
             t: &theme.strings[&lang],
             rel: &self.rel,
+            tera: &per.tera,
+            cards: &per.cards,
+            failed: std::cell::RefCell::new(None),
         };
         let built = pages::build(&cx, spec);
+        if let Some(d) = cx.failed.into_inner() {
+            return Err(d);
+        }
         let mut nav = per.site_view.clone();
         for link in &mut nav.nav {
             link.current = built.meta.path.starts_with(&link.url)
@@ -265,44 +273,8 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
     crate::stage("plan", t);
     let t = std::time::Instant::now();
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-    let only = std::env::var("ONLY").unwrap_or_default();
     plan.files
         .par_iter()
-        .filter(|(_, j)| match only.as_str() {
-            "pages" => matches!(j, Job::Page(..)),
-            "items" => matches!(
-                j,
-                Job::Page(
-                    Spec::Event(_)
-                        | Spec::Course(_)
-                        | Spec::Initiative(_)
-                        | Spec::Location(_)
-                        | Spec::Organisation(_)
-                        | Spec::Page(_),
-                    _
-                )
-            ),
-            "lists" => matches!(
-                j,
-                Job::Page(
-                    Spec::Home
-                        | Spec::List(_)
-                        | Spec::Agenda
-                        | Spec::Archive
-                        | Spec::EmbedHelp
-                        | Spec::EmbedAgenda
-                        | Spec::Audiences
-                        | Spec::Audience(_)
-                        | Spec::AgendaType(_)
-                        | Spec::NotFound,
-                    _
-                )
-            ),
-            "events" => matches!(j, Job::Page(Spec::Event(_), _)),
-            "feeds" => matches!(j, Job::Feed(..)),
-            "ics" => matches!(j, Job::EventIcs(..)),
-            _ => true,
-        })
         .for_each_init(Vec::new, |buf, (path, job)| {
             match plan.make_into(site, theme, *job, buf) {
                 Ok(Some(file)) => sink.put(path, Piece::File(file)),
@@ -348,6 +320,8 @@ impl Sink for Discard {
 struct PerLang {
     tera: tera::Tera,
     site_view: SiteView,
+    /// Cards made so far, shared by all pages of the language.
+    cards: cards::CardCache,
 }
 
 fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {

@@ -3,6 +3,7 @@
 
 use crate::config::Section;
 use crate::model::{AUDIENCES, Lang};
+use crate::render::cards::{CardCache, Of};
 use crate::render::feeds::{self, Scope};
 use crate::render::jsonld;
 use crate::render::relations::of;
@@ -100,9 +101,56 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     pub t: &'a BTreeMap<String, String>,
     pub rel: &'a super::relations::Relations,
+    /// This language's template engine and cards made so far.
+    pub tera: &'a tera::Tera,
+    pub cards: &'a CardCache,
+    /// The first card that did not render.
+    pub failed: std::cell::RefCell<Option<crate::diagnostic::Diagnostic>>,
 }
 
 impl Ctx<'_> {
+    /// A card's HTML from the theme's card template.
+    fn render_card(&self, card: &Card) -> Result<String, crate::diagnostic::Diagnostic> {
+        let mut context = tera::Context::new();
+        context.insert("c", card);
+        self.tera
+            .render(super::cards::TEMPLATE, &context)
+            .map_err(|e| crate::theme::template_error(&self.site.config.theme, &e))
+    }
+
+    fn fail(&self, d: crate::diagnostic::Diagnostic) {
+        self.failed.borrow_mut().get_or_insert(d);
+    }
+
+    /// A card that is not shared between pages.
+    pub(super) fn card(&self, card: &Card) -> String {
+        self.render_card(card).unwrap_or_else(|d| {
+            self.fail(d);
+            String::new()
+        })
+    }
+
+    /// A card that many pages show: made once per language.
+    pub(super) fn shared_card(&self, of: Of) -> String {
+        let made = self.cards.slot(of).get_or_init(|| {
+            let card = match of {
+                Of::Occurrence(i) => {
+                    event_card(self.site, &self.site.occurrences[i], self.lang, self.t)
+                }
+                Of::Initiative(i) => item_card(self.site, &self.site.initiatives[i], self.lang),
+                Of::Course(i) => item_card(self.site, &self.site.courses[i], self.lang),
+            };
+            self.render_card(&card)
+        });
+        match made {
+            Ok(html) => html.clone(),
+            Err(d) => {
+                self.fail(d.clone());
+                String::new()
+            }
+        }
+    }
+
     pub(super) fn s(&self, key: &str) -> String {
         self.t.get(key).cloned().unwrap_or_else(|| key.to_string())
     }
@@ -121,31 +169,24 @@ impl Ctx<'_> {
     /// Cards for upcoming occurrences (indices into `site.occurrences`), each event once
     /// (its next occurrence), at most `limit`: lists outside the agenda are not flooded by
     /// one weekly event.
-    pub(super) fn upcoming_cards(&self, occurrences: &[usize], limit: usize) -> Vec<Card> {
+    pub(super) fn upcoming_cards(&self, occurrences: &[usize], limit: usize) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
         occurrences
             .iter()
-            .map(|&i| &self.site.occurrences[i])
-            .filter(|o| seen.insert(o.event))
+            .filter(|&&i| seen.insert(self.site.occurrences[i].event))
             .take(limit)
-            .map(|o| event_card(self.site, o, self.lang, self.t))
+            .map(|&i| self.shared_card(Of::Occurrence(i)))
             .collect()
     }
 
-    /// Cards for the items at `indices`.
-    pub(super) fn cards_at<F>(&self, items: &[Item<F>], indices: &[usize]) -> Vec<Card> {
-        indices
-            .iter()
-            .map(|&i| item_card(self.site, &items[i], self.lang))
-            .collect()
+    /// Cards for the items at `indices` (`Of::Initiative` or `Of::Course` for each).
+    pub(super) fn cards_at(&self, of: fn(usize) -> Of, indices: &[usize]) -> Vec<String> {
+        indices.iter().map(|&i| self.shared_card(of(i))).collect()
     }
 
-    /// Cards for all items of a kind, for lists.
-    pub(super) fn all_cards<F>(&self, items: &[Item<F>]) -> Vec<Card> {
-        items
-            .iter()
-            .map(|i| item_card(self.site, i, self.lang))
-            .collect()
+    /// Cards for all `count` items of a kind, for lists.
+    pub(super) fn all_cards(&self, of: fn(usize) -> Of, count: usize) -> Vec<String> {
+        (0..count).map(|i| self.shared_card(of(i))).collect()
     }
 
     pub(super) fn audience_links(&self, codes: &[String]) -> Vec<Link> {
@@ -280,8 +321,8 @@ impl Ctx<'_> {
 
 #[derive(Serialize)]
 struct HomeView {
-    events: Vec<Card>,
-    initiatives: Vec<Card>,
+    events: Vec<String>,
+    initiatives: Vec<String>,
     audiences: Vec<Link>,
     agenda_url: String,
 }
@@ -294,7 +335,7 @@ fn home(cx: &Ctx, spec: Spec) -> Built {
     meta.json_ld = json_ld(&jsonld::website(cx.site, cx.lang));
     let view = HomeView {
         events: cx.upcoming_cards(&cx.rel.upcoming, 6),
-        initiatives: cx.all_cards(&cx.site.initiatives),
+        initiatives: cx.all_cards(Of::Initiative, cx.site.initiatives.len()),
         audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
         agenda_url: urls::section(c, Section::Events, cx.lang),
     };
@@ -308,20 +349,20 @@ fn home(cx: &Ctx, spec: Spec) -> Built {
 #[derive(Serialize)]
 struct ListView {
     section: &'static str,
-    cards: Vec<Card>,
+    cards: Vec<String>,
 }
 
 fn list(cx: &Ctx, spec: Spec, section: Section) -> Built {
     let site = cx.site;
     let cards = match section {
-        Section::Initiatives => cx.all_cards(&site.initiatives),
-        Section::Courses => cx.all_cards(&site.courses),
+        Section::Initiatives => cx.all_cards(Of::Initiative, site.initiatives.len()),
+        Section::Courses => cx.all_cards(Of::Course, site.courses.len()),
         Section::Locations => site
             .locations
             .iter()
             .map(|l| {
                 let link = cx.data_link(&l.data.name, &l.urls);
-                Card::plain(link, vec![l.data.municipality.clone()])
+                cx.card(&Card::plain(link, vec![l.data.municipality.clone()]))
             })
             .collect(),
         _ => site
@@ -329,7 +370,10 @@ fn list(cx: &Ctx, spec: Spec, section: Section) -> Built {
             .iter()
             .map(|o| {
                 let link = cx.data_link(&o.data.name, &o.urls);
-                Card::plain(link, vec![label(cx.t, "org_kinds", &o.data.kind)])
+                cx.card(&Card::plain(
+                    link,
+                    vec![label(cx.t, "org_kinds", &o.data.kind)],
+                ))
             })
             .collect(),
     };
@@ -349,7 +393,7 @@ fn list(cx: &Ctx, spec: Spec, section: Section) -> Built {
 struct Group {
     label: String,
     id: String,
-    cards: Vec<Card>,
+    cards: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -370,11 +414,11 @@ fn agenda(cx: &Ctx, spec: Spec) -> Built {
         _ => None,
     };
     let mut groups: Vec<Group> = Vec::new();
-    let upcoming = cx
-        .site
-        .upcoming()
-        .filter(|o| only_type.is_none_or(|t| cx.site.events[o.event].fields.event_type == t));
-    for occ in upcoming {
+    let upcoming = cx.site.occurrences.iter().enumerate().filter(|(_, o)| {
+        o.ends_at > cx.site.now
+            && only_type.is_none_or(|t| cx.site.events[o.event].fields.event_type == t)
+    });
+    for (index, occ) in upcoming {
         let d = occ.start_date();
         let id = format!("{:04}-{:02}", d.year(), d.month());
         if groups.last().is_none_or(|g| g.id != id) {
@@ -385,7 +429,7 @@ fn agenda(cx: &Ctx, spec: Spec) -> Built {
             });
         }
         if let Some(g) = groups.last_mut() {
-            g.cards.push(event_card(cx.site, occ, cx.lang, cx.t));
+            g.cards.push(cx.shared_card(Of::Occurrence(index)));
         }
     }
     let (kind, template, title) = match spec {
@@ -433,7 +477,8 @@ fn agenda(cx: &Ctx, spec: Spec) -> Built {
 
 fn archive(cx: &Ctx, spec: Spec) -> Built {
     let mut groups: Vec<Group> = Vec::new();
-    for occ in cx.site.past() {
+    let past = cx.site.occurrences.iter().enumerate().rev();
+    for (index, occ) in past.filter(|(_, o)| o.ends_at <= cx.site.now) {
         let id = occ.start_date().year().to_string();
         if groups.last().is_none_or(|g| g.id != id) {
             groups.push(Group {
@@ -443,7 +488,7 @@ fn archive(cx: &Ctx, spec: Spec) -> Built {
             });
         }
         if let Some(g) = groups.last_mut() {
-            g.cards.push(event_card(cx.site, occ, cx.lang, cx.t));
+            g.cards.push(cx.shared_card(Of::Occurrence(index)));
         }
     }
     let meta = cx.meta(
@@ -553,17 +598,16 @@ fn audiences(cx: &Ctx, spec: Spec) -> Built {
 #[derive(Serialize)]
 struct AudienceView {
     code: &'static str,
-    initiatives: Vec<Card>,
-    courses: Vec<Card>,
-    events: Vec<Card>,
+    initiatives: Vec<String>,
+    courses: Vec<String>,
+    events: Vec<String>,
 }
 
 fn audience(cx: &Ctx, spec: Spec, code: &'static str) -> Built {
-    let site = cx.site;
     let view = AudienceView {
         code,
-        initiatives: cx.cards_at(&site.initiatives, of(&cx.rel.initiatives_for, code)),
-        courses: cx.cards_at(&site.courses, of(&cx.rel.courses_for, code)),
+        initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_for, code)),
+        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_for, code)),
         events: cx.upcoming_cards(of(&cx.rel.upcoming_for, code), usize::MAX),
     };
     let title = label(cx.t, "audience", code);
