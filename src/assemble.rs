@@ -15,7 +15,7 @@ use crate::site::{DataItem, Item, Site};
 use crate::source::Source;
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 pub struct Input<'a> {
@@ -66,11 +66,11 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
     };
     let mut drafts: BTreeSet<(Kind, String)> = BTreeSet::new();
     for ((kind, id), mut files) in groups {
-        let Some(canonical) = files.remove(&default) else {
+        let Some(mut canonical) = files.remove(&default) else {
             orphan_translations(&files, kind, &id, input.files, default, &mut diags);
             continue;
         };
-        let Some((common, fields)) = canonical.canonical.clone() else {
+        let Some((common, fields)) = canonical.canonical.take() else {
             continue;
         };
         if common.draft && !input.drafts {
@@ -88,7 +88,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
     site.locations.sort_by(|a, b| a.id.cmp(&b.id));
     site.organisations.sort_by(|a, b| a.id.cmp(&b.id));
 
-    let on_disk: BTreeSet<(Kind, &str)> = input
+    let on_disk: HashSet<(Kind, &str)> = input
         .files
         .iter()
         .map(|f| (f.kind, f.id.as_str()))
@@ -239,7 +239,7 @@ fn orphan_translations(
 fn check_references(
     site: &Site,
     drafts: &BTreeSet<(Kind, String)>,
-    on_disk: &BTreeSet<(Kind, &str)>,
+    on_disk: &HashSet<(Kind, &str)>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let ids = |kind: Kind| -> Vec<&str> {

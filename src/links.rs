@@ -134,8 +134,12 @@ impl Links {
         }
     }
 
-    /// The body's HTML with `@/` markers replaced by URLs in `lang`.
-    fn resolve(&self, body: &Body, lang: Lang) -> String {
+    /// The body's HTML with `@/` markers replaced by URLs in `lang`; `None` when it has
+    /// no `@/` links, so the body's own HTML is used as it is (not copied per language).
+    fn resolve(&self, body: &Body, lang: Lang) -> Option<String> {
+        if body.refs.is_empty() {
+            return None;
+        }
         let mut html = body.html.clone();
         for (target, _, _) in &body.refs {
             let fragment = target
@@ -149,7 +153,7 @@ impl Links {
                 .map_or_else(|| "#".to_string(), |u| format!("{u}{fragment}"));
             html = html.replace(&format!("{REF_MARKER}{target}\""), &format!("{url}\""));
         }
-        html
+        Some(html)
     }
 }
 
@@ -217,7 +221,8 @@ pub fn render_descriptions(site: &mut Site, links: &Links, diags: &mut Vec<Diagn
                 for d in local {
                     diags.push(d.at(&item.source.text, line, column));
                 }
-                item.descriptions.insert(lang, links.resolve(&body, lang));
+                let html = links.resolve(&body, lang).unwrap_or(body.html);
+                item.descriptions.insert(lang, html);
             }
         }
     }

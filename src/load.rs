@@ -202,7 +202,8 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
     let read: Vec<(Result<SourceFile, Diagnostic>, Option<Stamp>)> = wanted
         .into_par_iter()
         .map(|(path, rel, kind, id, lang)| {
-            let meta = std::fs::metadata(&path).ok();
+            // Only `serve` keeps texts between loads, and needs size and time to reuse them.
+            let meta = reuse.and_then(|_| std::fs::metadata(&path).ok());
             let stamp = meta.map(|m| (m.len(), m.modified().ok()));
             let known = reuse.and_then(|c| {
                 let (len, time, text) = c.files.get(&path)?;
@@ -332,7 +333,13 @@ fn split_name(
 
 /// Reads a text file, refusing large files and invalid UTF-8.
 fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| {
+        Diagnostic::error("unreadable-file", rel, format!("cannot read the file: {e}"))
+    };
+    // One open, one stat of the open file, the reads: content folders hold many files.
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "file-too-large",
@@ -345,9 +352,19 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
         )
         .with_help("put large downloads in content/media/ and link to them"));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error("unreadable-file", rel, format!("cannot read the file: {e}"))
-    })?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
+    // Read at most one byte past the limit: a file that grew meanwhile is still refused.
+    (&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "file-too-large",
+            rel,
+            format!("the file is larger than {} MB", MAX_FILE_BYTES / 1_000_000),
+        ));
+    }
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {

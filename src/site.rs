@@ -21,7 +21,7 @@ pub struct Item<F> {
     /// URL path per site language (also for languages without a translation).
     pub urls: BTreeMap<Lang, String>,
     /// Body HTML per site language, with `@/` links resolved for that language.
-    pub bodies: BTreeMap<Lang, String>,
+    pub bodies: BTreeMap<Lang, Option<String>>,
 }
 
 impl<F> Item<F> {

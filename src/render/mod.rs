@@ -114,7 +114,12 @@ impl Plan {
             .collect();
         let specs = pages::specs(site);
         let feeds = feeds::plan(site, &theme.strings, &rel);
-        let mut files = Vec::new();
+        // The sitemap is the largest single file: first, so no core waits for it at the end.
+        let mut files: Vec<(String, Job)> = vec![
+            ("sitemap.xml".into(), Job::Sitemap),
+            ("agenda.schema.json".into(), Job::Schema),
+            ("robots.txt".into(), Job::Robots),
+        ];
         for &spec in &specs {
             let urls = pages::spec_urls(site, spec);
             for &lang in &site.config.languages {
@@ -133,9 +138,6 @@ impl Plan {
                 files.push((path, Job::EventIcs(i, lang)));
             }
         }
-        files.push(("agenda.schema.json".into(), Job::Schema));
-        files.push(("sitemap.xml".into(), Job::Sitemap));
-        files.push(("robots.txt".into(), Job::Robots));
         for (i, (_, rel)) in theme.statics.iter().enumerate() {
             files.push((rel.clone(), Job::Static(i)));
         }

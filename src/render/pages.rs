@@ -313,7 +313,10 @@ impl Ctx<'_> {
         let mut m = self.meta(spec, kind, text.title.clone(), text.summary.clone());
         m.content_lang = other_lang(shown, self.lang);
         m.draft = item.common.draft;
-        let body = item.bodies[&self.lang].clone();
+        let body = match item.bodies.get(&self.lang) {
+            Some(Some(resolved)) => resolved.clone(),
+            _ => text.body.html.clone(),
+        };
         m.has_code = body.contains("<pre class=\"code\" data-lang=");
         (m, body, text.summary.clone())
     }
