@@ -284,11 +284,13 @@ impl Rebuilder {
             .iter()
             .filter(|d| !d.is_error())
             .collect();
-        let shown: HashSet<String> = warnings.iter().map(|d| d.human()).collect();
-        for text in &shown {
-            if !self.warned.contains(text) {
+        let mut shown = HashSet::new();
+        for d in &warnings {
+            let text = d.human();
+            if !self.warned.contains(&text) {
                 eprint!("{text}");
             }
+            shown.insert(text);
         }
         let t = Instant::now();
         let served = loaded.site.map(|(site, theme)| Served::new(site, theme));
@@ -363,11 +365,14 @@ fn check_in_background(shared: Arc<Shared>, served: Arc<Served>, generation: u64
         std::thread::sleep(CHECK_DELAY);
         let started = Instant::now();
         let errors = Mutex::new(Vec::new());
-        served.jobs.par_iter().for_each(|job| {
+        served.jobs.par_iter().for_each_init(Vec::new, |buf, job| {
             if !shared.is_latest(generation) || matches!(job, Job::Static(_) | Job::Media(_)) {
                 return;
             }
-            if let Err(d) = served.plan.make(&served.site, &served.theme, *job) {
+            if let Err(d) = served
+                .plan
+                .make_into(&served.site, &served.theme, *job, buf)
+            {
                 lock(&errors).push(d);
             }
         });
