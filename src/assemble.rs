@@ -13,6 +13,7 @@ use crate::model::*;
 use crate::parse::{ItemFile, Parsed};
 use crate::site::{DataItem, Item, Site};
 use crate::source::Source;
+use crate::timed;
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -28,7 +29,7 @@ pub struct Input<'a> {
 }
 
 pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
-    let t0 = std::time::Instant::now();
+    let started = std::time::Instant::now();
     let mut diags = Vec::new();
     let config = input.config;
     let default = config.default_lang();
@@ -93,25 +94,19 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         .iter()
         .map(|f| (f.kind, f.id.as_str()))
         .collect();
-    crate::stage("a-group", t0);
-    let t = std::time::Instant::now();
-    check_references(&site, &drafts, &on_disk, &mut diags);
-    check_media(&site, &mut diags);
-    crate::stage("a-refs", t);
-    let t = std::time::Instant::now();
-    assign_urls(&mut site, &mut diags);
-    crate::stage("a-urls", t);
-    let t = std::time::Instant::now();
-    let links = Links::new(&site);
-    links::resolve_bodies(&mut site, &links, &mut diags);
-    crate::stage("a-links", t);
-    let t = std::time::Instant::now();
-    links::render_descriptions(&mut site, &links, &mut diags);
+    crate::stage("assemble: group files", started);
+    timed("assemble: references", || {
+        check_references(&site, &drafts, &on_disk, &mut diags);
+        check_media(&site, &mut diags);
+    });
+    timed("assemble: urls", || assign_urls(&mut site, &mut diags));
+    timed("assemble: links", || {
+        let links = Links::new(&site);
+        links::resolve_bodies(&mut site, &links, &mut diags);
+        links::render_descriptions(&mut site, &links, &mut diags);
+    });
     missing_translations(&site, &mut diags);
-    crate::stage("a-desc", t);
-    let t = std::time::Instant::now();
-    expand_agenda(&mut site, &mut diags);
-    crate::stage("a-agenda", t);
+    timed("assemble: agenda", || expand_agenda(&mut site, &mut diags));
     (site, diags)
 }
 

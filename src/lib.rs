@@ -115,6 +115,14 @@ pub fn stage(name: &str, since: Instant) {
     }
 }
 
+/// Runs `f` as the stage `name` (see `stage`).
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let out = f();
+    stage(name, started);
+    out
+}
+
 /// Stages 1–3 and the theme: everything `check` needs and `build` renders from.
 pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
     load_site_with(opts, None)
@@ -164,19 +172,16 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         }
         config.base_url = url.trim_end_matches('/').to_string();
     }
-    let t = Instant::now();
     let (read_cache, mut parse_cache) = match cache {
         Some(c) => (Some(&mut c.read), Some(&mut c.parse)),
         None => (None, None),
     };
-    let loaded = match read_cache {
+    let loaded = timed("load", || match read_cache {
         Some(c) => load::load_cached(&opts.root, &config.languages, c),
         None => load::load(&opts.root, &config.languages),
-    };
+    });
     diags.extend(loaded.diags);
-    stage("load", t);
-    let t = Instant::now();
-    let (parsed, parse_diags) = match (parse_cache.take(), config_text) {
+    let (parsed, parse_diags) = timed("parse", || match (parse_cache.take(), config_text) {
         (Some(cache), Some(text)) => {
             // `--base-url` (serve's local address) changes what pages say, so it is part
             // of the key too.
@@ -184,25 +189,22 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
             parse::parse_all_cached(&loaded.files, &config, &key, cache)
         }
         _ => parse::parse_all(&loaded.files, &config),
-    };
+    });
     diags.extend(parse_diags);
-    stage("parse", t);
-    let t = Instant::now();
-    let (theme, theme_diags) = theme::load(&opts.root, &config);
+    let (theme, theme_diags) = timed("theme", || theme::load(&opts.root, &config));
     diags.extend(theme_diags);
-    stage("theme", t);
-    let t = Instant::now();
     let now = opts.now.resolve(&config.timezone);
-    let (site, assemble_diags) = assemble::assemble(assemble::Input {
-        config,
-        files: &loaded.files,
-        parsed,
-        media: loaded.media,
-        now,
-        drafts: opts.drafts,
+    let (site, assemble_diags) = timed("assemble", || {
+        assemble::assemble(assemble::Input {
+            config,
+            files: &loaded.files,
+            parsed,
+            media: loaded.media,
+            now,
+            drafts: opts.drafts,
+        })
     });
     diags.extend(assemble_diags);
-    stage("assemble", t);
     Ok(finish(theme.map(|t| (site, t)), diags))
 }
 
@@ -260,9 +262,7 @@ pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
             return Err(e);
         }
     };
-    let t = Instant::now();
-    folder.finish().map_err(env)?;
-    stage("swap", t);
+    timed("swap", || folder.finish()).map_err(env)?;
     Ok(Report {
         pages: rendered.pages,
         feeds: rendered.feeds,

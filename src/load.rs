@@ -196,7 +196,7 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
     }
     // Reading is most of the work: in parallel, keeping the walk's order. Every symlink
     // on the way was checked above, so no file here leads outside the root.
-    crate::stage("walk", started);
+    crate::stage("load: walk", started);
     let started = std::time::Instant::now();
     let reuse = cache.as_deref();
     let read: Vec<(Result<SourceFile, Diagnostic>, Option<Stamp>)> = wanted
@@ -237,7 +237,7 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
             Err(d) => out.diags.push(d),
         }
     }
-    crate::stage("read", started);
+    crate::stage("load: read", started);
     if let Some(cache) = cache.as_mut() {
         cache.files = kept;
         cache.dirty.clear();

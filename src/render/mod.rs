@@ -270,9 +270,7 @@ impl Plan {
 /// Renders every file of the site into `sink`. On errors, some files may already have
 /// been handed over: the caller discards them (`write` never swaps a failed build in).
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Vec<Diagnostic>> {
-    let t = std::time::Instant::now();
-    let plan = Plan::new(site, theme)?;
-    crate::stage("plan", t);
+    let plan = crate::timed("plan", || Plan::new(site, theme))?;
     let t = std::time::Instant::now();
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
     plan.files

@@ -292,9 +292,9 @@ impl Rebuilder {
             }
             shown.insert(text);
         }
-        let t = Instant::now();
-        let served = loaded.site.map(|(site, theme)| Served::new(site, theme));
-        crate::stage("plan", t);
+        let served = crate::timed("plan", || {
+            loaded.site.map(|(site, theme)| Served::new(site, theme))
+        });
         let failed = match served {
             Some(Ok(served)) => {
                 let counts = served.counts;
