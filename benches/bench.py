@@ -119,6 +119,9 @@ def main():
         w_pages, h_pages = w_runs[0][2], h_runs[0][2]
         latency = serve_latency(site_w)
         rows.append((events, w_wall, w_pages, w_rss, du(out_w), h_wall, h_pages, h_rss, du(out_h), latency))
+        # /dev/shm is memory: outputs of one size must not crowd the next size's runs.
+        shutil.rmtree(out_w, ignore_errors=True)
+        shutil.rmtree(out_h, ignore_errors=True)
         print(f"{events} events: werkplaats {w_wall:.2f} s, hugo {h_wall:.2f} s", file=sys.stderr)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     print(f"\nMedian of {RUNS} runs after a warm-up, output to /dev/shm, on {os.cpu_count()} cores; "

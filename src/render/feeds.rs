@@ -9,7 +9,8 @@ use crate::site::{Item, Occurrence, Site};
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// What a set of feeds covers.
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +57,8 @@ pub struct Parts {
     pub vevent: Vec<OnceLock<String>>,
     pub atom: Vec<OnceLock<Vec<u8>>>,
     pub json: Vec<OnceLock<Vec<JsonOccurrence>>>,
+    /// VTIMEZONE components by zone name and the years they cover.
+    pub zones: Mutex<HashMap<(String, i16, i16), Arc<str>>>,
 }
 
 /// An occurrence in the feed window as a JSON object, with its start for sorting.
@@ -67,6 +70,7 @@ impl Parts {
             vevent: (0..events).map(|_| OnceLock::new()).collect(),
             atom: (0..events).map(|_| OnceLock::new()).collect(),
             json: (0..events).map(|_| OnceLock::new()).collect(),
+            zones: Mutex::new(HashMap::new()),
         }
     }
 }

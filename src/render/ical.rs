@@ -120,7 +120,25 @@ pub fn calendar(feed: &Feed) -> String {
         );
     }
     for (name, (tz, years)) in zones {
-        vtimezone(&mut w, &name, tz, years);
+        // The same few zones and years come back in every feed and every event's own
+        // file: each VTIMEZONE is made once.
+        let key = (name, years.0, years.1);
+        let known = feed
+            .parts
+            .zones
+            .lock()
+            .ok()
+            .and_then(|z| z.get(&key).cloned());
+        let text = known.unwrap_or_else(|| {
+            let mut one = Writer::default();
+            vtimezone(&mut one, &key.0, tz, years);
+            let text: std::sync::Arc<str> = one.out.into();
+            if let Ok(mut z) = feed.parts.zones.lock() {
+                z.insert(key, text.clone());
+            }
+            text
+        });
+        w.out.push_str(&text);
     }
     for &i in feed.events {
         let part = feed.parts.vevent[i].get_or_init(|| {

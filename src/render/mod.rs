@@ -108,6 +108,7 @@ impl Plan {
                         tera,
                         site_view: site_view(site, l, theme),
                         cards: cards::CardCache::new(site),
+                        site_values: Mutex::new(std::collections::HashMap::new()),
                     },
                 )
             })
@@ -252,13 +253,8 @@ impl Plan {
         if let Some(d) = cx.failed.into_inner() {
             return Err(d);
         }
-        let mut nav = per.site_view.clone();
-        for link in &mut nav.nav {
-            link.current = built.meta.path.starts_with(&link.url)
-                && (link.url != per.site_view.home || built.meta.path == link.url);
-        }
         let mut context = tera::Context::new();
-        context.insert("site", &nav);
+        context.insert_value("site", per.site_value(&built.meta.path));
         context.insert("page", &built.meta);
         context.insert_value("data", built.data);
         per.tera
@@ -322,6 +318,42 @@ struct PerLang {
     site_view: SiteView,
     /// Cards made so far, shared by all pages of the language.
     cards: cards::CardCache,
+    /// `site_view` as a template value, per set of current navigation links (a bit each):
+    /// the same few values serve every page.
+    site_values: Mutex<std::collections::HashMap<u64, tera::Value>>,
+}
+
+impl PerLang {
+    /// The site view for the page at `path`, its navigation links marked current.
+    fn site_value(&self, path: &str) -> tera::Value {
+        let home = &self.site_view.home;
+        let current: Vec<bool> = self
+            .site_view
+            .nav
+            .iter()
+            .map(|link| path.starts_with(&link.url) && (&link.url != home || path == link.url))
+            .collect();
+        let key = current.iter().enumerate().fold(0u64, |k, (i, &c)| {
+            if c {
+                k | 1u64.wrapping_shl(i as u32)
+            } else {
+                k
+            }
+        });
+        let cacheable = current.len() <= 64;
+        if cacheable && let Some(v) = lock(&self.site_values).get(&key) {
+            return v.clone();
+        }
+        let mut view = self.site_view.clone();
+        for (link, c) in view.nav.iter_mut().zip(current) {
+            link.current = c;
+        }
+        let value = tera::Value::from_serializable(&view);
+        if cacheable {
+            lock(&self.site_values).insert(key, value.clone());
+        }
+        value
+    }
 }
 
 fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
