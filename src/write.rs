@@ -134,9 +134,14 @@ fn swap(out: &Path, fresh: &Path, old: &Path) -> Result<()> {
 /// Removes a folder and everything in it, over all cores (a large site's previous output
 /// has hundreds of thousands of files). Best effort: the folder is already out of the way.
 fn remove_tree(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        let _ = fs::remove_file(dir);
-        return;
+    // A symlink (the output folder may have been one) is removed itself, never followed.
+    let is_dir = fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) if is_dir => entries,
+        _ => {
+            let _ = fs::remove_file(dir);
+            return;
+        }
     };
     let entries: Vec<fs::DirEntry> = entries.flatten().collect();
     entries.par_iter().for_each(|e| {
