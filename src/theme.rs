@@ -20,6 +20,27 @@ pub struct Theme {
     pub statics: Vec<(PathBuf, String)>,
 }
 
+/// The templates the generator renders by name: pages (see `render::pages`) and the card
+/// every list shows (`render::cards`).
+pub const REQUIRED: &[&str] = &[
+    "404.html",
+    "agenda.html",
+    "archive.html",
+    "audience.html",
+    "audiences.html",
+    "course.html",
+    "embed_agenda.html",
+    "embed_help.html",
+    "event.html",
+    "home.html",
+    "initiative.html",
+    "list.html",
+    "location.html",
+    "organisation.html",
+    "page.html",
+    "partials/card.html",
+];
+
 pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let dir = root.join("themes").join(&config.theme);
@@ -59,6 +80,20 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
         diags.push(template_error(&config.theme, &e));
+    }
+    for &name in REQUIRED {
+        if !templates.iter().any(|(n, _)| n == name) {
+            diags.push(
+                Diagnostic::error(
+                    "missing-template",
+                    format!("themes/{}/templates/{name}", config.theme),
+                    format!("the theme has no `{name}`, which the site needs"),
+                )
+                .with_help(format!(
+                    "copy templates/{name} from the default theme (a theme copied before it existed lacks it)"
+                )),
+            );
+        }
     }
     let strings = strings(root, &dir, config, &mut diags);
     let statics = WalkDir::new(dir.join("static"))

@@ -396,6 +396,32 @@ fn template_errors_name_template_line_and_column() {
 }
 
 #[test]
+fn a_theme_without_a_template_the_site_needs_is_refused_by_name() {
+    // A theme copied into a site before `partials/card.html` existed must get a clear
+    // error naming the file, not a "not found" from the middle of rendering.
+    let site = Site::new(&[]);
+    site.remove("themes/default/templates/partials/card.html");
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = common::find(
+        &diags,
+        "missing-template",
+        "themes/default/templates/partials/card.html",
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("default theme")),
+        "{d}"
+    );
+    assert!(
+        !diags.iter().any(|d| d["code"] == "template-error"),
+        "reported once, as missing: {diags:?}"
+    );
+    assert_eq!(site.build().code, 1);
+}
+
+#[test]
 fn agenda_filters_by_type_work_without_javascript() {
     let site = Site::new(&[]);
     assert_eq!(site.build().code, 0);

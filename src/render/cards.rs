@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 use std::sync::OnceLock;
 
+/// Listed in `theme::REQUIRED`, so a theme without it is refused when it loads.
 pub const TEMPLATE: &str = "partials/card.html";
 
 type Slot = OnceLock<Result<String, Diagnostic>>;
