@@ -267,18 +267,18 @@ impl Plan {
 /// been handed over: the caller discards them (`write` never swaps a failed build in).
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Vec<Diagnostic>> {
     let plan = crate::timed("plan", || Plan::new(site, theme))?;
-    let t = std::time::Instant::now();
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-    plan.files
-        .par_iter()
-        .for_each_init(Vec::new, |buf, (path, job)| {
-            match plan.make_into(site, theme, *job, buf) {
-                Ok(Some(file)) => sink.put(path, Piece::File(file)),
-                Ok(None) => sink.put(path, Piece::Bytes(buf)),
-                Err(d) => lock(&errors).push(d),
-            }
-        });
-    crate::stage("render", t);
+    crate::timed("render", || {
+        plan.files
+            .par_iter()
+            .for_each_init(Vec::new, |buf, (path, job)| {
+                match plan.make_into(site, theme, *job, buf) {
+                    Ok(Some(file)) => sink.put(path, Piece::File(file)),
+                    Ok(None) => sink.put(path, Piece::Bytes(buf)),
+                    Err(d) => lock(&errors).push(d),
+                }
+            })
+    });
     let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
     if !errors.is_empty() {
         return Err(sorted_errors(errors));
@@ -297,8 +297,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Where finished files go: the output folder (`build`), memory (tests) or nowhere
-/// (`check`). Files arrive from several threads, each exactly once.
+/// Where finished files go: the output folder (`build`) or nowhere (`check`); `serve`
+/// makes single files with `Plan::make` instead. Files arrive from several threads, each exactly once.
 pub trait Sink: Sync {
     fn put(&self, path: &str, piece: Piece<'_>);
 }

@@ -237,7 +237,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
 pub struct Rebuilder {
     options: Options,
     cache: crate::Cache,
-    warned: HashSet<String>,
+    warned: HashSet<Diagnostic>,
 }
 
 /// How long the background check waits, so the reloading tabs' requests go first.
@@ -284,14 +284,12 @@ impl Rebuilder {
             .iter()
             .filter(|d| !d.is_error())
             .collect();
-        let mut shown = HashSet::new();
         for d in &warnings {
-            let text = d.human();
-            if !self.warned.contains(&text) {
-                eprint!("{text}");
+            if !self.warned.contains(*d) {
+                eprint!("{}", d.human());
             }
-            shown.insert(text);
         }
+        let shown: HashSet<Diagnostic> = warnings.iter().map(|&d| d.clone()).collect();
         let served = crate::timed("plan", || {
             loaded.site.map(|(site, theme)| Served::new(site, theme))
         });
