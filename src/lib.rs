@@ -17,8 +17,10 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod newitem;
+pub mod outguard;
 pub mod parse;
 pub mod render;
+pub mod safefs;
 pub mod serve;
 pub mod site;
 pub mod source;
@@ -249,12 +251,18 @@ pub fn render_site(
     Ok((rendered, loaded.diagnostics))
 }
 
-/// Builds the site into `out`, swapping it in only if everything succeeded.
-pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
+/// Where `build` writes, and whether it may replace a folder it did not make.
+pub struct Target<'a> {
+    pub out: &'a Path,
+    pub force: bool,
+}
+
+/// Builds the site into `target.out`, swapping it in only if everything succeeded.
+pub fn build(opts: &Options, target: &Target) -> Result<Report, BuildError> {
     let started = Instant::now();
-    guard_output(&opts.root, out).map_err(|e| BuildError::Env(e.0))?;
+    let checked = outguard::check(&opts.root, target.out, target.force).map_err(BuildError::Env)?;
     let env = |e: anyhow::Error| BuildError::Env(format!("{e:#}"));
-    let folder = write::Folder::create(out).map_err(env)?;
+    let folder = write::Folder::create(&checked.entry, checked.previous_build).map_err(env)?;
     let (rendered, diagnostics) = match render_site(opts, &folder) {
         Ok(done) => done,
         Err(e) => {
@@ -270,37 +278,4 @@ pub fn build(opts: &Options, out: &Path) -> Result<Report, BuildError> {
         elapsed: started.elapsed(),
         diagnostics,
     })
-}
-
-/// Refuses an output folder whose replacement would destroy the site itself.
-fn guard_output(root: &Path, out: &Path) -> Result<(), EnvError> {
-    let abs = |p: &Path| {
-        std::path::absolute(p).map(|a| {
-            a.components().fold(PathBuf::new(), |mut acc, c| {
-                match c {
-                    std::path::Component::ParentDir => {
-                        acc.pop();
-                    }
-                    std::path::Component::CurDir => {}
-                    other => acc.push(other),
-                }
-                acc
-            })
-        })
-    };
-    let (Ok(root), Ok(out)) = (abs(root), abs(out)) else {
-        return Err(EnvError(
-            "cannot resolve the root and output folders".into(),
-        ));
-    };
-    let inside_site = [root.join("content"), root.join("themes")]
-        .iter()
-        .any(|p| out.starts_with(p));
-    if root.starts_with(&out) || inside_site || out.join("content").join("site.yaml").exists() {
-        return Err(EnvError(format!(
-            "refusing to build into {}: it holds (or is inside) the site's own files",
-            out.display()
-        )));
-    }
-    Ok(())
 }

@@ -47,6 +47,15 @@ pub struct Loaded {
 pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
     let rel = "content/site.yaml".to_string();
     let path = root.join("content").join("site.yaml");
+    if let Ok(meta) = std::fs::metadata(&path)
+        && let crate::safefs::Entry::Other(what) = crate::safefs::entry(&meta)
+    {
+        return Err(Diagnostic::error(
+            "not-a-file",
+            &rel,
+            crate::safefs::not_regular_message(what),
+        ));
+    }
     if !path.is_file() {
         return Err(
             Diagnostic::error("missing-site-yaml", &rel, "content/site.yaml is missing").with_help(
@@ -140,6 +149,10 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
             continue;
         }
         if entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            out.diags.push(not_regular(&rel, entry.file_type()));
             continue;
         }
         let inner = path.strip_prefix(&content).unwrap_or(path);
@@ -338,7 +351,14 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
         Diagnostic::error("unreadable-file", rel, format!("cannot read the file: {e}"))
     };
     // One open, one stat of the open file, the reads: content folders hold many files.
-    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut file = crate::safefs::open_regular(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::InvalidInput {
+            Diagnostic::error("not-a-file", rel, e.to_string())
+                .with_help("remove it from the site folder; only files and folders belong there")
+        } else {
+            unreadable(e)
+        }
+    })?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -382,6 +402,16 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
                 .with_help("save the file as UTF-8 (most editors offer this under 'Save with encoding')"))
         }
     }
+}
+
+/// A walked entry that is neither a regular file nor a folder (a FIFO, socket, device).
+pub fn not_regular(rel: &str, t: std::fs::FileType) -> Diagnostic {
+    let what = match crate::safefs::entry_of_type(t) {
+        crate::safefs::Entry::Other(what) => what,
+        _ => "not a regular file",
+    };
+    Diagnostic::error("not-a-file", rel, crate::safefs::not_regular_message(what))
+        .with_help("remove it from the site folder; only files and folders belong there")
 }
 
 fn inside(canonical_root: &Path, path: &Path) -> bool {

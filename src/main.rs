@@ -42,6 +42,9 @@ enum Command {
         /// Include items marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Replace an existing --out folder that werkplaats did not build, and everything in it.
+        #[arg(long)]
+        force: bool,
     },
     /// Serve the site on your own computer, rebuilding and reloading the browser on every save.
     Serve {
@@ -95,6 +98,7 @@ fn main() -> ExitCode {
             base_url,
             now,
             drafts,
+            force,
         } => {
             let Some(now) = read_now(now.as_deref()) else {
                 return ExitCode::from(2);
@@ -108,6 +112,7 @@ fn main() -> ExitCode {
                     base_url,
                 },
                 out,
+                force,
             )
         }
         Command::Check {
@@ -190,8 +195,9 @@ fn print_human(diags: &[Diagnostic]) {
     }
 }
 
-fn build(opts: Options, out: PathBuf) -> ExitCode {
-    match werkplaats::build(&opts, &out) {
+fn build(opts: Options, out: PathBuf, force: bool) -> ExitCode {
+    let target = werkplaats::Target { out: &out, force };
+    match werkplaats::build(&opts, &target) {
         Ok(report) => {
             print_human(&report.diagnostics);
             println!(
@@ -257,7 +263,7 @@ fn new(kind: &str, id: &str, title: Option<&str>, root: PathBuf) -> ExitCode {
     let Some(kind) = Kind::from_singular(kind) else {
         return ExitCode::from(2);
     };
-    let lang = std::fs::read_to_string(root.join("content/site.yaml"))
+    let lang = werkplaats::safefs::read_to_string(&root.join("content/site.yaml"))
         .ok()
         .and_then(|t| {
             let (config, _) = werkplaats::config::parse(std::sync::Arc::new(

@@ -5,7 +5,7 @@
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter;
-use crate::load::{is_ignored, rel_path};
+use crate::load::{is_ignored, not_regular, rel_path};
 use crate::model::Lang;
 use crate::yaml::{self, Yaml};
 use std::collections::BTreeMap;
@@ -64,11 +64,21 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         .into_iter()
         .flatten()
     {
-        if !entry.file_type().is_file() || is_ignored(&entry.file_name().to_string_lossy()) {
+        if is_ignored(&entry.file_name().to_string_lossy()) {
+            continue;
+        }
+        if is_special(entry.file_type()) {
+            diags.push(not_regular(
+                &rel_path(root, entry.path()),
+                entry.file_type(),
+            ));
+            continue;
+        }
+        if !entry.file_type().is_file() {
             continue;
         }
         let name = rel_path(&dir.join("templates"), entry.path());
-        match std::fs::read_to_string(entry.path()) {
+        match crate::safefs::read_to_string(entry.path()) {
             Ok(text) => templates.push((name, text)),
             Err(e) => diags.push(Diagnostic::error(
                 "unreadable-file",
@@ -96,18 +106,24 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         }
     }
     let strings = strings(root, &dir, config, &mut diags);
-    let statics = WalkDir::new(dir.join("static"))
+    let mut statics = Vec::new();
+    for e in WalkDir::new(dir.join("static"))
         .sort_by_file_name()
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file() && !is_ignored(&e.file_name().to_string_lossy()))
-        .map(|e| {
-            (
+    {
+        if is_ignored(&e.file_name().to_string_lossy()) {
+            continue;
+        }
+        if is_special(e.file_type()) {
+            diags.push(not_regular(&rel_path(root, e.path()), e.file_type()));
+        } else if e.file_type().is_file() {
+            statics.push((
                 e.path().to_path_buf(),
                 rel_path(&dir.join("static"), e.path()),
-            )
-        })
-        .collect();
+            ));
+        }
+    }
     let ok = !diags.iter().any(Diagnostic::is_error);
     (
         ok.then_some(Theme {
@@ -117,6 +133,11 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         }),
         diags,
     )
+}
+
+/// A FIFO, socket or device (symlinks are not followed in themes and are skipped).
+fn is_special(t: std::fs::FileType) -> bool {
+    !t.is_file() && !t.is_dir() && !t.is_symlink()
 }
 
 /// A Tera error as a diagnostic at the template's file, line and column, which Tera's
@@ -170,7 +191,18 @@ fn strings(
     for &lang in &config.languages {
         let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
         let rel = rel_path(root, &path);
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        if let Ok(meta) = std::fs::metadata(&path)
+            && let crate::safefs::Entry::Other(what) = crate::safefs::entry(&meta)
+        {
+            diags.push(Diagnostic::error(
+                "not-a-file",
+                &rel,
+                crate::safefs::not_regular_message(what),
+            ));
+            out.insert(lang, BTreeMap::new());
+            continue;
+        }
+        let Ok(text) = crate::safefs::read_to_string(&path) else {
             diags.push(Diagnostic::warning(
                 "missing-i18n",
                 &rel,

@@ -1,27 +1,54 @@
 //! Stage 5, write: files go into a fresh folder beside the target as they are rendered
 //! (nothing is held in memory), and the folder is swapped in only when the whole build
 //! succeeded. A failure leaves the previous output as it was; files of deleted content
-//! vanish because the new folder starts empty.
+//! vanish because the new folder starts empty. The folder gets a marker with a manifest of
+//! every file's hash (`outguard::MARKER`); a file whose bytes equal the previous build's
+//! is linked (or copied with its time), so its modification time stays as it was. Each
+//! build holds a lock beside its temporary folder, so the next build can tell the folders
+//! of killed builds from those of a running one and removes them.
 
+use crate::outguard::MARKER;
 use crate::render::{Piece, Sink};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::fs;
+use std::io::{Read, Seek, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
+use std::time::SystemTime;
 
 /// A fresh output folder being filled.
 pub struct Folder {
     out: PathBuf,
     fresh: PathBuf,
     old: PathBuf,
+    /// Held (locked) for the whole build: a build whose lock can be taken is dead, and
+    /// its temporary folders are removed by the next build.
+    lock: PathBuf,
+    _held: fs::File,
+    previous: Previous,
+    /// Every file written: path, hash, size; becomes the marker's manifest.
+    written: Mutex<Vec<(String, blake3::Hash, u64)>>,
     /// The first write error; later files are skipped.
     error: Mutex<Option<String>>,
 }
 
+/// The previous build's manifest: what each of its files held when it was written.
+#[derive(Default)]
+struct Previous {
+    files: HashMap<String, (blake3::Hash, u64)>,
+    /// When the manifest was written: a file changed later was edited by someone else.
+    written: Option<SystemTime>,
+}
+
+const NEW: &str = "werkplaats-new-";
+const OLD: &str = "werkplaats-old-";
+
 impl Folder {
-    /// Prepares `.<name>.werkplaats-new-<pid>` beside `out`.
-    pub fn create(out: &Path) -> Result<Folder> {
+    /// Prepares `.<name>.werkplaats-new-<pid>` beside `out`, after removing what killed
+    /// builds left there. `previous_build`: `out` holds a build with its manifest.
+    pub fn create(out: &Path, previous_build: bool) -> Result<Folder> {
         let name = out
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -32,39 +59,122 @@ impl Folder {
         };
         fs::create_dir_all(&parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
+        remove_stale(&parent, &name);
         let pid = std::process::id();
-        let fresh = parent.join(format!(".{name}.werkplaats-new-{pid}"));
-        let old = parent.join(format!(".{name}.werkplaats-old-{pid}"));
-        let _ = fs::remove_dir_all(&fresh);
+        let fresh = parent.join(format!(".{name}.{NEW}{pid}"));
+        let old = parent.join(format!(".{name}.{OLD}{pid}"));
+        let lock = parent.join(format!(".{name}.{NEW}{pid}.lock"));
+        let held =
+            fs::File::create(&lock).with_context(|| format!("cannot create {}", lock.display()))?;
+        held.try_lock()
+            .map_err(|e| anyhow::anyhow!("cannot lock {}: {e}", lock.display()))?;
+        remove_tree(&fresh);
         fs::create_dir_all(&fresh).with_context(|| format!("cannot create {}", fresh.display()))?;
+        let previous = if previous_build {
+            read_manifest(out)
+        } else {
+            Previous::default()
+        };
         Ok(Folder {
             out: out.to_path_buf(),
             fresh,
             old,
+            lock,
+            _held: held,
+            previous,
+            written: Mutex::new(Vec::new()),
             error: Mutex::new(None),
         })
     }
 
-    /// Swaps the filled folder in, or, if a write failed, removes it and says why.
+    /// Writes the manifest and swaps the filled folder in, or, if a write failed, removes
+    /// it and says why.
     pub fn finish(self) -> Result<()> {
         let error = self.error.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(e) = error {
-            let _ = fs::remove_dir_all(&self.fresh);
-            bail!(e);
+        let result = match error {
+            Some(e) => Err(anyhow::anyhow!(e)),
+            None => self
+                .write_manifest()
+                .and_then(|()| swap(&self.out, &self.fresh, &self.old)),
+        };
+        if result.is_err() {
+            remove_tree(&self.fresh);
         }
-        swap(&self.out, &self.fresh, &self.old)
+        let _ = fs::remove_file(&self.lock);
+        result
     }
 
     /// Throws the half-filled folder away (the build failed).
     pub fn abandon(self) {
-        let _ = fs::remove_dir_all(&self.fresh);
+        remove_tree(&self.fresh);
+        let _ = fs::remove_file(&self.lock);
+    }
+
+    fn write_manifest(&self) -> Result<()> {
+        let mut files =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut text = String::from("werkplaats build manifest 1\n");
+        for (path, hash, size) in &files {
+            text.push_str(&format!("{} {size} {path}\n", hash.to_hex()));
+        }
+        let target = self.fresh.join(MARKER);
+        fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
+    }
+
+    /// The previous build's file at `path`, if it holds exactly `hash` and nobody changed
+    /// it since that build: its modification time is kept by linking or copying it.
+    fn unchanged(&self, path: &str, hash: &blake3::Hash, size: u64) -> Option<PathBuf> {
+        let (old_hash, old_size) = self.previous.files.get(path)?;
+        if old_hash != hash || *old_size != size {
+            return None;
+        }
+        let old = self.out.join(path);
+        let meta = fs::symlink_metadata(&old).ok()?;
+        let untouched = meta.is_file()
+            && meta.len() == size
+            && meta
+                .modified()
+                .ok()
+                .zip(self.previous.written)
+                .is_some_and(|(m, w)| m <= w);
+        untouched.then_some(old)
     }
 
     fn write(&self, path: &str, piece: Piece<'_>) -> Result<()> {
+        if path == MARKER {
+            bail!("/{MARKER} is werkplaats's own file; rename the file that makes it");
+        }
         let target = safe_join(&self.fresh, path)?;
-        let put = || match piece {
-            Piece::Bytes(b) => fs::write(&target, b),
-            Piece::File(src) => fs::copy(src, &target).map(|_| ()),
+        let (hash, size) = match piece {
+            Piece::Bytes(b) => (blake3::hash(b), b.len() as u64),
+            Piece::File(src) => hash_file(src)?,
+        };
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((path.to_string(), hash, size));
+        let keep = self.unchanged(path, &hash, size);
+        let put = || -> std::io::Result<()> {
+            if let Some(old) = &keep {
+                // The same bytes as last time: the same file (and time), not a new one.
+                if fs::hard_link(old, &target).is_ok() {
+                    return Ok(());
+                }
+            }
+            match piece {
+                Piece::Bytes(b) => fs::write(&target, b)?,
+                Piece::File(src) => copy_regular(src, &target)?,
+            }
+            if let Some(old) = &keep
+                && let Ok(time) = fs::metadata(old).and_then(|m| m.modified())
+            {
+                fs::File::options()
+                    .write(true)
+                    .open(&target)?
+                    .set_modified(time)?;
+            }
+            Ok(())
         };
         // Folders are made when a file first needs one: no bookkeeping shared between
         // threads, and no syscall for folders that exist.
@@ -84,6 +194,91 @@ impl Folder {
                 format!("cannot copy {} to {}", src.display(), target.display())
             }
         })
+    }
+}
+
+/// The hash and size of a regular file (a FIFO or device is refused, never opened).
+fn hash_file(src: &Path) -> Result<(blake3::Hash, u64)> {
+    let mut file = crate::safefs::open_regular(src)
+        .with_context(|| format!("cannot read {}", src.display()))?;
+    let mut hasher = blake3::Hasher::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let n = file
+            .read(&mut buf)
+            .with_context(|| format!("cannot read {}", src.display()))?;
+        if n == 0 {
+            break;
+        }
+        size += n as u64;
+        hasher.update(&buf[..n]);
+    }
+    Ok((hasher.finalize(), size))
+}
+
+fn copy_regular(src: &Path, target: &Path) -> std::io::Result<()> {
+    let mut from = crate::safefs::open_regular(src)?;
+    from.rewind()?;
+    let mut to = fs::File::create(target)?;
+    std::io::copy(&mut from, &mut to)?;
+    to.flush()
+}
+
+fn read_manifest(out: &Path) -> Previous {
+    let path = out.join(MARKER);
+    let Ok(text) = crate::safefs::read_to_string(&path) else {
+        return Previous::default();
+    };
+    let written = fs::symlink_metadata(&path).and_then(|m| m.modified()).ok();
+    let mut files = HashMap::new();
+    for line in text.lines().skip(1) {
+        let mut parts = line.splitn(3, ' ');
+        let (Some(hash), Some(size), Some(rel)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        if let (Ok(hash), Ok(size)) = (blake3::Hash::from_hex(hash), size.parse::<u64>()) {
+            files.insert(rel.to_string(), (hash, size));
+        }
+    }
+    Previous { files, written }
+}
+
+/// Removes the temporary folders of builds of `name` in `parent` that were killed (their
+/// lock can be taken, or they have none), found by their name.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let new_prefix = format!(".{name}.{NEW}");
+    let old_prefix = format!(".{name}.{OLD}");
+    for entry in entries.flatten() {
+        let file = entry.file_name().to_string_lossy().to_string();
+        let Some(pid) = file
+            .strip_prefix(&new_prefix)
+            .or_else(|| file.strip_prefix(&old_prefix))
+        else {
+            continue;
+        };
+        if let Some(orphan) = pid.strip_suffix(".lock") {
+            // A lock whose folder was never made (killed at once), or already removed.
+            let folder = parent.join(format!("{new_prefix}{orphan}"));
+            let free = fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok());
+            if free && !folder.exists() {
+                let _ = fs::remove_file(entry.path());
+            }
+            continue;
+        }
+        if pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let lock = parent.join(format!("{new_prefix}{pid}.lock"));
+        let alive = fs::File::open(&lock).is_ok_and(|f| f.try_lock().is_err());
+        if is_dir && !alive {
+            remove_tree(&entry.path());
+            let _ = fs::remove_file(&lock);
+        }
     }
 }
 

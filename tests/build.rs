@@ -222,23 +222,6 @@ fn files_of_deleted_content_vanish() {
 }
 
 #[test]
-fn an_output_folder_that_is_a_symlink_is_replaced_not_emptied() {
-    // The previous output is removed after the swap; if `public` was a link, only the
-    // link goes, never the folder it pointed to.
-    let site = Site::new(&[]);
-    let elsewhere = site.root().join("elsewhere");
-    std::fs::create_dir_all(elsewhere.join("sub")).expect("mkdir");
-    std::fs::write(elsewhere.join("sub/keep.txt"), "mine").expect("write");
-    std::os::unix::fs::symlink(&elsewhere, site.root().join("public")).expect("symlink");
-    assert_eq!(site.build().code, 0);
-    assert_eq!(
-        std::fs::read_to_string(elsewhere.join("sub/keep.txt")).expect("kept"),
-        "mine"
-    );
-    assert!(site.root().join("public/index.html").exists());
-}
-
-#[test]
 fn drafts_only_with_the_flag() {
     let site = Site::new(&[]);
     site.write(

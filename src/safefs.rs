@@ -1,0 +1,134 @@
+//! Opening only what may be opened. Every file werkplaats reads (content, media, theme
+//! templates, static files, interface strings) goes through `open_regular`: a named pipe,
+//! socket or device is refused before it is opened, and the open itself never blocks (a
+//! pipe swapped in between the check and the open is caught by the type of the opened
+//! file), so a FIFO can never hang `build`, `check` or `serve`.
+
+use std::fs::{File, Metadata};
+use std::io;
+use std::path::Path;
+
+/// What a path holds, following symlinks (their target is checked by the caller).
+pub enum Entry {
+    File,
+    Dir,
+    /// Anything else, named for the message: "a named pipe (FIFO)", "a socket", …
+    Other(&'static str),
+}
+
+pub fn entry(meta: &Metadata) -> Entry {
+    entry_of_type(meta.file_type())
+}
+
+pub fn entry_of_type(t: std::fs::FileType) -> Entry {
+    if t.is_file() {
+        return Entry::File;
+    }
+    if t.is_dir() {
+        return Entry::Dir;
+    }
+    Entry::Other(describe(&t))
+}
+
+fn describe(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if t.is_symlink() {
+        return "a broken symlink";
+    }
+    "not a regular file"
+}
+
+/// The message for an entry that is not a regular file or folder.
+pub fn not_regular_message(what: &str) -> String {
+    format!("this is {what}, not a regular file or folder; werkplaats never opens it")
+}
+
+/// Opens `path` for reading if it is a regular file (symlinks followed); anything else is
+/// an `InvalidInput` error whose text says what it is.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let meta = std::fs::metadata(path)?;
+    if let Entry::Other(what) = entry(&meta) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            not_regular_message(what),
+        ));
+    }
+    let file = open_nonblocking(path)?;
+    let meta = file.metadata()?;
+    match entry(&meta) {
+        Entry::File => Ok(file),
+        Entry::Dir => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "this is a folder, not a file",
+        )),
+        Entry::Other(what) => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            not_regular_message(what),
+        )),
+    }
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NONBLOCK only matters for the open of a pipe or device; reads of a regular file
+    // are not affected by it.
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// Reads a whole regular file.
+pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads a whole regular file as UTF-8.
+pub fn read_to_string(path: &Path) -> io::Result<String> {
+    String::from_utf8(read(path)?)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "the file is not UTF-8 text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_blocking() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("pijp");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(status.success());
+        let err = open_regular(&fifo).expect_err("a FIFO is not opened");
+        assert!(err.to_string().contains("named pipe"), "{err}");
+        std::fs::write(dir.path().join("gewoon"), "x").expect("write");
+        assert_eq!(read(&dir.path().join("gewoon")).expect("read"), b"x");
+        assert!(open_regular(dir.path()).is_err(), "a folder is not a file");
+    }
+}
