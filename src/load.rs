@@ -30,6 +30,8 @@ pub struct SourceFile {
 #[derive(Debug, Clone)]
 pub struct MediaFile {
     pub abs: PathBuf,
+    /// The file as it was when loaded (`serve` serves only that file).
+    pub identity: Option<crate::safefs::Identity>,
     /// Path under `media/`, `/`-separated.
     pub rel: String,
 }
@@ -180,6 +182,10 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                 .join("/");
             out.media.push(crate::load::MediaFile {
                 abs: path.to_path_buf(),
+                identity: entry
+                    .metadata()
+                    .ok()
+                    .map(|m| crate::safefs::Identity::of(&m)),
                 rel: media_rel,
             });
             continue;

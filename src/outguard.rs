@@ -76,7 +76,8 @@ pub fn check(root: &Path, out: &Path, force: bool) -> Result<Checked, String> {
     let link = std::fs::symlink_metadata(&entry).is_ok_and(|m| m.file_type().is_symlink());
     let empty = std::fs::read_dir(&entry).is_ok_and(|mut d| d.next().is_none());
     let exists = std::fs::symlink_metadata(&entry).is_ok();
-    if exists && !previous_build && !(empty && !link) && !force {
+    let replaceable = previous_build || (empty && !link);
+    if exists && !replaceable && !force {
         let what = if link {
             "it is a symlink werkplaats did not make"
         } else {

@@ -96,6 +96,49 @@ fn open_nonblocking(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
+/// Which file a path held when the site was loaded: `serve` answers with a file only while
+/// the path still leads to that same file, never one swapped in since (a symlink to
+/// `/etc/passwd`, say). A save that changes the file rebuilds the site, and with it this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Identity {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Identity {
+    pub fn of(meta: &Metadata) -> Identity {
+        #[cfg(unix)]
+        let (dev, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.dev(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (dev, ino) = (0, 0);
+        Identity {
+            dev,
+            ino,
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// Reads `path` if it is still the regular file `expected` (symlinks followed, as when it
+/// was loaded); `None` if it is gone, changed, or something else now.
+pub fn read_same(path: &Path, expected: &Identity) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut file = open_regular(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if Identity::of(&meta) != *expected {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 == expected.len).then_some(bytes)
+}
+
 /// Reads a whole regular file.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;

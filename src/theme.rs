@@ -16,8 +16,17 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Interface strings per language, with fallbacks already filled in.
     pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
-    /// Files under `static/`: absolute path and path in the output.
-    pub statics: Vec<(PathBuf, String)>,
+    /// Files under `static/`.
+    pub statics: Vec<StaticFile>,
+}
+
+/// A file under the theme's `static/`, copied to the site root.
+pub struct StaticFile {
+    pub abs: PathBuf,
+    /// Its path in the output.
+    pub rel: String,
+    /// The file as it was when loaded (`serve` serves only that file).
+    pub identity: Option<crate::safefs::Identity>,
 }
 
 /// The templates the generator renders by name: pages (see `render::pages`) and the card
@@ -118,10 +127,11 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         if is_special(e.file_type()) {
             diags.push(not_regular(&rel_path(root, e.path()), e.file_type()));
         } else if e.file_type().is_file() {
-            statics.push((
-                e.path().to_path_buf(),
-                rel_path(&dir.join("static"), e.path()),
-            ));
+            statics.push(StaticFile {
+                abs: e.path().to_path_buf(),
+                rel: rel_path(&dir.join("static"), e.path()),
+                identity: e.metadata().ok().map(|m| crate::safefs::Identity::of(&m)),
+            });
         }
     }
     let ok = !diags.iter().any(Diagnostic::is_error);

@@ -253,3 +253,45 @@ fn garbage_in_every_content_folder_never_panics() {
     assert_eq!(site.build().code, 1);
     assert!(tree(&site.root().join("content")).len() > 40);
 }
+
+fn mkfifo(path: &std::path::Path) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo")
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_named_pipe_anywhere_is_an_error_never_a_hang() {
+    // Issue 10: a FIFO made `build` and `check` wait for ever for a writer.
+    for rel in [
+        "content/events/pijp.nl.md",
+        "content/media/pijp.txt",
+        "content/site.yaml",
+        "themes/default/i18n/en.yaml",
+        "themes/default/static/pijp.css",
+        "themes/default/templates/pijp.html",
+    ] {
+        let site = Site::new(&[]);
+        let path = site.root().join(rel);
+        let _ = std::fs::remove_file(&path);
+        mkfifo(&path);
+        let (code, diags) = site.check_json();
+        assert_eq!(code, 1, "{rel}: {diags:#?}");
+        let d = common::find(&diags, "not-a-file", rel);
+        assert!(
+            d["message"]
+                .as_str()
+                .expect("message")
+                .contains("named pipe (FIFO)"),
+            "{d}"
+        );
+        let r = site.build();
+        assert_eq!(r.code, 1, "{rel}: {}", r.stderr);
+        assert!(r.stderr.contains(rel), "{}", r.stderr);
+        assert!(!site.root().join("public").exists());
+    }
+}

@@ -35,7 +35,25 @@ fn start_on(site: Site, extra: &[&str]) -> Server {
 
 /// `serve`, with "now" fixed through `SOURCE_DATE_EPOCH` when `epoch` is given.
 fn start_at(site: Site, extra: &[&str], epoch: Option<&str>) -> Server {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_werkplaats"));
+    spawn_serve(
+        site,
+        Command::new(env!("CARGO_BIN_EXE_werkplaats")),
+        extra,
+        epoch,
+    )
+}
+
+/// `serve` allowed only `nofile` open file descriptors (soft and hard), by `prlimit`.
+fn start_limited(site: Site, nofile: u32) -> Server {
+    let mut command = Command::new("prlimit");
+    command
+        .arg(format!("--nofile={nofile}:{nofile}"))
+        .arg("--")
+        .arg(env!("CARGO_BIN_EXE_werkplaats"));
+    spawn_serve(site, command, &[], None)
+}
+
+fn spawn_serve(site: Site, mut command: Command, extra: &[&str], epoch: Option<&str>) -> Server {
     match epoch {
         Some(e) => command.env("SOURCE_DATE_EPOCH", e),
         None => command.env_remove("SOURCE_DATE_EPOCH"),
@@ -306,7 +324,10 @@ fn requests_never_leak_files_outside_the_output() {
     ] {
         let r = raw(
             &s.addr,
-            &format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+            &format!(
+                "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                s.addr
+            ),
         );
         assert!(
             !r.body.contains("GEHEIM") && !r.body.contains("root:"),
@@ -315,21 +336,21 @@ fn requests_never_leak_files_outside_the_output() {
         assert!(matches!(r.status, 400 | 404), "{target}: {}", r.status);
     }
     for malformed in [
-        "NONSENSE\r\n\r\n",
-        "GET\r\n\r\n",
-        "GET / HTTP/9.9\r\n\r\n",
-        "GET /%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        "NONSENSE\r\n\r\n".to_string(),
+        "GET\r\n\r\n".to_string(),
+        "GET / HTTP/9.9\r\n\r\n".to_string(),
+        format!(
+            "GET /%zz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            s.addr
+        ),
     ] {
-        assert_eq!(raw(&s.addr, malformed).status, 400, "{malformed:?}");
+        assert_eq!(raw(&s.addr, &malformed).status, 400, "{malformed:?}");
     }
-    assert_eq!(
-        raw(
-            &s.addr,
-            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-        )
-        .status,
-        405
+    let post = format!(
+        "POST / HTTP/1.1\r\nHost: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        s.addr
     );
+    assert_eq!(raw(&s.addr, &post).status, 405);
 }
 
 #[test]
@@ -340,7 +361,8 @@ fn many_open_tabs_do_not_starve_page_requests() {
     for _ in 0..100 {
         let mut stream = TcpStream::connect(&s.addr).expect("connect");
         let request = format!(
-            "GET /__werkplaats/wait?since={current} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            "GET /__werkplaats/wait?since={current} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            s.addr
         );
         stream.write_all(request.as_bytes()).expect("send");
         tabs.push(stream);
@@ -562,5 +584,182 @@ fn a_template_that_fails_on_unopened_pages_is_reported_everywhere() {
         let home = get(&s.addr, "/");
         !home.body.contains("werkplaats-overlay")
             && get(&s.addr, "/opleidingen/lassen/").status == 200
+    });
+}
+
+/// Issue 10: a page on another site that rebinds its name to 127.0.0.1 must get nothing.
+#[test]
+fn only_our_own_host_is_answered_and_every_reply_says_nosniff() {
+    let s = start_with(&["--drafts"]);
+    let port = s.addr.rsplit(':').next().expect("port").to_string();
+    for host in [
+        format!("rebound.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        "127.0.0.1:1".to_string(),
+    ] {
+        let r = raw(
+            &s.addr,
+            &format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(r.status, 421, "{host}");
+        assert!(!r.body.contains("<html"), "{host}: no page");
+        assert!(r.headers.contains("X-Content-Type-Options: nosniff"));
+    }
+    let r = raw(&s.addr, "GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(r.status, 421, "no Host at all");
+    let r = raw(
+        &s.addr,
+        &format!("GET / HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"),
+    );
+    assert_eq!(r.status, 200, "localhost with our port");
+    for path in ["/", "/style.css", "/agenda.ics", "/bestaat-niet/"] {
+        let r = get(&s.addr, path);
+        assert!(
+            r.headers.contains("X-Content-Type-Options: nosniff"),
+            "{path}: {}",
+            r.headers
+        );
+    }
+}
+
+/// Issue 10: connections that never finish their request head are dropped after 10 s
+/// (a silent one and one that sends a byte every two seconds), and meanwhile pages are
+/// answered.
+#[test]
+fn slow_request_heads_are_dropped_after_ten_seconds() {
+    let s = start();
+    let started = Instant::now();
+    let mut silent = TcpStream::connect(&s.addr).expect("connect");
+    silent.write_all(b"GET / HTTP/1.1\r\n").expect("send");
+    let addr = s.addr.clone();
+    let drip = std::thread::spawn(move || {
+        let mut stream = TcpStream::connect(&addr).expect("connect");
+        for b in b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaa" {
+            if stream.write_all(&[*b]).is_err() {
+                return Instant::now();
+            }
+            std::thread::sleep(Duration::from_secs(2));
+        }
+        Instant::now()
+    });
+    assert_eq!(get(&s.addr, "/").status, 200, "others are served meanwhile");
+    silent
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let mut rest = Vec::new();
+    let _ = silent.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(rest.is_empty(), "no answer to half a request");
+    assert!(
+        waited >= Duration::from_secs(9) && waited < Duration::from_secs(20),
+        "dropped after {waited:?}"
+    );
+    let dripped = drip.join().expect("drip").duration_since(started);
+    assert!(
+        dripped < Duration::from_secs(20),
+        "the drip was cut off too: {dripped:?}"
+    );
+}
+
+/// Issue 10: with 64 descriptors, hundreds of half-open connections and waiting tabs used
+/// to kill tiny_http's accept thread; the server must go on answering.
+#[test]
+fn serve_keeps_accepting_when_descriptors_run_out() {
+    let s = start_limited(Site::new(&[]), 64);
+    let current = generation(&s.addr, 0);
+    let mut held = Vec::new();
+    // Half-open connections: more than the descriptors allow.
+    for _ in 0..150 {
+        if let Ok(mut c) = TcpStream::connect(&s.addr) {
+            let _ = c.write_all(b"GET / HTTP/1.1\r\n");
+            held.push(c);
+        }
+    }
+    // Waiting tabs, each holding a connection through to tiny_http.
+    let mut tabs = Vec::new();
+    for _ in 0..30 {
+        if let Ok(mut c) = TcpStream::connect(&s.addr) {
+            let request = format!(
+                "GET /__werkplaats/wait?since={current} HTTP/1.1\r\nHost: {}\r\n\r\n",
+                s.addr
+            );
+            let _ = c.write_all(request.as_bytes());
+            tabs.push(c);
+        }
+    }
+    let addr = s.addr.clone();
+    let page = std::thread::spawn(move || get(&addr, "/").status);
+    // Wake the tabs (their descriptors are freed), then let go of everything.
+    std::thread::sleep(Duration::from_millis(500));
+    let text = s
+        .site
+        .read("content/pages/over.nl.md")
+        .replace("Over ons", "Over ons (nieuw)");
+    s.site.write("content/pages/over.nl.md", text);
+    assert_eq!(
+        page.join().expect("page"),
+        200,
+        "answered despite the flood"
+    );
+    drop(held);
+    drop(tabs);
+    eventually("the edited page is served", || {
+        get(&s.addr, "/over/").body.contains("Over ons (nieuw)")
+    });
+    for _ in 0..50 {
+        assert_eq!(get(&s.addr, "/agenda/").status, 200, "and it goes on");
+    }
+}
+
+/// Issue 10: the last good build must not read a media file that was swapped for a
+/// symlink on disk since.
+#[test]
+fn media_swapped_for_a_symlink_while_serving_is_never_served() {
+    let site = Site::new(&[]);
+    site.write("content/media/x.txt", "MEDIA");
+    let secret = tempfile::tempdir().expect("tempdir");
+    std::fs::write(secret.path().join("passwd"), "root:GEHEIM").expect("write");
+    let s = start_on(site, &[]);
+    assert_eq!(get(&s.addr, "/media/x.txt").body, "MEDIA");
+    let media = s.site.root().join("content/media/x.txt");
+    std::fs::remove_file(&media).expect("rm");
+    std::os::unix::fs::symlink(secret.path().join("passwd"), &media).expect("symlink");
+    let check = |r: &Reply| {
+        assert!(!r.body.contains("GEHEIM"), "leaked: {}", r.body);
+    };
+    check(&get(&s.addr, "/media/x.txt"));
+    eventually("the overlay names the symlink", || {
+        get(&s.addr, "/").body.contains("content/media/x.txt")
+    });
+    for _ in 0..5 {
+        check(&get(&s.addr, "/media/x.txt"));
+    }
+}
+
+/// Issue 10: a FIFO in a watched folder blocked the watcher; now it is an error on the
+/// overlay, and later saves still show.
+#[test]
+fn a_named_pipe_while_serving_is_shown_and_later_saves_still_arrive() {
+    let s = start();
+    let fifo = s.site.root().join("content/events/pijp.nl.md");
+    let ok = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo")
+        .success();
+    assert!(ok);
+    eventually("the overlay names the FIFO", || {
+        let body = get(&s.addr, "/").body;
+        body.contains("content/events/pijp.nl.md") && body.contains("named pipe")
+    });
+    std::fs::remove_file(&fifo).expect("rm");
+    let text = s
+        .site
+        .read("content/pages/over.nl.md")
+        .replace("Over ons", "Over ons (later)");
+    s.site.write("content/pages/over.nl.md", text);
+    eventually("a later save is served", || {
+        let body = get(&s.addr, "/over/").body;
+        body.contains("Over ons (later)") && !body.contains("named pipe")
     });
 }

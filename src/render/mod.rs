@@ -139,8 +139,8 @@ impl Plan {
                 files.push((path, Job::EventIcs(i, lang)));
             }
         }
-        for (i, (_, rel)) in theme.statics.iter().enumerate() {
-            files.push((rel.clone(), Job::Static(i)));
+        for (i, file) in theme.statics.iter().enumerate() {
+            files.push((file.rel.clone(), Job::Static(i)));
         }
         for (i, m) in site.media.iter().enumerate() {
             files.push((format!("media/{}", m.rel), Job::Media(i)));
@@ -224,7 +224,7 @@ impl Plan {
             Job::Schema => json::schema(site),
             Job::Sitemap => sitemap::sitemap(site, &self.specs),
             Job::Robots => robots(site).into_bytes(),
-            Job::Static(i) => return Ok(Some(&theme.statics[i].0)),
+            Job::Static(i) => return Ok(Some(&theme.statics[i].abs)),
             Job::Media(i) => return Ok(Some(&site.media[i].abs)),
         };
         buf.extend_from_slice(&bytes);

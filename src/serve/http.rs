@@ -15,6 +15,7 @@ fn reply(request: Request, status: u16, content_type: &str, body: Vec<u8>, extra
     let headers: Vec<Header> = [
         ("Content-Type", content_type),
         ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
     ]
     .iter()
     .chain(extra)
@@ -84,7 +85,58 @@ fn target(url: &str) -> Option<String> {
     ok.then(|| decoded.trim_start_matches('/').to_string())
 }
 
-pub fn respond(request: Request, shared: &Shared) {
+/// The addresses `serve` answers for: the one it listens on, `localhost` and loopback,
+/// each with its port. Anything else may be a page elsewhere that rebound its own name
+/// to this address (DNS rebinding), and gets 421.
+#[derive(Clone, Copy)]
+pub struct Hosts {
+    pub ip: std::net::IpAddr,
+    pub port: u16,
+}
+
+impl Hosts {
+    pub fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        let (name, port) = match host.rsplit_once(':') {
+            Some((name, port)) if !port.contains(']') => (name.to_string(), port.parse().ok()),
+            _ => (host.clone(), Some(80)),
+        };
+        if port != Some(self.port) {
+            return false;
+        }
+        let bare = name.trim_start_matches('[').trim_end_matches(']');
+        if bare == "localhost" {
+            return true;
+        }
+        let Ok(ip) = bare.parse::<std::net::IpAddr>() else {
+            return false;
+        };
+        // Listening on every address (`--bind 0.0.0.0`, for a phone on the same network):
+        // any address of this machine, written as an address; never a name.
+        ip.is_loopback() || ip == self.ip || self.ip.is_unspecified()
+    }
+}
+
+pub fn respond(request: Request, shared: &Shared, hosts: Hosts) {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string());
+    if !host.as_deref().is_some_and(|h| hosts.allows(h)) {
+        let body = format!(
+            "werkplaats serve answers only requests for http://127.0.0.1:{port}/ or http://localhost:{port}/, not for {}\n",
+            host.as_deref().unwrap_or("a request without Host"),
+            port = hosts.port
+        );
+        return reply(
+            request,
+            421,
+            "text/plain; charset=utf-8",
+            body.into_bytes(),
+            &[],
+        );
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         return reply(
             request,
@@ -193,7 +245,39 @@ const BROKEN: &[u8] = b"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"u
 
 #[cfg(test)]
 mod tests {
-    use super::target;
+    use super::{Hosts, target};
+
+    #[test]
+    fn only_our_own_host_names_are_answered() {
+        let loopback = Hosts {
+            ip: "127.0.0.1".parse().expect("ip"),
+            port: 1111,
+        };
+        for ok in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "[::1]:1111",
+        ] {
+            assert!(loopback.allows(ok), "{ok}");
+        }
+        for bad in [
+            "evil.example:1111",
+            "127.0.0.1:2222",
+            "localhost",
+            "192.168.1.5:1111",
+            "127.0.0.1.evil.example:1111",
+            "",
+        ] {
+            assert!(!loopback.allows(bad), "{bad}");
+        }
+        let everywhere = Hosts {
+            ip: "0.0.0.0".parse().expect("ip"),
+            port: 80,
+        };
+        assert!(everywhere.allows("192.168.1.5"));
+        assert!(!everywhere.allows("rebound.example"));
+    }
 
     #[test]
     fn only_plain_paths_are_targets() {

@@ -8,6 +8,7 @@
 //! site and adds an overlay naming the problems. `public/` is never touched; only paths in
 //! the site's plan are ever served.
 
+mod door;
 mod http;
 pub mod inject;
 mod watch;
@@ -78,10 +79,21 @@ impl Served {
         if let Some(bytes) = lock(&self.made).get(&i) {
             return Some(Ok(bytes.clone()));
         }
-        let made = match self.plan.make(&self.site, &self.theme, self.jobs[i]) {
+        let job = self.jobs[i];
+        let made = match self.plan.make(&self.site, &self.theme, job) {
             Ok(Content::Bytes(b)) => Arc::new(b),
-            // Static and media files are read when asked for, never kept.
-            Ok(Content::File(p)) => return std::fs::read(p).ok().map(|b| Ok(Arc::new(b))),
+            // Static and media files are read when asked for, never kept, and only while
+            // the path still holds the file that was loaded (not one swapped in since).
+            Ok(Content::File(p)) => {
+                let identity = match job {
+                    Job::Media(m) => self.site.media[m].identity,
+                    Job::Static(s) => self.theme.statics[s].identity,
+                    _ => None,
+                };
+                return identity
+                    .and_then(|id| crate::safefs::read_same(&p, &id))
+                    .map(|b| Ok(Arc::new(b)));
+            }
             Err(d) => return Some(Err(d)),
         };
         lock(&self.made).insert(i, made.clone());
@@ -170,22 +182,26 @@ impl Shared {
 
 /// Builds once, then serves until Ctrl-C. Environment problems (port in use) are errors.
 pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
+    let fd_limit = door::raise_fd_limit();
     let address = format!("{}:{}", opts.bind, opts.port);
-    let server = tiny_http::Server::http(&address).map_err(|e| {
+    let listener = std::net::TcpListener::bind(&address).map_err(|e| {
         EnvError(format!(
             "cannot listen on {address}: {e} (is another server using the port? try --port 0)"
         ))
     })?;
-    let local = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| EnvError("the server has no IP address".into()))?;
+    let local = listener
+        .local_addr()
+        .map_err(|e| EnvError(format!("the server has no address: {e}")))?;
     let host = if local.ip().is_unspecified() {
         "127.0.0.1".to_string()
     } else {
         local.ip().to_string()
     };
     let base_url = format!("http://{host}:{}", local.port());
+    let hosts = http::Hosts {
+        ip: local.ip(),
+        port: local.port(),
+    };
     let mut options = opts.options.clone();
     options.base_url = Some(base_url.clone());
 
@@ -210,26 +226,54 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     let _ = ready.send(rebuilder);
     println!("serving {base_url}/ (Ctrl-C stops)");
 
-    let server = Arc::new(server);
+    let handler: door::Handler = {
+        let shared = shared.clone();
+        Arc::new(move |request| http::respond(request, &shared, hosts))
+    };
+    let backend = door::Backend::start(handler)
+        .map_err(|e| EnvError(format!("cannot start the local server: {e}")))?;
+    quiet_tiny_http_panics();
     {
         let shared = shared.clone();
-        let server = server.clone();
+        let backend = backend.clone();
         ctrlc::set_handler(move || {
             shared.stop.store(true, Ordering::Relaxed);
             shared.changed.notify_all();
-            server.unblock();
+            backend.stop();
         })
         .map_err(|e| EnvError(format!("cannot handle Ctrl-C: {e}")))?;
     }
-    for request in server.incoming_requests() {
-        if shared.stop.load(Ordering::Relaxed) {
-            break;
-        }
+    {
         let shared = shared.clone();
-        std::thread::spawn(move || http::respond(request, &shared));
+        let backend = backend.clone();
+        std::thread::spawn(move || {
+            door::run(listener, backend, fd_limit, move || {
+                shared.stop.load(Ordering::Relaxed)
+            })
+        });
+    }
+    while !shared.stop.load(Ordering::Relaxed) {
+        std::thread::sleep(Duration::from_millis(100));
     }
     println!("stopped");
     Ok(())
+}
+
+/// tiny_http's accept thread panics when descriptors run out (the door then starts a new
+/// one); say so in one plain line instead of a panic report. Other panics are reported
+/// as usual.
+fn quiet_tiny_http_panics() {
+    let usual = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let in_tiny_http = info
+            .location()
+            .is_some_and(|l| l.file().contains("tiny_http"));
+        if in_tiny_http {
+            eprintln!("serve: out of file descriptors for a moment; connections wait");
+        } else {
+            usual(info);
+        }
+    }));
 }
 
 /// What the watcher keeps between rebuilds: parsed files by text, and the warnings
