@@ -98,6 +98,8 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
     timed("assemble: references", || {
         check_references(&site, &drafts, &on_disk, &mut diags);
         check_media(&site, &mut diags);
+        check_media_names(&site, &mut diags);
+        check_uids(&site, &mut diags);
     });
     timed("assemble: urls", || assign_urls(&mut site, &mut diags));
     timed("assemble: links", || {
@@ -300,6 +302,92 @@ fn check_references(
         f.organiser
             .iter()
             .for_each(|r| check(r, Kind::Organisation));
+    }
+}
+
+/// Two events with one `uid` would be one event to every calendar program.
+fn check_uids(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let default = site.default_lang();
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for event in &site.events {
+        let Some(uid) = &event.fields.uid else {
+            continue;
+        };
+        let source = event.canonical_source(default);
+        match seen.get(uid.as_str()) {
+            Some(first) => diags.push(
+                source
+                    .diag_at(
+                        crate::diagnostic::Severity::Error,
+                        "duplicate-uid",
+                        format!("the uid `{uid}` is already used by {first}"),
+                        &[crate::yaml::Step::Key("uid".into())],
+                        false,
+                    )
+                    .with_help(
+                        "every event needs its own uid: remove this line, or write a new one (`werkplaats new event <id>` makes a fresh uid)",
+                    ),
+            ),
+            None => {
+                seen.insert(uid, &source.rel);
+            }
+        }
+    }
+}
+
+/// Media names are URLs: `[a-z0-9._-]` only, so no name differs from another by case
+/// alone (one file on macOS and Windows, two on Linux and the web server).
+fn check_media_names(site: &Site, diags: &mut Vec<Diagnostic>) {
+    let mut by_lower: HashMap<String, &str> = HashMap::new();
+    for m in &site.media {
+        let rel = format!("content/media/{}", m.rel);
+        let lower = m.rel.to_lowercase();
+        if let Some(first) = by_lower.get(&lower) {
+            diags.push(
+                Diagnostic::error(
+                    "media-case-collision",
+                    &rel,
+                    format!(
+                        "this name differs only in upper and lower case from content/media/{first}"
+                    ),
+                )
+                .with_help("keep one of the two files, or give them different names"),
+            );
+            continue;
+        }
+        by_lower.insert(lower, &m.rel);
+        let bad = m.rel.split('/').any(|part| {
+            !part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+        });
+        if bad {
+            let renamed: Vec<String> = m
+                .rel
+                .split('/')
+                .map(|part| match part.rsplit_once('.') {
+                    Some((stem, ext)) => {
+                        format!(
+                            "{}.{}",
+                            crate::fields::suggest_slug(stem),
+                            ext.to_lowercase()
+                        )
+                    }
+                    None => crate::fields::suggest_slug(part),
+                })
+                .collect();
+            diags.push(
+                Diagnostic::error(
+                    "invalid-media-name",
+                    &rel,
+                    "media file names may hold only lowercase letters, digits, `.`, `_` and `-`",
+                )
+                .with_help(format!(
+                    "rename it to content/media/{} (and use that name where it is linked)",
+                    renamed.join("/")
+                )),
+            );
+        }
     }
 }
 

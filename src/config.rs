@@ -285,5 +285,40 @@ fn sections(root: &Obj, languages: &[Lang]) -> BTreeMap<(Section, Lang), String>
             }
         }
     }
+    // Two sections on one name would put two lists (and their items) on one URL.
+    for &lang in languages {
+        let mut taken: BTreeMap<String, Section> = BTreeMap::new();
+        for section in Section::ALL {
+            let name = out
+                .get(&(section, lang))
+                .cloned()
+                .unwrap_or_else(|| section.default_name(lang).to_string());
+            match taken.get(&name) {
+                Some(first) => {
+                    // Point at the name written in site.yaml (one of the two is).
+                    let blamed = if obj.has(section.key()) {
+                        section
+                    } else {
+                        *first
+                    };
+                    obj.reader().error_help(
+                        "url-collision",
+                        format!(
+                            "the {} section and the {} section are both called `{name}` in {}",
+                            first.key(),
+                            section.key(),
+                            lang.english_name()
+                        ),
+                        Some("give each section its own name".into()),
+                        &obj.path_to(blamed.key()),
+                        false,
+                    )
+                }
+                None => {
+                    taken.insert(name, section);
+                }
+            }
+        }
+    }
     out
 }

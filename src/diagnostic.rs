@@ -78,12 +78,25 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{label}[{}]: {}", self.code, self.message);
-        let _ = writeln!(out, "  --> {}:{}:{}", self.file, self.line, self.column);
+        // Names and text come from files and keys: nothing in them may reach the
+        // terminal as a control sequence, or a newline forge a line of the report.
+        let safe = terminal_safe;
+        let _ = writeln!(out, "{label}[{}]: {}", self.code, safe(&self.message));
+        let _ = writeln!(
+            out,
+            "  --> {}:{}:{}",
+            safe(&self.file),
+            self.line,
+            self.column
+        );
         if let Some(src) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = src.chars().take(160).collect();
+            let shown: String = src
+                .chars()
+                .take(160)
+                .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+                .collect();
             let caret_at = self.column.saturating_sub(1).min(shown.chars().count());
             let lead: String = shown
                 .chars()
@@ -95,7 +108,7 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} | {lead}^");
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
+            let _ = writeln!(out, "  = help: {}", safe(help));
         }
         out
     }
@@ -103,6 +116,27 @@ impl Diagnostic {
     pub fn json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\t'
+}
+
+/// `text` with every control character (ESC, BEL, newline, …) written as a visible
+/// escape such as `\u{1b}`, for printing names from files and keys on a terminal.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Sorts diagnostics into a stable order: by file, then position, then code.
@@ -162,6 +196,26 @@ mod tests {
         assert_eq!(nearest("strat", fields), Some("start"));
         assert_eq!(nearest("Summary", fields), Some("summary"));
         assert_eq!(nearest("xylophone", fields), None);
+    }
+
+    #[test]
+    fn names_from_files_cannot_drive_the_terminal() {
+        let d = Diagnostic::error(
+            "invalid-id",
+            "content/events/a\u{1b}[31m\nerror: forged.nl.md",
+            "key `\u{7}x`",
+        )
+        .with_help("rename \u{1b}]0;title\u{7}");
+        let text = d.human();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert_eq!(text.lines().filter(|l| l.starts_with("error")).count(), 1);
+        assert!(
+            text.contains("a\\u{1b}[31m\\u{a}error: forged.nl.md"),
+            "{text}"
+        );
     }
 
     #[test]

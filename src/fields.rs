@@ -53,6 +53,13 @@ impl Reader {
         self.diags.borrow_mut().push(d);
     }
 
+    /// A scalar as text the way it was written: numbers and booleans keep their written
+    /// form (`2027.10`, `True`), not the value YAML read.
+    pub fn written(&self, value: &Yaml, path: &[Step]) -> Option<String> {
+        crate::yaml::written_scalar(self.source.yaml_text(), path, value)
+            .or_else(|| value.scalar_text())
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diags.borrow().iter().any(Diagnostic::is_error)
     }
@@ -239,7 +246,7 @@ impl<'a> Obj<'a> {
     /// Plain text; numbers and booleans are taken as written.
     pub fn text(&self, name: &str, required: bool) -> Option<String> {
         let value = self.present(name, required)?;
-        match value.scalar_text() {
+        match self.reader.written(value, &self.path_to(name)) {
             Some(s) if required && s.trim().is_empty() => {
                 self.missing(name);
                 None
@@ -294,7 +301,7 @@ impl<'a> Obj<'a> {
     /// A translatable value: text, or a mapping from language code to text.
     pub fn translatable(&self, name: &str, required: bool) -> Option<Text> {
         let value = self.present(name, required)?;
-        if let Some(s) = value.scalar_text() {
+        if let Some(s) = self.reader.written(value, &self.path_to(name)) {
             return Some(Text::Same(s));
         }
         let Yaml::Map(entries) = value else {
@@ -319,7 +326,7 @@ impl<'a> Obj<'a> {
                 );
                 continue;
             };
-            match text.scalar_text() {
+            match self.reader.written(text, &path) {
                 Some(s) => {
                     map.insert(lang, s);
                 }
@@ -424,11 +431,11 @@ impl<'a> Obj<'a> {
         }
         self.reader.error_help(
             "invalid-id",
-            format!("`{id}` in `{name}` is not a valid id"),
-            Some(
-                "ids use lowercase letters, digits and single hyphens, like `technohub-woerden`"
-                    .into(),
-            ),
+            format!("{} (in `{name}`)", id_problem(id, "id")),
+            Some(format!(
+                "ids use lowercase letters, digits and single hyphens, at most {} characters, like `technohub-woerden`",
+                crate::model::MAX_ID_LEN
+            )),
             path,
             false,
         );
@@ -443,9 +450,10 @@ impl<'a> Obj<'a> {
         }
         self.reader.error_help(
             "invalid-slug",
-            format!("`{slug}` is not a valid slug"),
+            id_problem(&slug, "slug"),
             Some(format!(
-                "use lowercase letters, digits and single hyphens, like `{}`",
+                "use lowercase letters, digits and single hyphens, at most {} characters, like `{}`",
+                crate::model::MAX_ID_LEN,
                 suggest_slug(&slug)
             )),
             &self.path_to(name),
@@ -575,9 +583,34 @@ pub fn is_http_url(url: &str) -> bool {
 }
 
 /// A valid slug close to `text`, for suggestions.
+/// A valid id or slug close to `text`: slugified and, if too long, cut at a hyphen
+/// within `MAX_ID_LEN` characters.
 pub fn suggest_slug(text: &str) -> String {
-    let s = slug::slugify(text);
+    let mut s = slug::slugify(text);
+    if s.len() > crate::model::MAX_ID_LEN {
+        s.truncate(crate::model::MAX_ID_LEN);
+        if let Some(cut) = s.rfind('-') {
+            s.truncate(cut);
+        }
+        let trimmed = s.trim_end_matches('-').len();
+        s.truncate(trimmed);
+    }
     if s.is_empty() { "open-dag".into() } else { s }
+}
+
+/// Why `id` is not a valid id or slug, in words: too long (the limit is named), or the
+/// characters.
+pub fn id_problem(id: &str, what: &str) -> String {
+    let n = id.chars().count();
+    if n > crate::model::MAX_ID_LEN && suggest_slug(id).len() < n {
+        let shown: String = id.chars().take(40).collect();
+        format!(
+            "the {what} `{shown}…` is {n} characters long; {what}s may be at most {} characters",
+            crate::model::MAX_ID_LEN
+        )
+    } else {
+        format!("`{id}` is not a valid {what}")
+    }
 }
 
 fn path_name(path: &[Step]) -> String {

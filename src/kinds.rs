@@ -100,13 +100,25 @@ fn initiative(o: &Obj) -> Option<Initiative> {
             url: c.url("url"),
         }
     });
-    let funding = o
+    let funding: Vec<Funding> = o
         .objs("funding")
         .iter()
         .filter_map(|f| {
             f.finish(&["organisation", "amount"]);
             let organisation = f.id_ref("organisation", true);
-            let amount = f.int("amount", 0);
+            let amount = f.int("amount", 0).filter(|&a| {
+                let ok = a <= MAX_EUROS;
+                if !ok {
+                    f.reader().error_help(
+                        "amount-too-large",
+                        format!("the amount € {a} is more than € 10¹² (one trillion euros)"),
+                        Some("write the amount in whole euros, without cents".into()),
+                        &f.path_to("amount"),
+                        false,
+                    );
+                }
+                ok
+            });
             if !f.has("amount") {
                 f.text("amount", true);
             }
@@ -116,6 +128,21 @@ fn initiative(o: &Obj) -> Option<Initiative> {
             })
         })
         .collect();
+    let total = funding
+        .iter()
+        .try_fold(0i64, |sum, f| sum.checked_add(f.amount));
+    if total.is_none_or(|t| t > MAX_EUROS) {
+        o.reader().error_help(
+            "amount-too-large",
+            format!(
+                "the amounts in `funding` add up to more than € 10¹² (one trillion euros){}",
+                total.map(|t| format!(": € {t}")).unwrap_or_default()
+            ),
+            Some("check the amounts: they are whole euros, without cents".into()),
+            &o.path_to("funding"),
+            true,
+        );
+    }
     let period = o.obj("period").and_then(|p| {
         p.finish(&["start", "end"]);
         let (start, end) = (p.date("start", true)?, p.date("end", true)?);
@@ -143,6 +170,15 @@ fn initiative(o: &Obj) -> Option<Initiative> {
         period,
     })
 }
+
+/// The largest amount, and total, of funding (SPEC §1.6: € 10¹²).
+const MAX_EUROS: i64 = 1_000_000_000_000;
+
+/// RFC 5545 `SEQUENCE` is a non-negative 32-bit signed integer.
+const MAX_SEQUENCE: i64 = 2_147_483_647;
+
+/// The most sessions a `count` may ask for.
+const MAX_COUNT: i64 = 1000;
 
 fn course(o: &Obj) -> Option<Course> {
     let locations = o.id_refs("locations");
@@ -231,7 +267,20 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
     if let Some(end) = end {
         check_local_time(o, "end", end, tz);
     }
-    Some(Event {
+    let sequence = o.int("sequence", 0).filter(|&n| {
+        let ok = n <= MAX_SEQUENCE;
+        if !ok {
+            o.reader().error_help(
+                "invalid-value",
+                format!("`sequence` is {n}; it must be a whole number from 0 to {MAX_SEQUENCE}"),
+                Some("raise `sequence` by one for each change of time or place".into()),
+                &o.path_to("sequence"),
+                false,
+            );
+        }
+        ok
+    });
+    let event = Event {
         event_type,
         start,
         end,
@@ -247,10 +296,67 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         repeat,
         uid,
         updated: o.datetime("updated"),
-        sequence: o
-            .int("sequence", 0)
-            .map_or(0, |s| s.min(u32::MAX as i64) as u32),
-    })
+        sequence: sequence.map_or(0, |s| s as u32),
+    };
+    check_sessions(o, &event);
+    Some(event)
+}
+
+/// A repeat must describe at least one session: `until` not before `start`; each
+/// `except` date should be one of its sessions (else it is a warning: it excepts nothing).
+fn check_sessions(o: &Obj, event: &Event) {
+    let Some(repeat) = &event.repeat else {
+        return;
+    };
+    let first = match event.start {
+        When::Day(d) => d,
+        When::At(dt) => dt.date(),
+    };
+    let path = o.path_to("repeat");
+    if let RepeatEnd::Until(until) = repeat.end
+        && until < first
+    {
+        let mut at = path.clone();
+        at.push(crate::yaml::Step::Key("until".into()));
+        o.reader().error_help(
+            "repeat-until-before-start",
+            format!("the series ends on {until} (`until`), before its first session on {first}"),
+            Some("set `until` to the date of the last session, on or after `start`".into()),
+            &at,
+            false,
+        );
+        return;
+    }
+    let Some(last_except) = repeat.except.iter().max() else {
+        return;
+    };
+    let mut plain = event.clone();
+    if let Some(r) = plain.repeat.as_mut() {
+        r.except.clear();
+    }
+    let sessions = crate::agenda::start_dates(&plain, *last_except);
+    for (i, date) in repeat.except.iter().enumerate() {
+        if sessions.contains(date) {
+            continue;
+        }
+        let mut at = path.clone();
+        at.push(crate::yaml::Step::Key("except".into()));
+        at.push(crate::yaml::Step::Index(i));
+        let d = o
+            .reader()
+            .source
+            .diag_at(
+                crate::diagnostic::Severity::Warning,
+                "except-not-a-session",
+                format!(
+                    "{date} in `except` is not a session of this series, so it leaves nothing out"
+                ),
+                &at,
+                false,
+            )
+            .with_help("check the date: it should fall on a day the event repeats");
+        o.reader().push(d);
+    }
 }
 
 fn check_end(o: &Obj, start: When, end: When) {
@@ -316,7 +422,19 @@ fn repeat(r: &Obj) -> Option<Repeat> {
     let every = r.choice("every", true, &["week", "month"]);
     let interval = r.int("interval", 1).unwrap_or(1).min(1000) as u32;
     let until = r.date("until", false);
-    let count = r.int("count", 1).map(|c| c.min(10_000) as u32);
+    let count = r.int("count", 1).and_then(|c| {
+        if c > MAX_COUNT {
+            r.reader().error_help(
+                "invalid-value",
+                format!("`count` is {c}; a series may have at most {MAX_COUNT} sessions"),
+                Some("use `until: YYYY-MM-DD` for a series that runs a long time".into()),
+                &r.path_to("count"),
+                false,
+            );
+            return None;
+        }
+        Some(c as u32)
+    });
     let end = match (until, count) {
         (Some(_), Some(_)) => {
             r.reader().error(

@@ -248,6 +248,9 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
     for (r, stamp) in read {
         match r {
             Ok(file) => {
+                if let Some(d) = control_character(&file.rel, &file.text) {
+                    out.diags.push(d);
+                }
                 if let (Some((path, len, time)), true) = (stamp, cache.is_some()) {
                     kept.insert(path, (len, time, file.text.clone()));
                 }
@@ -338,9 +341,10 @@ fn split_name(
     };
     if !is_valid_id(stem) {
         diags.push(
-            Diagnostic::error("invalid-id", rel, format!("`{stem}` is not a valid id")).with_help(
+            Diagnostic::error("invalid-id", rel, crate::fields::id_problem(stem, "id")).with_help(
                 format!(
-                    "ids use lowercase letters, digits and single hyphens: rename the file to `{}`",
+                    "ids use lowercase letters, digits and single hyphens, at most {} characters: rename the file to `{}`",
+                    crate::model::MAX_ID_LEN,
                     name.replacen(stem, &suggest_slug(stem), 1)
                 ),
             ),
@@ -408,6 +412,43 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
                 .with_help("save the file as UTF-8 (most editors offer this under 'Save with encoding')"))
         }
     }
+}
+
+/// The first control character (other than tab, newline and carriage return) in `text`:
+/// invisible in an editor, it would reach pages and feeds (a NUL pasted from another
+/// program, say). Scanned as bytes: C0 controls and DEL are single bytes, C1 controls
+/// (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
+fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })?;
+    let c = text[at..].chars().next()?;
+    let count = text.chars().filter(|&c| is_forbidden_control(c)).count();
+    let (line, column) = crate::source::line_col(text, at);
+    let more = if count > 1 {
+        format!(" ({count} in this file)")
+    } else {
+        String::new()
+    };
+    Some(
+        Diagnostic::error(
+            "control-character",
+            rel,
+            format!(
+                "an invisible control character (U+{:04X}) is here{more}",
+                u32::from(c)
+            ),
+        )
+        .at(text, line, column)
+        .with_help("delete it; it usually comes along when text is copied out of another program"),
+    )
+}
+
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// A walked entry that is neither a regular file nor a folder (a FIFO, socket, device).

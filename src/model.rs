@@ -140,10 +140,14 @@ pub const LOCATION_KINDS: &[&str] = &[
 ];
 pub const ORGANISATION_KINDS: &[&str] = &["business", "education", "government", "network"];
 
-/// True if `s` follows the id and slug rule `[a-z0-9]+(-[a-z0-9]+)*`.
+/// The longest id or slug (SPEC §1.3), named in every message about it.
+pub const MAX_ID_LEN: usize = 100;
+
+/// True if `s` follows the id and slug rule `[a-z0-9]+(-[a-z0-9]+)*`, at most
+/// `MAX_ID_LEN` characters.
 pub fn is_valid_id(s: &str) -> bool {
     !s.is_empty()
-        && s.len() <= 200
+        && s.len() <= MAX_ID_LEN
         && s.split('-').all(|part| {
             !part.is_empty()
                 && part

@@ -14,6 +14,8 @@ use walkdir::WalkDir;
 
 pub struct Theme {
     pub tera: tera::Tera,
+    /// Each template's text by name, to place errors that Tera reports without a line.
+    pub sources: BTreeMap<String, String>,
     /// Interface strings per language, with fallbacks already filled in.
     pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
     /// Files under `static/`.
@@ -98,7 +100,8 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
     }
     if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {
-        diags.push(template_error(&config.theme, &e));
+        let sources: BTreeMap<String, String> = templates.iter().cloned().collect();
+        diags.push(template_error(&config.theme, &sources, &e));
     }
     for &name in REQUIRED {
         if !templates.iter().any(|(n, _)| n == name) {
@@ -138,6 +141,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
     (
         ok.then_some(Theme {
             tera,
+            sources: templates.into_iter().collect(),
             strings,
             statics,
         }),
@@ -152,7 +156,11 @@ fn is_special(t: std::fs::FileType) -> bool {
 
 /// A Tera error as a diagnostic at the template's file, line and column, which Tera's
 /// report gives as `--> name:line:col`.
-pub fn template_error(theme: &str, e: &tera::Error) -> Diagnostic {
+pub fn template_error(
+    theme: &str,
+    sources: &BTreeMap<String, String>,
+    e: &tera::Error,
+) -> Diagnostic {
     let mut text = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
@@ -172,7 +180,7 @@ pub fn template_error(theme: &str, e: &tera::Error) -> Diagnostic {
         .unwrap_or("template error")
         .trim_start_matches("error: ")
         .to_string();
-    let Some((name, line, column)) = place else {
+    let Some((name, line, column)) = place.or_else(|| unplaced(&text, sources)) else {
         return Diagnostic::error("template-error", format!("themes/{theme}/templates"), text);
     };
     let mut d = Diagnostic::error(
@@ -188,6 +196,27 @@ pub fn template_error(theme: &str, e: &tera::Error) -> Diagnostic {
         .and_then(|l| l.split_once(" | "))
         .map(|(_, src)| src.to_string());
     d
+}
+
+/// Errors Tera reports without `--> name:line:col`, such as a circular include ("…for
+/// template 'x.html'…"): placed at the line of that template that includes it again, or
+/// at its first line.
+fn unplaced(text: &str, sources: &BTreeMap<String, String>) -> Option<(String, usize, usize)> {
+    let name = text
+        .split("template '")
+        .nth(1)?
+        .split('\'')
+        .next()?
+        .to_string();
+    let source = sources.get(&name)?;
+    let needle = format!("\"{name}\"");
+    let place = source.lines().enumerate().find_map(|(i, l)| {
+        let at = l.find(&needle)?;
+        let tag = l[..at].rfind("{%")?;
+        Some((i + 1, l[..tag].chars().count() + 1))
+    });
+    let (line, column) = place.unwrap_or((1, 1));
+    Some((name, line, column))
 }
 
 fn strings(

@@ -119,6 +119,31 @@ fn convert(value: serde_yaml::Value) -> Yaml {
     }
 }
 
+/// A number or `true`/`false` exactly as written at `path` (`2027.10`, not `2027.1`), for
+/// fields that are text: YAML reads an unquoted `2027.10` as a number, and a title must
+/// keep what its author wrote. `None` if the written form cannot be found.
+pub fn written_scalar(text: &str, path: &[Step], value: &Yaml) -> Option<String> {
+    if !matches!(value, Yaml::Int(_) | Yaml::Float(_) | Yaml::Bool(_)) {
+        return None;
+    }
+    let (line, column) = locate_exact(text, path, false)?;
+    let rest: String = text
+        .lines()
+        .nth(line - 1)?
+        .chars()
+        .skip(column - 1)
+        .collect();
+    let end = rest
+        .find(" #")
+        .into_iter()
+        .chain(rest.find([',', ']', '}']))
+        .min()
+        .unwrap_or(rest.len());
+    let written = rest[..end].trim();
+    // Only if it reads back as the same value: then it is this node's text.
+    (parse(written).ok().as_ref() == Some(value)).then(|| written.to_string())
+}
+
 /// Line and column (1-based) of the node at `path`: its key if `at_key`, else its value.
 /// Falls back to the nearest enclosing node that can be found, and to 1:1.
 pub fn locate(text: &str, path: &[Step], at_key: bool) -> (usize, usize) {
@@ -301,6 +326,46 @@ mod tests {
     }
 
     const DOC: &str = "title: Hallo\nrepeat:\n  every: week\n  count: 3\nlocations: [a, b, c]\nname: { nl: Foo, en: Bar }\n";
+
+    #[test]
+    fn numbers_in_text_fields_keep_their_written_form() {
+        let doc = "title: 2027.10\nyes: True\nlist: [1.50, 0x1F]\nn: 1.0 # een\n";
+        let parsed = parse(doc).expect("yaml");
+        let Yaml::Map(entries) = &parsed else {
+            panic!("map")
+        };
+        let get = |k: &str| {
+            entries
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        };
+        let title = get("title").expect("title");
+        assert_eq!(
+            title.scalar_text().as_deref(),
+            Some("2027.1"),
+            "what YAML reads"
+        );
+        assert_eq!(
+            written_scalar(doc, &[key("title")], &title).as_deref(),
+            Some("2027.10")
+        );
+        assert_eq!(
+            written_scalar(doc, &[key("yes")], &get("yes").expect("yes")).as_deref(),
+            Some("True")
+        );
+        let Some(Yaml::Seq(items)) = get("list") else {
+            panic!("list")
+        };
+        assert_eq!(
+            written_scalar(doc, &[key("list"), Step::Index(0)], &items[0]).as_deref(),
+            Some("1.50")
+        );
+        assert_eq!(
+            written_scalar(doc, &[key("n")], &get("n").expect("n")).as_deref(),
+            Some("1.0")
+        );
+    }
 
     #[test]
     fn locates_keys_values_and_items() {

@@ -121,7 +121,7 @@ case!(not_utf8, "not-utf8", "not-utf8", "content/pages/latin.nl.md", 2:11,
     "the file is not UTF-8 text");
 case!(invalid_id, "invalid-id", "invalid-id", "content/events/Open_Dag.nl.md", 1:1,
     "`Open_Dag` is not a valid id",
-    help = "ids use lowercase letters, digits and single hyphens: rename the file to `open-dag.nl.md`");
+    help = "ids use lowercase letters, digits and single hyphens, at most 100 characters: rename the file to `open-dag.nl.md`");
 case!(invalid_slug, "invalid-slug", "invalid-slug", "content/pages/uitbreker.nl.md", 4:7,
     "`../../etc` is not a valid slug");
 case!(translation_without_original, "missing-original", "missing-original", "content/events/alleen-engels.en.md", 1:1,
@@ -132,6 +132,143 @@ case!(broken_internal_link_warns, "broken-link", "broken-link", "content/pages/l
     "`/bestaat-niet/` leads to no page of this site");
 case!(old_event_warns, "old-event", "old-event", "content/events/heel-oud.nl.md", 1:1,
     "this event ended more than a year ago");
+
+// Issue 10: content that used to be accepted silently.
+case!(amount_above_a_trillion, "amount-too-large", "amount-too-large", "content/initiatives/miljarden.nl.md", 7:44,
+    "the amount € 9223372036854775807 is more than € 10¹² (one trillion euros)");
+case!(funding_total_above_a_trillion, "funding-total", "amount-too-large", "content/initiatives/veel.nl.md", 6:1,
+    "the amounts in `funding` add up to more than € 10¹² (one trillion euros): € 1200000000000");
+case!(repeat_until_before_start, "repeat-rules", "repeat-until-before-start", "content/events/omgekeerde-reeks.nl.md", 7:31,
+    "the series ends on 2027-03-01 (`until`), before its first session on 2027-03-10");
+case!(repeat_count_above_1000, "repeat-rules", "invalid-value", "content/events/eindeloos.nl.md", 9:10,
+    "`count` is 1000000000; a series may have at most 1000 sessions");
+case!(repeat_interval_below_1, "repeat-rules", "invalid-value", "content/events/nul-interval.nl.md", 9:13,
+    "`interval` must be at least 1, found 0");
+case!(except_date_that_is_no_session_warns, "except-not-a-session", "except-not-a-session", "content/events/wekelijks.nl.md", 10:24,
+    "2027-03-18 in `except` is not a session of this series, so it leaves nothing out");
+case!(duplicate_uid_names_both_files, "duplicate-uid", "duplicate-uid", "content/events/tweede-open-dag.nl.md", 7:6,
+    "the uid `11111111-2222-4333-8444-555555555555` is already used by content/events/open-dag.nl.md");
+case!(sequence_outside_rfc_5545, "sequence-range", "invalid-value", "content/events/volgnummer.nl.md", 7:11,
+    "`sequence` is 4294967295; it must be a whole number from 0 to 2147483647");
+case!(control_character_in_a_body, "control-character", "control-character", "content/pages/geplakt.nl.md", 6:14,
+    "an invisible control character (U+0000) is here");
+case!(media_names_differing_in_case, "media-case", "media-case-collision", "content/media/foto.png", 1:1,
+    "this name differs only in upper and lower case from content/media/Foto.png");
+case!(media_name_with_uppercase, "media-case", "invalid-media-name", "content/media/Foto.png", 1:1,
+    "media file names may hold only lowercase letters, digits, `.`, `_` and `-`",
+    help = "rename it to content/media/foto.png (and use that name where it is linked)");
+case!(two_sections_on_one_name_blame_site_yaml, "section-collision", "url-collision", "content/site.yaml", 8:16,
+    "the initiatives section and the courses section are both called `opleidingen` in Dutch");
+
+#[test]
+fn an_id_over_the_limit_says_the_limit() {
+    let site = Site::new(&[]);
+    let id = "a".repeat(249);
+    let rel = format!("content/pages/{id}.md");
+    site.write(&rel, "---\ntitle: Lang\nsummary: x\n---\n");
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(&diags, "invalid-id", &rel);
+    assert_eq!(
+        d["message"],
+        format!(
+            "the id `{}…` is 249 characters long; ids may be at most 100 characters",
+            "a".repeat(40)
+        )
+    );
+    let help = d["help"].as_str().expect("help");
+    let suggested = help
+        .rsplit('`')
+        .nth(1)
+        .expect("a suggested name")
+        .trim_end_matches(".md");
+    assert!(
+        suggested.len() <= 100 && suggested != id,
+        "the help suggests a name within the limit: {help}"
+    );
+}
+
+#[test]
+fn numbers_in_text_fields_keep_their_written_form() {
+    let site = Site::new(&[]);
+    site.write(
+        "content/pages/versie.nl.md",
+        "---\ntitle: 2027.10\nsummary: 1.50\n---\n",
+    );
+    site.write(
+        "content/organisations/ja.yaml",
+        "name: { nl: True, en: 3.0 }\nkind: network\n",
+    );
+    assert_eq!(site.build().code, 0);
+    let page = site.read("public/versie/index.html");
+    assert!(
+        page.contains("<h1>2027.10</h1>") || page.contains(">2027.10<"),
+        "{page}"
+    );
+    assert!(page.contains("1.50"), "summary as written");
+    assert!(!page.contains("2027.1<"), "not the number YAML read");
+    assert!(
+        site.read("public/organisaties/ja/index.html")
+            .contains("True")
+    );
+    assert!(
+        site.read("public/en/organisations/ja/index.html")
+            .contains("3.0")
+    );
+}
+
+#[test]
+fn a_circular_include_names_the_template_and_line() {
+    let site = Site::new(&[]);
+    let partial = site.read("themes/default/templates/partials/links.html");
+    site.write(
+        "themes/default/templates/partials/links.html",
+        format!("{partial}{{% include \"partials/links.html\" %}}\n"),
+    );
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(
+        &diags,
+        "template-error",
+        "themes/default/templates/partials/links.html",
+    );
+    assert_eq!(
+        d["line"].as_u64(),
+        Some(partial.lines().count() as u64 + 1),
+        "{d}"
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .expect("message")
+            .contains("Circular include")
+    );
+}
+
+#[test]
+fn names_from_files_reach_the_terminal_escaped() {
+    let site = Site::new(&[]);
+    site.write(
+        "content/pages/a\u{1b}[31mb\nerror: vals.nl.md",
+        "---\ntitle: x\nsummary: x\n---\n",
+    );
+    site.write(
+        "content/pages/sleutel.nl.md",
+        "---\ntitle: x\nsummary: x\n\"\\e]0;titel\\a\": 1\n---\n",
+    );
+    let r = site.run(&["check", "--now", common::NOW]);
+    assert_eq!(r.code, 1);
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "no escape sequences: {:?}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.lines().any(|l| l.starts_with("error: vals")),
+        "no forged line: {}",
+        r.stderr
+    );
+}
 
 #[test]
 fn javascript_link_in_markdown() {

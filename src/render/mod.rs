@@ -23,7 +23,7 @@ use crate::theme::{Theme, template_error};
 use crate::urls;
 use pages::{Ctx, Spec};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use views::{NavLink, SiteView};
@@ -145,18 +145,14 @@ impl Plan {
         for (i, m) in site.media.iter().enumerate() {
             files.push((format!("media/{}", m.rel), Job::Media(i)));
         }
-        let mut seen = HashSet::new();
-        let clashes: Vec<Diagnostic> = files
-            .iter()
-            .filter(|(path, _)| !seen.insert(path.as_str()))
-            .map(|(path, _)| {
-                Diagnostic::error(
-                    "url-collision",
-                    format!("themes/{}/static/{path}", site.config.theme),
-                    format!("/{path} is made twice: by the theme's static files and by the site"),
-                )
-            })
-            .collect();
+        let mut seen: HashMap<&str, Job> = HashMap::new();
+        let mut clashes = Vec::new();
+        for (path, job) in &files {
+            let Some(first) = seen.insert(path.as_str(), *job) else {
+                continue;
+            };
+            clashes.push(clash(site, theme, path, first, *job));
+        }
         if !clashes.is_empty() {
             return Err(clashes);
         }
@@ -246,6 +242,7 @@ impl Plan {
             t: &theme.strings[&lang],
             rel: &self.rel,
             tera: &per.tera,
+            sources: &theme.sources,
             cards: &per.cards,
             failed: std::cell::RefCell::new(None),
         };
@@ -259,7 +256,7 @@ impl Plan {
         context.insert_value("data", built.data);
         per.tera
             .render_to(built.template, &context, buf)
-            .map_err(|e| template_error(&site.config.theme, &e))
+            .map_err(|e| template_error(&site.config.theme, &theme.sources, &e))
     }
 }
 
@@ -412,6 +409,43 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
         footer,
         base_url: c.base_url.clone(),
     }
+}
+
+/// Two jobs on one output path: blamed on the file that can be changed, a theme's static
+/// file or a media file if one of them is one, else `site.yaml` (its sections, which name
+/// the generated pages).
+fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Diagnostic {
+    let what = |job: Job| match job {
+        Job::Static(i) => format!(
+            "the theme's static file themes/{}/static/{}",
+            site.config.theme, theme.statics[i].rel
+        ),
+        Job::Media(i) => format!("content/media/{}", site.media[i].rel),
+        Job::Page(..) => "a page of the site".to_string(),
+        Job::Feed(..) | Job::EventIcs(..) => "an agenda feed".to_string(),
+        Job::Schema | Job::Sitemap | Job::Robots => "werkplaats itself".to_string(),
+    };
+    let file = [second, first]
+        .into_iter()
+        .find_map(|job| match job {
+            Job::Static(i) => Some(format!(
+                "themes/{}/static/{}",
+                site.config.theme, theme.statics[i].rel
+            )),
+            Job::Media(i) => Some(format!("content/media/{}", site.media[i].rel)),
+            _ => None,
+        })
+        .unwrap_or_else(|| "content/site.yaml".to_string());
+    Diagnostic::error(
+        "url-collision",
+        file,
+        format!(
+            "/{path} is made twice: by {} and by {}",
+            what(first),
+            what(second)
+        ),
+    )
+    .with_help("rename one of them, so that each makes its own URL")
 }
 
 fn robots(site: &Site) -> String {

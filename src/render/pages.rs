@@ -103,6 +103,8 @@ pub struct Ctx<'a> {
     pub rel: &'a super::relations::Relations,
     /// This language's template engine and cards made so far.
     pub tera: &'a tera::Tera,
+    /// The theme's template texts, to place errors.
+    pub sources: &'a BTreeMap<String, String>,
     pub cards: &'a CardCache,
     /// The first card that did not render.
     pub failed: std::cell::RefCell<Option<crate::diagnostic::Diagnostic>>,
@@ -115,7 +117,7 @@ impl Ctx<'_> {
         context.insert("c", card);
         self.tera
             .render(super::cards::TEMPLATE, &context)
-            .map_err(|e| crate::theme::template_error(&self.site.config.theme, &e))
+            .map_err(|e| crate::theme::template_error(&self.site.config.theme, self.sources, &e))
     }
 
     fn fail(&self, d: crate::diagnostic::Diagnostic) {

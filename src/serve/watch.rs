@@ -96,6 +96,7 @@ fn run(
             .unwrap_or(saved)
             .display()
             .to_string();
+        let shown = crate::diagnostic::terminal_safe(&shown).into_owned();
         rebuilder.touched(changed);
         let _ = rebuilder.rebuild(shared, Some(&shown));
     }
