@@ -107,6 +107,9 @@ def main():
     for events in sizes:
         site_w, site_h = generate(events, "werkplaats"), generate(events, "hugo")
         out_w, out_h = f"{WORK}/out-w-{events}", f"{WORK}/out-h-{events}"
+        # Left by an interrupted run (or an older version without the build marker).
+        shutil.rmtree(out_w, ignore_errors=True)
+        shutil.rmtree(out_h, ignore_errors=True)
         ours(site_w, out_w), hugo(site_h, out_h)  # warm-up
         w_runs, h_runs = [], []
         for _ in range(RUNS):

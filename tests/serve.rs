@@ -688,7 +688,13 @@ fn serve_keeps_accepting_when_descriptors_run_out() {
         }
     }
     let addr = s.addr.clone();
-    let page = std::thread::spawn(move || get(&addr, "/").status);
+    let page = std::thread::spawn(move || {
+        let r = get(&addr, "/");
+        if r.status != 200 {
+            eprintln!("not 200: {} {}", r.headers, r.body);
+        }
+        r.status
+    });
     // Wake the tabs (their descriptors are freed), then let go of everything.
     std::thread::sleep(Duration::from_millis(500));
     let text = s

@@ -27,7 +27,7 @@ pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest request head accepted.
 const MAX_HEAD: usize = 16 * 1024;
 /// How long a complete request waits for tiny_http to take it.
-const BACKEND_PATIENCE: Duration = Duration::from_secs(15);
+const BACKEND_PATIENCE: Duration = Duration::from_secs(30);
 /// How long an answer may take to start and to go on (tabs long-poll for 25 s).
 const ANSWER_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long writing the answer to a client may stall.
@@ -103,17 +103,25 @@ impl Backend {
     fn take_requests(self: &Arc<Self>, server: Arc<tiny_http::Server>, path: PathBuf) {
         let me = self.clone();
         std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                let handler = me.handler.clone();
-                let spawned = std::thread::Builder::new()
-                    .name("werkplaats-http".into())
-                    .spawn(move || handler(request));
-                if spawned.is_err() {
-                    std::thread::sleep(Duration::from_millis(20));
+            loop {
+                match server.recv_timeout(Duration::from_secs(60)) {
+                    Ok(Some(request)) => {
+                        let handler = me.handler.clone();
+                        let spawned = std::thread::Builder::new()
+                            .name("werkplaats-http".into())
+                            .spawn(move || handler(request));
+                        if spawned.is_err() {
+                            std::thread::sleep(Duration::from_millis(20));
+                        }
+                    }
+                    // Retired and quiet for a minute: its connections are all answered.
+                    Ok(None) if me.now().0 != path => return,
+                    Ok(None) => {}
+                    Err(_) if me.stopping.load(Ordering::SeqCst) => return,
+                    // The accept thread ended: a new server takes new connections, and
+                    // this one still answers the requests of its open connections.
+                    Err(_) => me.restart_if_current(&path),
                 }
-            }
-            if !me.stopping.load(Ordering::SeqCst) {
-                me.restart_if_current(&path);
             }
         });
     }
@@ -234,6 +242,8 @@ fn connection(mut client: TcpStream, waiting: &Mutex<Waiting>, backend: &Arc<Bac
         let mut w = lock(waiting);
         let id = w.next;
         w.next += 1;
+        // Too many waiting: the oldest gives up as soon as a read finds nothing more (a
+        // client that sent its head at once still goes through).
         while w.list.len() >= w.cap {
             if let Some((_, oldest)) = w.list.pop_front() {
                 oldest.store(true, Ordering::Relaxed);
@@ -250,33 +260,48 @@ fn connection(mut client: TcpStream, waiting: &Mutex<Waiting>, backend: &Arc<Bac
     };
     let _ = client.set_write_timeout(Some(WRITE_TIMEOUT));
     // A server whose accept thread died just after our connect drops it unanswered: then
-    // the same head goes to the one that took over.
-    for _ in 0..3 {
-        let Some(mut upstream) = connect_patiently(backend) else {
+    // the same head (only GET and HEAD are served) goes to the one that takes over.
+    let deadline = Instant::now() + BACKEND_PATIENCE;
+    while Instant::now() < deadline {
+        let Some(mut upstream) = connect_patiently(backend, deadline) else {
             break;
         };
         // Long-polling tabs wait 25 s for their answer; nothing waits longer.
         let _ = upstream.set_read_timeout(Some(ANSWER_TIMEOUT));
-        if upstream.write_all(&head).is_err() {
-            continue;
+        if upstream.write_all(&head).is_ok() && forward(&mut upstream, &mut client) > 0 {
+            let _ = client.shutdown(Shutdown::Both);
+            return;
         }
-        match std::io::copy(&mut upstream, &mut client) {
-            Ok(0) => continue,
-            _ => {
-                let _ = client.shutdown(Shutdown::Both);
-                return;
-            }
-        }
+        std::thread::sleep(Duration::from_millis(50));
     }
     let _ = client.write_all(
         b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n",
     );
 }
 
+/// Copies the answer to the client until the end (or an error); returns how many bytes
+/// went through, so that an answer that never started can be asked for again.
+fn forward(upstream: &mut UnixStream, client: &mut TcpStream) -> usize {
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut sent = 0;
+    loop {
+        let n = match upstream.read(&mut buf) {
+            Ok(0) => return sent,
+            Ok(n) => n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+            Err(_) => return sent,
+        };
+        if client.write_all(&buf[..n]).is_err() {
+            // The client went away: nothing to ask again for.
+            return sent + n.max(1);
+        }
+        sent += n;
+    }
+}
+
 /// Connects to tiny_http, waiting a while if descriptors are short (they free up as other
-/// answers finish); `None` only after `BACKEND_PATIENCE`.
-fn connect_patiently(backend: &Arc<Backend>) -> Option<UnixStream> {
-    let deadline = Instant::now() + BACKEND_PATIENCE;
+/// answers finish); `None` only after `deadline`.
+fn connect_patiently(backend: &Arc<Backend>, deadline: Instant) -> Option<UnixStream> {
     loop {
         match backend.connect() {
             Ok(stream) => return Some(stream),
@@ -295,7 +320,7 @@ fn read_head(client: &mut TcpStream, dropped: &AtomicBool) -> Option<Vec<u8>> {
     let mut buf = [0u8; 2048];
     loop {
         let left = deadline.checked_duration_since(Instant::now())?;
-        if left.is_zero() || dropped.load(Ordering::Relaxed) {
+        if left.is_zero() {
             return None;
         }
         // Short waits, so a connection told to give up (too many waiting) does so soon.
@@ -304,7 +329,13 @@ fn read_head(client: &mut TcpStream, dropped: &AtomicBool) -> Option<Vec<u8>> {
             .ok()?;
         let n = match client.read(&mut buf) {
             Ok(n) => n,
-            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => continue,
+            // Nothing came: go on waiting, unless told to give up.
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                if dropped.load(Ordering::Relaxed) {
+                    return None;
+                }
+                continue;
+            }
             Err(_) => return None,
         };
         if n == 0 {

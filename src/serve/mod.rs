@@ -259,6 +259,17 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     Ok(())
 }
 
+/// The last rebuild failed because files could not be opened for want of descriptors
+/// (not because of the content): worth trying again by itself.
+fn short_of_descriptors(snapshot: &Snapshot) -> bool {
+    snapshot.stale
+        && snapshot.errors.iter().any(|d| {
+            d.message.contains("Too many open files")
+                || d.message.contains(&format!("os error {}", libc::EMFILE))
+                || d.message.contains(&format!("os error {}", libc::ENFILE))
+        })
+}
+
 /// tiny_http's accept thread panics when descriptors run out (the door then starts a new
 /// one); say so in one plain line instead of a panic report. Other panics are reported
 /// as usual.

