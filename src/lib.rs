@@ -14,6 +14,7 @@ pub mod highlight;
 pub mod kinds;
 pub mod links;
 pub mod load;
+pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod newitem;
@@ -93,6 +94,9 @@ pub struct Options {
 pub struct Loaded {
     pub site: Option<(site::Site, theme::Theme)>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where the symlinks in `content/` and `themes/` lead (resolved): `build` must not
+    /// replace a folder the site is read from.
+    pub linked: Vec<PathBuf>,
 }
 
 /// A problem with the environment rather than the content (exit code 2).
@@ -157,14 +161,16 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
             return Ok(Loaded {
                 site: None,
                 diagnostics: vec![d],
+                linked: Vec::new(),
             });
         }
     };
+    diags.extend(load::control_character(&rel, &text));
     let config_text = cache.is_some().then(|| text.clone());
     let (config, config_diags) = config::parse(Arc::new(frontmatter::yaml_source(&rel, text)));
     diags.extend(config_diags);
     let Some(mut config) = config else {
-        return Ok(finish(None, diags));
+        return Ok(finish(None, diags, Vec::new()));
     };
     if let Some(url) = &opts.base_url {
         if !fields::is_http_url(url) {
@@ -183,6 +189,15 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         None => load::load(&opts.root, &config.languages),
     });
     diags.extend(loaded.diags);
+    let mut linked = loaded.linked;
+    let theme_dir = opts.root.join("themes").join(&config.theme);
+    for dir in [opts.root.join("themes"), theme_dir] {
+        if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink())
+            && let Ok(target) = std::fs::canonicalize(&dir)
+        {
+            linked.push(target);
+        }
+    }
     let (parsed, parse_diags) = timed("parse", || match (parse_cache.take(), config_text) {
         (Some(cache), Some(text)) => {
             // `--base-url` (serve's local address) changes what pages say, so it is part
@@ -207,16 +222,21 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         })
     });
     diags.extend(assemble_diags);
-    Ok(finish(theme.map(|t| (site, t)), diags))
+    Ok(finish(theme.map(|t| (site, t)), diags, linked))
 }
 
-fn finish(site: Option<(site::Site, theme::Theme)>, mut diags: Vec<Diagnostic>) -> Loaded {
+fn finish(
+    site: Option<(site::Site, theme::Theme)>,
+    mut diags: Vec<Diagnostic>,
+    linked: Vec<PathBuf>,
+) -> Loaded {
     diagnostic::sort(&mut diags);
     diags.dedup();
     let failed = diags.iter().any(Diagnostic::is_error);
     Loaded {
         site: site.filter(|_| !failed),
         diagnostics: diags,
+        linked,
     }
 }
 
@@ -235,11 +255,16 @@ pub enum BuildError {
     Env(String),
 }
 
+/// What `render_site` made: the counts, the warnings found on the way, and where the
+/// site's symlinks lead.
+pub struct SiteRendered {
+    pub rendered: render::Rendered,
+    pub diagnostics: Vec<Diagnostic>,
+    pub linked: Vec<PathBuf>,
+}
+
 /// Stages 1–4: every file of the site into `sink`, and the warnings found on the way.
-pub fn render_site(
-    opts: &Options,
-    sink: &dyn render::Sink,
-) -> Result<(render::Rendered, Vec<Diagnostic>), BuildError> {
+pub fn render_site(opts: &Options, sink: &dyn render::Sink) -> Result<SiteRendered, BuildError> {
     let loaded = load_site(opts).map_err(|e| BuildError::Env(e.0))?;
     let Some((site, theme)) = loaded.site else {
         return Err(BuildError::Content(loaded.diagnostics));
@@ -248,7 +273,11 @@ pub fn render_site(
         d.extend(loaded.diagnostics.iter().cloned());
         BuildError::Content(d)
     })?;
-    Ok((rendered, loaded.diagnostics))
+    Ok(SiteRendered {
+        rendered,
+        diagnostics: loaded.diagnostics,
+        linked: loaded.linked,
+    })
 }
 
 /// Where `build` writes, and whether it may replace a folder it did not make.
@@ -262,20 +291,25 @@ pub fn build(opts: &Options, target: &Target) -> Result<Report, BuildError> {
     let started = Instant::now();
     let checked = outguard::check(&opts.root, target.out, target.force).map_err(BuildError::Env)?;
     let env = |e: anyhow::Error| BuildError::Env(format!("{e:#}"));
-    let folder = write::Folder::create(&checked.entry, checked.previous_build).map_err(env)?;
-    let (rendered, diagnostics) = match render_site(opts, &folder) {
+    let folder = write::Folder::create(&checked.entry, checked.previous).map_err(env)?;
+    let done = match render_site(opts, &folder) {
         Ok(done) => done,
         Err(e) => {
             folder.abandon();
             return Err(e);
         }
     };
+    // Only now is it known where the site's symlinks lead.
+    if let Err(e) = outguard::refuse_sources_inside(&checked.entry, &done.linked) {
+        folder.abandon();
+        return Err(BuildError::Env(e));
+    }
     timed("swap", || folder.finish()).map_err(env)?;
     Ok(Report {
-        pages: rendered.pages,
-        feeds: rendered.feeds,
-        files: rendered.files,
+        pages: done.rendered.pages,
+        feeds: done.rendered.feeds,
+        files: done.rendered.files,
         elapsed: started.elapsed(),
-        diagnostics,
+        diagnostics: done.diagnostics,
     })
 }

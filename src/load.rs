@@ -42,6 +42,8 @@ pub struct Loaded {
     pub files: Vec<SourceFile>,
     pub media: Vec<MediaFile>,
     pub diags: Vec<Diagnostic>,
+    /// Where the symlinks met on the way lead (resolved).
+    pub linked: Vec<PathBuf>,
 }
 
 /// Reads the whole `content/` folder of `root`. `languages` are the site's languages
@@ -135,6 +137,11 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                 walker.skip_current_dir();
             }
             continue;
+        }
+        if entry.path_is_symlink()
+            && let Ok(target) = path.canonicalize()
+        {
+            out.linked.push(target);
         }
         if entry.path_is_symlink() && !inside(&canonical_root, path) {
             out.diags.push(
@@ -418,7 +425,7 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
 /// invisible in an editor, it would reach pages and feeds (a NUL pasted from another
 /// program, say). Scanned as bytes: C0 controls and DEL are single bytes, C1 controls
 /// (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
-fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
+pub fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
     let bytes = text.as_bytes();
     let at = bytes.iter().enumerate().position(|(i, &b)| {
         (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))

@@ -139,6 +139,30 @@ pub fn read_same(path: &Path, expected: &Identity) -> Option<Vec<u8>> {
     (bytes.len() as u64 == expected.len).then_some(bytes)
 }
 
+/// Creates (or opens) a regular file for writing, never blocking on a pipe that sits at
+/// its name and never writing to anything else.
+pub fn create_regular(path: &Path) -> io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(path)?;
+    match entry(&file.metadata()?) {
+        Entry::File => Ok(file),
+        Entry::Dir => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "this is a folder",
+        )),
+        Entry::Other(what) => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            not_regular_message(what),
+        )),
+    }
+}
+
 /// Reads a whole regular file.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
     use std::io::Read;

@@ -7,16 +7,15 @@
 //! build holds a lock beside its temporary folder, so the next build can tell the folders
 //! of killed builds from those of a running one and removes them.
 
-use crate::outguard::MARKER;
+use crate::manifest::{MARKER, Manifest};
 use crate::render::{Piece, Sink};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::fs;
 use std::io::{Read, Seek, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
-use std::time::SystemTime;
+use std::time::Duration;
 
 /// A fresh output folder being filled.
 pub struct Folder {
@@ -27,28 +26,22 @@ pub struct Folder {
     /// its temporary folders are removed by the next build.
     lock: PathBuf,
     _held: fs::File,
-    previous: Previous,
+    previous: Manifest,
     /// Every file written: path, hash, size; becomes the marker's manifest.
     written: Mutex<Vec<(String, blake3::Hash, u64)>>,
     /// The first write error; later files are skipped.
     error: Mutex<Option<String>>,
 }
 
-/// The previous build's manifest: what each of its files held when it was written.
-#[derive(Default)]
-struct Previous {
-    files: HashMap<String, (blake3::Hash, u64)>,
-    /// When the manifest was written: a file changed later was edited by someone else.
-    written: Option<SystemTime>,
-}
-
 const NEW: &str = "werkplaats-new-";
+/// A lock file without its folder this old is left over, not about to be used.
+const ORPHAN_AGE: Duration = Duration::from_secs(60);
 const OLD: &str = "werkplaats-old-";
 
 impl Folder {
     /// Prepares `.<name>.werkplaats-new-<pid>` beside `out`, after removing what killed
-    /// builds left there. `previous_build`: `out` holds a build with its manifest.
-    pub fn create(out: &Path, previous_build: bool) -> Result<Folder> {
+    /// builds left there. `previous`: the manifest of the build in `out`, if any.
+    pub fn create(out: &Path, previous: Option<Manifest>) -> Result<Folder> {
         let name = out
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
@@ -70,11 +63,7 @@ impl Folder {
             .map_err(|e| anyhow::anyhow!("cannot lock {}: {e}", lock.display()))?;
         remove_tree(&fresh);
         fs::create_dir_all(&fresh).with_context(|| format!("cannot create {}", fresh.display()))?;
-        let previous = if previous_build {
-            read_manifest(out)
-        } else {
-            Previous::default()
-        };
+        let previous = previous.unwrap_or_default();
         Ok(Folder {
             out: out.to_path_buf(),
             fresh,
@@ -122,8 +111,11 @@ impl Folder {
         fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
     }
 
-    /// The previous build's file at `path`, if it holds exactly `hash` and nobody changed
-    /// it since that build: its modification time is kept by linking or copying it.
+    /// The previous build's file at `path`, if it holds exactly these bytes: its
+    /// modification time is kept by linking or copying it. The manifest says which files
+    /// may be the same; the file itself is hashed again, since anyone may have changed it
+    /// (`cp -p` keeps an old time). The guard made sure the previous output holds only
+    /// its own files and folders, no symlinks.
     fn unchanged(&self, path: &str, hash: &blake3::Hash, size: u64) -> Option<PathBuf> {
         let (old_hash, old_size) = self.previous.files.get(path)?;
         if old_hash != hash || *old_size != size {
@@ -131,14 +123,11 @@ impl Folder {
         }
         let old = self.out.join(path);
         let meta = fs::symlink_metadata(&old).ok()?;
-        let untouched = meta.is_file()
-            && meta.len() == size
-            && meta
-                .modified()
-                .ok()
-                .zip(self.previous.written)
-                .is_some_and(|(m, w)| m <= w);
-        untouched.then_some(old)
+        if !meta.is_file() || meta.len() != size {
+            return None;
+        }
+        let (now, _) = hash_file(&old).ok()?;
+        (now == *hash).then_some(old)
     }
 
     fn write(&self, path: &str, piece: Piece<'_>) -> Result<()> {
@@ -225,25 +214,6 @@ fn copy_regular(src: &Path, target: &Path) -> std::io::Result<()> {
     to.flush()
 }
 
-fn read_manifest(out: &Path) -> Previous {
-    let path = out.join(MARKER);
-    let Ok(text) = crate::safefs::read_to_string(&path) else {
-        return Previous::default();
-    };
-    let written = fs::symlink_metadata(&path).and_then(|m| m.modified()).ok();
-    let mut files = HashMap::new();
-    for line in text.lines().skip(1) {
-        let mut parts = line.splitn(3, ' ');
-        let (Some(hash), Some(size), Some(rel)) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        if let (Ok(hash), Ok(size)) = (blake3::Hash::from_hex(hash), size.parse::<u64>()) {
-            files.insert(rel.to_string(), (hash, size));
-        }
-    }
-    Previous { files, written }
-}
-
 /// Removes the temporary folders of builds of `name` in `parent` that were killed (their
 /// lock can be taken, or they have none), found by their name.
 fn remove_stale(parent: &Path, name: &str) {
@@ -261,10 +231,18 @@ fn remove_stale(parent: &Path, name: &str) {
             continue;
         };
         if let Some(orphan) = pid.strip_suffix(".lock") {
-            // A lock whose folder was never made (killed at once), or already removed.
+            // A lock whose folder was never made (killed at once), or already removed;
+            // never a young one, which may belong to a build that is about to lock it.
             let folder = parent.join(format!("{new_prefix}{orphan}"));
-            let free = fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok());
-            if free && !folder.exists() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age > ORPHAN_AGE);
+            let free =
+                crate::safefs::open_regular(&entry.path()).is_ok_and(|f| f.try_lock().is_ok());
+            if old && free && !folder.exists() {
                 let _ = fs::remove_file(entry.path());
             }
             continue;
@@ -274,7 +252,7 @@ fn remove_stale(parent: &Path, name: &str) {
         }
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         let lock = parent.join(format!("{new_prefix}{pid}.lock"));
-        let alive = fs::File::open(&lock).is_ok_and(|f| f.try_lock().is_err());
+        let alive = crate::safefs::open_regular(&lock).is_ok_and(|f| f.try_lock().is_err());
         if is_dir && !alive {
             remove_tree(&entry.path());
             let _ = fs::remove_file(&lock);

@@ -136,6 +136,7 @@ pub fn written_scalar(text: &str, path: &[Step], value: &Yaml) -> Option<String>
     let end = rest
         .find(" #")
         .into_iter()
+        .chain(rest.find("\t#"))
         .chain(rest.find([',', ']', '}']))
         .min()
         .unwrap_or(rest.len());

@@ -152,13 +152,46 @@ case!(sequence_outside_rfc_5545, "sequence-range", "invalid-value", "content/eve
     "`sequence` is 4294967295; it must be a whole number from 0 to 2147483647");
 case!(control_character_in_a_body, "control-character", "control-character", "content/pages/geplakt.nl.md", 6:14,
     "an invisible control character (U+0000) is here");
-case!(media_names_differing_in_case, "media-case", "media-case-collision", "content/media/foto.png", 1:1,
-    "this name differs only in upper and lower case from content/media/Foto.png");
-case!(media_name_with_uppercase, "media-case", "invalid-media-name", "content/media/Foto.png", 1:1,
-    "media file names may hold only lowercase letters, digits, `.`, `_` and `-`",
-    help = "rename it to content/media/foto.png (and use that name where it is linked)");
 case!(two_sections_on_one_name_blame_site_yaml, "section-collision", "url-collision", "content/site.yaml", 8:16,
     "the initiatives section and the courses section are both called `opleidingen` in Dutch");
+
+/// Written by the test, not kept as a fixture: a checkout on a file system that ignores
+/// case (macOS, Windows) could not hold both files.
+#[test]
+fn media_names_differing_in_case_or_with_capitals() {
+    let site = Site::new(&[]);
+    site.write("content/media/Foto.png", "A");
+    site.write("content/media/foto.png", "B");
+    if site.read("content/media/foto.png") != "B" || site.read("content/media/Foto.png") != "A" {
+        return; // this file system folds case: the two names are one file here
+    }
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(&diags, "media-case-collision", "content/media/foto.png");
+    assert_eq!(
+        d["message"],
+        "this name differs only in upper and lower case from content/media/Foto.png"
+    );
+    let d = find(&diags, "invalid-media-name", "content/media/Foto.png");
+    assert_eq!(
+        d["help"],
+        "rename it to content/media/foto.png (and use that name where it is linked)"
+    );
+}
+
+#[test]
+fn control_characters_in_site_yaml_too() {
+    let site = Site::new(&[]);
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        config.replace("theme: default", "theme: default # \u{7}"),
+    );
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let d = find(&diags, "control-character", "content/site.yaml");
+    assert_eq!(d["line"].as_u64(), Some(6), "{d}");
+}
 
 #[test]
 fn an_id_over_the_limit_says_the_limit() {

@@ -12,6 +12,8 @@ struct Server {
     child: Child,
     addr: String,
     site: Site,
+    /// What serve printed on stderr so far.
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Drop for Server {
@@ -63,9 +65,22 @@ fn spawn_serve(site: Site, mut command: Command, extra: &[&str], epoch: Option<&
         .args(extra)
         .current_dir(site.root())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("spawn serve");
+    let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    {
+        let pipe = child.stderr.take().expect("stderr");
+        let stderr = stderr.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                if let Ok(mut s) = stderr.lock() {
+                    s.push_str(&line);
+                    s.push('\n');
+                }
+            }
+        });
+    }
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -78,7 +93,12 @@ fn spawn_serve(site: Site, mut command: Command, extra: &[&str], epoch: Option<&
     let addr = rx
         .recv_timeout(Duration::from_secs(60))
         .expect("serve prints its address");
-    Server { child, addr, site }
+    Server {
+        child,
+        addr,
+        site,
+        stderr,
+    }
 }
 
 struct Reply {
@@ -715,6 +735,32 @@ fn serve_keeps_accepting_when_descriptors_run_out() {
     for _ in 0..50 {
         assert_eq!(get(&s.addr, "/agenda/").status, 200, "and it goes on");
     }
+    let said = s.stderr.lock().expect("stderr").clone();
+    assert!(
+        said.contains("cannot accept a connection now")
+            || said.contains("out of file descriptors")
+            || said.contains("a new one took over"),
+        "the descriptors did run out: {said}"
+    );
+    assert!(!said.contains("panicked"), "{said}");
+}
+
+/// Issue 10 review: a request with a body is answered 405 at once, not left waiting for
+/// a body nobody reads.
+#[test]
+fn a_request_with_a_body_gets_405_at_once() {
+    let s = start();
+    let started = Instant::now();
+    let r = raw(
+        &s.addr,
+        &format!(
+            "POST /agenda/ HTTP/1.1\r\nHost: {}\r\nContent-Length: 5\r\n\r\nhallo",
+            s.addr
+        ),
+    );
+    assert_eq!(r.status, 405);
+    assert!(r.headers.contains("Allow: GET, HEAD"));
+    assert!(started.elapsed() < Duration::from_secs(5));
 }
 
 /// Issue 10: the last good build must not read a media file that was swapped for a

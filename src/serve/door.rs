@@ -8,18 +8,19 @@
 //! - keeps accepting after `EMFILE`/`ENFILE` (it waits a moment and tries again);
 //! - gives each connection 10 seconds to send its request head, and drops it otherwise;
 //! - keeps at most a bounded number of connections waiting for their head (the oldest
-//!   is dropped first), so slow clients cannot use up threads or descriptors;
+//!   is dropped first), so slow clients cannot use up threads or descriptors, and a
+//!   bounded number being answered (others wait their turn);
+//! - answers 405 itself to a request with a body (only GET and HEAD are served);
 //! - hands each complete head, marked `Connection: close`, to tiny_http over a Unix socket
-//!   in a private folder, and copies the answer back;
-//! - supervises tiny_http: if its accept thread dies, a new one listens at once.
+//!   in a private folder (`backend`), and copies the answer back.
 
+use super::backend::Backend;
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
-use std::os::unix::net::{UnixListener, UnixStream};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::os::unix::net::UnixStream;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long a client may take to send its request head.
@@ -45,145 +46,52 @@ pub fn raise_fd_limit() -> u64 {
         .unwrap_or(1024)
 }
 
-/// What answers one request (in a thread of its own).
-pub type Handler = Arc<dyn Fn(tiny_http::Request) + Send + Sync>;
-
-/// The private backend: tiny_http listening on a Unix socket that only this process's
-/// user can reach (its folder is mode 0700), with a thread taking its requests. When
-/// tiny_http's accept thread ends (an error, or a panic when descriptors run out), a new
-/// server listens on a new socket and the door connects there.
-pub struct Backend {
-    dir: PathBuf,
-    generation: AtomicU64,
-    /// The socket the door connects to now, and its server.
-    current: RwLock<(PathBuf, Arc<tiny_http::Server>)>,
-    restarting: Mutex<()>,
-    handler: Handler,
-    stopping: AtomicBool,
-}
-
-impl Backend {
-    pub fn start(handler: Handler) -> std::io::Result<Arc<Backend>> {
-        use std::os::unix::fs::DirBuilderExt;
-        let dir = std::env::temp_dir().join(format!(
-            "werkplaats-serve-{}-{}",
-            std::process::id(),
-            uuid::Uuid::new_v4().simple()
-        ));
-        std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
-        let path = dir.join("0.sock");
-        let server = Arc::new(listen(&path)?);
-        let backend = Arc::new(Backend {
-            dir,
-            generation: AtomicU64::new(0),
-            current: RwLock::new((path.clone(), server.clone())),
-            restarting: Mutex::new(()),
-            handler,
-            stopping: AtomicBool::new(false),
-        });
-        backend.take_requests(server, path);
-        Ok(backend)
-    }
-
-    /// Ctrl-C: stop taking requests.
-    pub fn stop(&self) {
-        self.stopping.store(true, Ordering::SeqCst);
-        self.now().1.unblock();
-    }
-
-    fn now(&self) -> (PathBuf, Arc<tiny_http::Server>) {
-        self.current
-            .read()
-            .map(|c| c.clone())
-            .unwrap_or_else(|e| e.into_inner().clone())
-    }
-
-    /// A thread that hands each request of `server` to the handler, and restarts the
-    /// backend when the server stops delivering (its accept thread ended with an error).
-    fn take_requests(self: &Arc<Self>, server: Arc<tiny_http::Server>, path: PathBuf) {
-        let me = self.clone();
-        std::thread::spawn(move || {
-            loop {
-                match server.recv_timeout(Duration::from_secs(60)) {
-                    Ok(Some(request)) => {
-                        let handler = me.handler.clone();
-                        let spawned = std::thread::Builder::new()
-                            .name("werkplaats-http".into())
-                            .spawn(move || handler(request));
-                        if spawned.is_err() {
-                            std::thread::sleep(Duration::from_millis(20));
-                        }
-                    }
-                    // Retired and quiet for a minute: its connections are all answered.
-                    Ok(None) if me.now().0 != path => return,
-                    Ok(None) => {}
-                    Err(_) if me.stopping.load(Ordering::SeqCst) => return,
-                    // The accept thread ended: a new server takes new connections, and
-                    // this one still answers the requests of its open connections.
-                    Err(_) => me.restart_if_current(&path),
-                }
-            }
-        });
-    }
-
-    /// The server at `failed` no longer answers: listen again on a new socket, unless
-    /// another thread did so already. Requests of the old server's open connections are
-    /// still taken by its own thread.
-    fn restart_if_current(self: &Arc<Self>, failed: &Path) {
-        let _one = lock(&self.restarting);
-        for _ in 0..100 {
-            if self.now().0 != failed || self.stopping.load(Ordering::SeqCst) {
-                return;
-            }
-            let n = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
-            let path = self.dir.join(format!("{n}.sock"));
-            match listen(&path) {
-                Ok(server) => {
-                    eprintln!("serve: the request handler stopped; a new one took over");
-                    let server = Arc::new(server);
-                    *self.current.write().unwrap_or_else(|e| e.into_inner()) =
-                        (path.clone(), server.clone());
-                    let _ = std::fs::remove_file(failed);
-                    self.take_requests(server, path);
-                    return;
-                }
-                // Out of descriptors: answers that finish free some.
-                Err(_) => std::thread::sleep(Duration::from_millis(100)),
-            }
-        }
-    }
-
-    fn connect(self: &Arc<Self>) -> std::io::Result<UnixStream> {
-        let (path, _) = self.now();
-        match UnixStream::connect(&path) {
-            // Nobody listens there any more: tiny_http's accept thread has died.
-            Err(e) if matches!(e.kind(), ErrorKind::ConnectionRefused | ErrorKind::NotFound) => {
-                self.restart_if_current(&path);
-                UnixStream::connect(self.now().0)
-            }
-            other => other,
-        }
-    }
-}
-
-impl Drop for Backend {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn listen(path: &Path) -> std::io::Result<tiny_http::Server> {
-    let listener = UnixListener::bind(path)?;
-    tiny_http::Server::from_listener(listener, None)
-        .map_err(|e| std::io::Error::other(e.to_string()))
-}
-
 /// Connections still sending their head, oldest first: id and the flag that tells it to
 /// give up (no second descriptor per connection is needed for that).
 struct Waiting {
     next: u64,
     list: VecDeque<(u64, Arc<AtomicBool>)>,
     cap: usize,
+}
+
+/// How many connections may be handed to tiny_http at once (each holds three
+/// descriptors); the others wait for a turn.
+struct Turns {
+    busy: Mutex<usize>,
+    freed: Condvar,
+    cap: usize,
+}
+
+/// One connection's turn with tiny_http; given back when dropped.
+struct Turn<'a>(&'a Turns);
+
+impl Turns {
+    fn take(&self, deadline: Instant) -> Option<Turn<'_>> {
+        let mut busy = lock(&self.busy);
+        while *busy >= self.cap {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            busy = match self.freed.wait_timeout(busy, left) {
+                Ok((guard, _)) => guard,
+                Err(e) => e.into_inner().0,
+            };
+        }
+        *busy += 1;
+        Some(Turn(self))
+    }
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        *lock(&self.0.busy) -= 1;
+        self.0.freed.notify_one();
+    }
+}
+
+/// What every connection shares.
+struct Door {
+    waiting: Mutex<Waiting>,
+    turns: Turns,
+    backend: Arc<Backend>,
 }
 
 /// Accepts connections on `listener` for ever (until `stop` says so), each in a thread of
@@ -196,12 +104,20 @@ pub fn run(
 ) {
     // Keep well clear of the limit: the watcher, the rebuild and each answer (three
     // descriptors: the client, and both ends of the socket to tiny_http) need theirs.
-    let cap = (fd_limit.saturating_sub(48) / 4).clamp(4, 512) as usize;
-    let waiting = Arc::new(Mutex::new(Waiting {
-        next: 0,
-        list: VecDeque::new(),
-        cap,
-    }));
+    let spare = fd_limit.saturating_sub(48);
+    let door = Arc::new(Door {
+        waiting: Mutex::new(Waiting {
+            next: 0,
+            list: VecDeque::new(),
+            cap: (spare / 4).clamp(4, 512) as usize,
+        }),
+        turns: Turns {
+            busy: Mutex::new(0),
+            freed: Condvar::new(),
+            cap: (spare / 4).clamp(8, 4096) as usize,
+        },
+        backend,
+    });
     let mut told = false;
     loop {
         if stop() {
@@ -209,11 +125,10 @@ pub fn run(
         }
         match listener.accept() {
             Ok((stream, _)) => {
-                let waiting = waiting.clone();
-                let backend = backend.clone();
+                let door = door.clone();
                 let spawned = std::thread::Builder::new()
                     .name("werkplaats-conn".into())
-                    .spawn(move || connection(stream, &waiting, &backend));
+                    .spawn(move || connection(stream, &door));
                 if spawned.is_err() {
                     std::thread::sleep(Duration::from_millis(20));
                 }
@@ -236,10 +151,10 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// One connection: its head within `HEAD_TIMEOUT`, then tiny_http's answer.
-fn connection(mut client: TcpStream, waiting: &Mutex<Waiting>, backend: &Arc<Backend>) {
+fn connection(mut client: TcpStream, door: &Door) {
     let dropped = Arc::new(AtomicBool::new(false));
     let id = {
-        let mut w = lock(waiting);
+        let mut w = lock(&door.waiting);
         let id = w.next;
         w.next += 1;
         // Too many waiting: the oldest gives up as soon as a read finds nothing more (a
@@ -253,17 +168,29 @@ fn connection(mut client: TcpStream, waiting: &Mutex<Waiting>, backend: &Arc<Bac
         id
     };
     let head = read_head(&mut client, &dropped);
-    lock(waiting).list.retain(|(i, _)| *i != id);
+    lock(&door.waiting).list.retain(|(i, _)| *i != id);
     let Some(head) = head else {
         let _ = client.shutdown(Shutdown::Both);
         return;
     };
     let _ = client.set_write_timeout(Some(WRITE_TIMEOUT));
+    if has_body(&head) {
+        // Its body was not read, and only GET and HEAD are served: say so at once.
+        let _ = client.write_all(
+            b"HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n",
+        );
+        let _ = client.shutdown(Shutdown::Both);
+        return;
+    }
+    let deadline = Instant::now() + BACKEND_PATIENCE;
+    let Some(_turn) = door.turns.take(deadline) else {
+        let _ = client.write_all(BUSY);
+        return;
+    };
     // A server whose accept thread died just after our connect drops it unanswered: then
     // the same head (only GET and HEAD are served) goes to the one that takes over.
-    let deadline = Instant::now() + BACKEND_PATIENCE;
     while Instant::now() < deadline {
-        let Some(mut upstream) = connect_patiently(backend, deadline) else {
+        let Some(mut upstream) = connect_patiently(&door.backend, deadline) else {
             break;
         };
         // Long-polling tabs wait 25 s for their answer; nothing waits longer.
@@ -274,9 +201,24 @@ fn connection(mut client: TcpStream, waiting: &Mutex<Waiting>, backend: &Arc<Bac
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let _ = client.write_all(
-        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n",
-    );
+    let _ = client.write_all(BUSY);
+}
+
+const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n";
+
+/// A `Content-Length` other than 0, or any `Transfer-Encoding`: the request has a body.
+fn has_body(head: &[u8]) -> bool {
+    head.split(|&b| b == b'\n').skip(1).any(|line| {
+        let line = String::from_utf8_lossy(line).to_ascii_lowercase();
+        let Some((name, value)) = line.split_once(':') else {
+            return false;
+        };
+        match name.trim() {
+            "transfer-encoding" => true,
+            "content-length" => value.trim() != "0",
+            _ => false,
+        }
+    })
 }
 
 /// Copies the answer to the client until the end (or an error); returns how many bytes
@@ -341,12 +283,16 @@ fn read_head(client: &mut TcpStream, dropped: &AtomicBool) -> Option<Vec<u8>> {
         if n == 0 {
             return None;
         }
+        // Only the new bytes (and the three before them) can complete the blank line.
+        let from = head.len().saturating_sub(3);
         head.extend_from_slice(&buf[..n]);
-        if let Some(end) = head.windows(4).position(|w| w == b"\r\n\r\n") {
-            head.truncate(end + 2);
+        if let Some(end) = head[from..].windows(4).position(|w| w == b"\r\n\r\n") {
+            head.truncate(from + end + 2);
             return Some(close_after(&head));
         }
-        if head.len() > MAX_HEAD {
+        // Still incomplete: a connection told to give up does so now (a slow drip of
+        // bytes cannot keep it waiting past its turn).
+        if head.len() > MAX_HEAD || dropped.load(Ordering::Relaxed) {
             return None;
         }
     }
@@ -370,7 +316,17 @@ fn close_after(head: &[u8]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
-    use super::close_after;
+    use super::{close_after, has_body};
+
+    #[test]
+    fn a_body_is_seen_in_the_head() {
+        assert!(has_body(b"POST / HTTP/1.1\r\nContent-Length: 5\r\n"));
+        assert!(has_body(
+            b"POST / HTTP/1.1\r\ntransfer-encoding: chunked\r\n"
+        ));
+        assert!(!has_body(b"POST / HTTP/1.1\r\nContent-Length: 0\r\n"));
+        assert!(!has_body(b"GET / HTTP/1.1\r\nHost: x\r\n"));
+    }
 
     #[test]
     fn every_request_is_marked_close() {

@@ -8,6 +8,7 @@
 //! site and adds an overlay naming the problems. `public/` is never touched; only paths in
 //! the site's plan are ever served.
 
+mod backend;
 mod door;
 mod http;
 pub mod inject;
@@ -226,11 +227,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     let _ = ready.send(rebuilder);
     println!("serving {base_url}/ (Ctrl-C stops)");
 
-    let handler: door::Handler = {
+    let handler: backend::Handler = {
         let shared = shared.clone();
         Arc::new(move |request| http::respond(request, &shared, hosts))
     };
-    let backend = door::Backend::start(handler)
+    let backend = backend::Backend::start(handler)
         .map_err(|e| EnvError(format!("cannot start the local server: {e}")))?;
     quiet_tiny_http_panics();
     {
@@ -270,16 +271,24 @@ fn short_of_descriptors(snapshot: &Snapshot) -> bool {
         })
 }
 
-/// tiny_http's accept thread panics when descriptors run out (the door then starts a new
-/// one); say so in one plain line instead of a panic report. Other panics are reported
-/// as usual.
+/// tiny_http's accept thread panics when descriptors run out (the backend then starts a
+/// new one); say so in one plain line instead of a panic report. Every other panic is
+/// reported as usual.
 fn quiet_tiny_http_panics() {
     let usual = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let in_tiny_http = info
             .location()
             .is_some_and(|l| l.file().contains("tiny_http"));
-        if in_tiny_http {
+        let payload = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        let out_of_descriptors = payload.contains(&format!("code: {}", libc::EMFILE))
+            || payload.contains(&format!("code: {}", libc::ENFILE));
+        if in_tiny_http && out_of_descriptors {
             eprintln!("serve: out of file descriptors for a moment; connections wait");
         } else {
             usual(info);
