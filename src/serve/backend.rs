@@ -39,6 +39,7 @@ impl Backend {
         let uuid = uuid::Uuid::new_v4().simple().to_string();
         let dir = base.join(format!("wp-{}-{}", std::process::id(), &uuid[..8]));
         std::fs::DirBuilder::new().mode(0o700).create(&dir)?;
+        remove_dead(&base, &dir);
         let path = dir.join("0.sock");
         let server = Arc::new(listen(&path)?);
         let backend = Arc::new(Backend {
@@ -139,6 +140,44 @@ impl Backend {
 impl Drop for Backend {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Removes the folders of earlier `serve`s that were killed (no socket in them answers),
+/// only those of this user (the owner of `ours`) and with our name pattern.
+fn remove_dead(base: &Path, ours: &Path) {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(me) = std::fs::symlink_metadata(ours).map(|m| m.uid()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some((pid, tag)) = name.strip_prefix("wp-").and_then(|r| r.split_once('-')) else {
+            continue;
+        };
+        let named_like_ours = !pid.is_empty()
+            && pid.bytes().all(|b| b.is_ascii_digit())
+            && tag.len() == 8
+            && tag.bytes().all(|b| b.is_ascii_hexdigit());
+        let path = entry.path();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if !named_like_ours || path == ours || !meta.is_dir() || meta.uid() != me {
+            continue;
+        }
+        let answers = std::fs::read_dir(&path).is_ok_and(|d| {
+            d.flatten().any(|s| {
+                s.file_name().to_string_lossy().ends_with(".sock")
+                    && UnixStream::connect(s.path()).is_ok()
+            })
+        });
+        if !answers {
+            let _ = std::fs::remove_dir_all(&path);
+        }
     }
 }
 

@@ -123,7 +123,14 @@ pub fn respond(request: Request, shared: &Shared, hosts: Hosts) {
         .iter()
         .find(|h| h.field.equiv("Host"))
         .map(|h| h.value.as_str().to_string());
-    if !host.as_deref().is_some_and(|h| hosts.allows(h)) {
+    // An absolute-form target (`GET http://name/path`) names its host too (RFC 9112
+    // §3.2.2): it must be ours as well.
+    let named = request
+        .url()
+        .split_once("://")
+        .map(|(_, rest)| rest.split('/').next().unwrap_or("").to_string());
+    let foreign = |h: &Option<String>| !h.as_deref().is_some_and(|h| hosts.allows(h));
+    if foreign(&host) || (named.is_some() && foreign(&named)) {
         let body = format!(
             "werkplaats serve answers only requests for http://127.0.0.1:{port}/ or http://localhost:{port}/, not for {}\n",
             host.as_deref().unwrap_or("a request without Host"),
