@@ -734,10 +734,12 @@ fn serve_keeps_accepting_when_descriptors_run_out() {
         .read("content/pages/over.nl.md")
         .replace("Over ons", "Over ons (nieuw)");
     s.site.write("content/pages/over.nl.md", text);
+    let status = page.join().expect("page");
     assert_eq!(
-        page.join().expect("page"),
+        status,
         200,
-        "answered despite the flood"
+        "answered despite the flood; serve said: {}",
+        s.stderr.lock().expect("stderr")
     );
     drop(held);
     drop(tabs);

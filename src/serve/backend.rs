@@ -143,8 +143,10 @@ impl Drop for Backend {
     }
 }
 
-/// Removes the folders of earlier `serve`s that were killed (no socket in them answers),
-/// only those of this user (the owner of `ours`) and with our name pattern.
+/// Removes the folders of earlier `serve`s that were killed: their process is gone (seen
+/// in `/proc`; where there is no `/proc`, nothing is removed). Only folders of this user
+/// (the owner of `ours`) with our name pattern. (Connecting to their sockets to see if
+/// they live could block on a busy one.)
 fn remove_dead(base: &Path, ours: &Path) {
     use std::os::unix::fs::MetadataExt;
     let Ok(me) = std::fs::symlink_metadata(ours).map(|m| m.uid()) else {
@@ -169,13 +171,9 @@ fn remove_dead(base: &Path, ours: &Path) {
         if !named_like_ours || path == ours || !meta.is_dir() || meta.uid() != me {
             continue;
         }
-        let answers = std::fs::read_dir(&path).is_ok_and(|d| {
-            d.flatten().any(|s| {
-                s.file_name().to_string_lossy().ends_with(".sock")
-                    && UnixStream::connect(s.path()).is_ok()
-            })
-        });
-        if !answers {
+        let proc = Path::new("/proc");
+        let gone = proc.join("self").exists() && !proc.join(pid).exists();
+        if gone {
             let _ = std::fs::remove_dir_all(&path);
         }
     }

@@ -90,7 +90,11 @@ impl Drop for Turn<'_> {
 /// What every connection shares.
 struct Door {
     waiting: Mutex<Waiting>,
+    /// Turns for pages and files.
     turns: Turns,
+    /// Turns for tabs waiting to reload (they hold theirs for up to 25 s): a pool of their
+    /// own, so open tabs can never keep a page from being answered.
+    waits: Turns,
     backend: Arc<Backend>,
 }
 
@@ -115,6 +119,11 @@ pub fn run(
             busy: Mutex::new(0),
             freed: Condvar::new(),
             cap: (spare / 4).clamp(8, 4096) as usize,
+        },
+        waits: Turns {
+            busy: Mutex::new(0),
+            freed: Condvar::new(),
+            cap: (spare / 8).clamp(4, 2048) as usize,
         },
         backend,
     });
@@ -183,7 +192,12 @@ fn connection(mut client: TcpStream, door: &Door) {
         return;
     }
     let deadline = Instant::now() + BACKEND_PATIENCE;
-    let Some(_turn) = door.turns.take(deadline) else {
+    let pool = if head.starts_with(format!("GET {}", super::inject::WAIT_PATH).as_bytes()) {
+        &door.waits
+    } else {
+        &door.turns
+    };
+    let Some(_turn) = pool.take(deadline) else {
         let _ = client.write_all(BUSY);
         return;
     };
