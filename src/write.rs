@@ -113,9 +113,10 @@ impl Folder {
 
     /// The previous build's file at `path`, if it holds exactly these bytes: its
     /// modification time is kept by linking or copying it. The manifest says which files
-    /// may be the same; the file itself is hashed again, since anyone may have changed it
-    /// (`cp -p` keeps an old time). The guard made sure the previous output holds only
-    /// its own files and folders, no symlinks.
+    /// may be the same; the file must not have been changed since the manifest was
+    /// written (its status-change time, which `cp -p` or `touch -d` cannot set back, is
+    /// not later), else it is hashed again. The guard made sure the previous output holds
+    /// only its own files and folders, no symlinks.
     fn unchanged(&self, path: &str, hash: &blake3::Hash, size: u64) -> Option<PathBuf> {
         let (old_hash, old_size) = self.previous.files.get(path)?;
         if old_hash != hash || *old_size != size {
@@ -125,6 +126,9 @@ impl Folder {
         let meta = fs::symlink_metadata(&old).ok()?;
         if !meta.is_file() || meta.len() != size {
             return None;
+        }
+        if untouched_since(&meta, self.previous.written) {
+            return Some(old);
         }
         let (now, _) = hash_file(&old).ok()?;
         (now == *hash).then_some(old)
@@ -184,6 +188,25 @@ impl Folder {
             }
         })
     }
+}
+
+/// The file's status last changed no later than `written` (the previous manifest).
+#[cfg(unix)]
+fn untouched_since(meta: &fs::Metadata, written: Option<std::time::SystemTime>) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Some(written) = written.and_then(|w| w.duration_since(std::time::UNIX_EPOCH).ok()) else {
+        return false;
+    };
+    let changed = (meta.ctime(), meta.ctime_nsec());
+    let Ok(secs) = i64::try_from(written.as_secs()) else {
+        return false;
+    };
+    changed <= (secs, i64::from(written.subsec_nanos()))
+}
+
+#[cfg(not(unix))]
+fn untouched_since(_: &fs::Metadata, _: Option<std::time::SystemTime>) -> bool {
+    false
 }
 
 /// The hash and size of a regular file (a FIFO or device is refused, never opened).
