@@ -2,8 +2,10 @@
 //! after resolving symlinks (as far as they exist), never as text. Refused, whatever
 //! `--force` says: the site root or a folder holding it, `content/` or `themes/` or
 //! anything inside them, the home folder or a folder holding it, and a file. Refused
-//! without `--force`: an existing folder with files in it that carries no marker of a
-//! previous werkplaats build (SPEC §4.1).
+//! without `--force`: a symlink, an existing folder with files in it that carries no
+//! marker of a previous werkplaats build (`manifest`), and a previous build holding files
+//! its manifest does not list (SPEC §4.1). After the site is loaded, `build` also refuses
+//! an output that a symlinked content or theme folder leads into.
 
 use crate::manifest::{self, MARKER, Manifest};
 use std::path::{Component, Path, PathBuf};
@@ -107,7 +109,7 @@ fn replaceable(entry: &Path, force: bool, shown: &str) -> Result<Option<Manifest
                 return Ok(previous);
             }
             refuse(format!(
-                "besides the previous build it holds what werkplaats did not write: {}",
+                "besides the previous build it holds what werkplaats did not write: {} (a file every build should publish, such as CNAME, belongs in the theme's static/ folder)",
                 foreign.join(", ")
             ))
         }
