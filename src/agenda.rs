@@ -29,10 +29,7 @@ pub fn expand(event: &Event, index: usize, site_tz: &TimeZone, now: Timestamp) -
 
 /// The start dates of all occurrences, `except` removed.
 pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
-    let first = match event.start {
-        When::Day(d) => d,
-        When::At(dt) => dt.date(),
-    };
+    let first = event.start.date();
     let Some(repeat) = &event.repeat else {
         return vec![first];
     };
@@ -93,10 +90,7 @@ fn occurrence(event: &Event, index: usize, tz: &TimeZone, date: Date) -> Option<
 
 /// The event's start and end moved to start on `date`, keeping its length.
 fn shifted(event: &Event, date: Date) -> Option<(When, Option<When>)> {
-    let first = match event.start {
-        When::Day(d) => d,
-        When::At(dt) => dt.date(),
-    };
+    let first = event.start.date();
     let shift: Span = first.until(date).ok()?;
     let move_when = |w: When| -> Option<When> {
         Some(match w {

@@ -356,26 +356,7 @@ fn check_media_names(site: &Site, diags: &mut Vec<Diagnostic>) {
             continue;
         }
         by_lower.insert(lower, &m.rel);
-        let bad = m.rel.split('/').any(|part| {
-            !part
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
-        });
-        if bad {
-            let renamed: Vec<String> = m
-                .rel
-                .split('/')
-                .map(|part| match part.rsplit_once('.') {
-                    Some((stem, ext)) => {
-                        format!(
-                            "{}.{}",
-                            crate::fields::suggest_slug(stem),
-                            ext.to_lowercase()
-                        )
-                    }
-                    None => crate::fields::suggest_slug(part),
-                })
-                .collect();
+        if !m.rel.split('/').all(is_media_name) {
             diags.push(
                 Diagnostic::error(
                     "invalid-media-name",
@@ -384,11 +365,32 @@ fn check_media_names(site: &Site, diags: &mut Vec<Diagnostic>) {
                 )
                 .with_help(format!(
                     "rename it to content/media/{} (and use that name where it is linked)",
-                    renamed.join("/")
+                    media_name_for(&m.rel)
                 )),
             );
         }
     }
+}
+
+fn is_media_name(part: &str) -> bool {
+    part.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
+}
+
+/// A valid media path close to `rel`: each part slugified, extensions in lowercase.
+fn media_name_for(rel: &str) -> String {
+    let parts: Vec<String> = rel
+        .split('/')
+        .map(|part| match part.rsplit_once('.') {
+            Some((stem, ext)) => format!(
+                "{}.{}",
+                crate::fields::suggest_slug(stem),
+                ext.to_lowercase()
+            ),
+            None => crate::fields::suggest_slug(part),
+        })
+        .collect();
+    parts.join("/")
 }
 
 /// `image` must name a file under `content/media/`.

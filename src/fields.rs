@@ -42,9 +42,30 @@ impl Reader {
         path: &[Step],
         key: bool,
     ) {
-        let mut d = self
-            .source
-            .diag_at(Severity::Error, code, message, path, key);
+        self.report(Severity::Error, code, message, help, path, key);
+    }
+
+    /// A warning at the value (or key) at `path`.
+    pub fn warning_help(
+        &self,
+        code: &'static str,
+        message: impl Into<String>,
+        help: Option<String>,
+        path: &[Step],
+    ) {
+        self.report(Severity::Warning, code, message, help, path, false);
+    }
+
+    fn report(
+        &self,
+        severity: Severity,
+        code: &'static str,
+        message: impl Into<String>,
+        help: Option<String>,
+        path: &[Step],
+        key: bool,
+    ) {
+        let mut d = self.source.diag_at(severity, code, message, path, key);
         d.help = help;
         self.push(d);
     }
@@ -285,6 +306,25 @@ impl<'a> Obj<'a> {
                 None
             }
         }
+    }
+
+    /// A whole number from `min` to `max`. Above `max` it is an error with `code`, whose
+    /// message and help `too_large` words for the field (the limit has a reason to name).
+    pub fn int_upto(
+        &self,
+        name: &str,
+        (min, max): (i64, i64),
+        code: &'static str,
+        too_large: impl Fn(i64) -> (String, String),
+    ) -> Option<i64> {
+        let n = self.int(name, min)?;
+        if n <= max {
+            return Some(n);
+        }
+        let (message, help) = too_large(n);
+        self.reader
+            .error_help(code, message, Some(help), &self.path_to(name), false);
+        None
     }
 
     pub fn float(&self, name: &str, required: bool) -> Option<f64> {

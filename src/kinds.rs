@@ -106,18 +106,11 @@ fn initiative(o: &Obj) -> Option<Initiative> {
         .filter_map(|f| {
             f.finish(&["organisation", "amount"]);
             let organisation = f.id_ref("organisation", true);
-            let amount = f.int("amount", 0).filter(|&a| {
-                let ok = a <= MAX_EUROS;
-                if !ok {
-                    f.reader().error_help(
-                        "amount-too-large",
-                        format!("the amount € {a} is more than € 10¹² (one trillion euros)"),
-                        Some("write the amount in whole euros, without cents".into()),
-                        &f.path_to("amount"),
-                        false,
-                    );
-                }
-                ok
+            let amount = f.int_upto("amount", (0, MAX_EUROS), "amount-too-large", |a| {
+                (
+                    format!("the amount € {a} is more than € 10¹² (one trillion euros)"),
+                    "write the amount in whole euros, without cents".into(),
+                )
             });
             if !f.has("amount") {
                 f.text("amount", true);
@@ -267,18 +260,11 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
     if let Some(end) = end {
         check_local_time(o, "end", end, tz);
     }
-    let sequence = o.int("sequence", 0).filter(|&n| {
-        let ok = n <= MAX_SEQUENCE;
-        if !ok {
-            o.reader().error_help(
-                "invalid-value",
-                format!("`sequence` is {n}; it must be a whole number from 0 to {MAX_SEQUENCE}"),
-                Some("raise `sequence` by one for each change of time or place".into()),
-                &o.path_to("sequence"),
-                false,
-            );
-        }
-        ok
+    let sequence = o.int_upto("sequence", (0, MAX_SEQUENCE), "invalid-value", |n| {
+        (
+            format!("`sequence` is {n}; it must be a whole number from 0 to {MAX_SEQUENCE}"),
+            "raise `sequence` by one for each change of time or place".into(),
+        )
     });
     let event = Event {
         event_type,
@@ -308,10 +294,7 @@ fn check_sessions(o: &Obj, event: &Event) {
     let Some(repeat) = &event.repeat else {
         return;
     };
-    let first = match event.start {
-        When::Day(d) => d,
-        When::At(dt) => dt.date(),
-    };
+    let first = event.start.date();
     let path = o.path_to("repeat");
     if let RepeatEnd::Until(until) = repeat.end
         && until < first
@@ -342,20 +325,12 @@ fn check_sessions(o: &Obj, event: &Event) {
         let mut at = path.clone();
         at.push(crate::yaml::Step::Key("except".into()));
         at.push(crate::yaml::Step::Index(i));
-        let d = o
-            .reader()
-            .source
-            .diag_at(
-                crate::diagnostic::Severity::Warning,
-                "except-not-a-session",
-                format!(
-                    "{date} in `except` is not a session of this series, so it leaves nothing out"
-                ),
-                &at,
-                false,
-            )
-            .with_help("check the date: it should fall on a day the event repeats");
-        o.reader().push(d);
+        o.reader().warning_help(
+            "except-not-a-session",
+            format!("{date} in `except` is not a session of this series, so it leaves nothing out"),
+            Some("check the date: it should fall on a day the event repeats".into()),
+            &at,
+        );
     }
 }
 
@@ -422,19 +397,14 @@ fn repeat(r: &Obj) -> Option<Repeat> {
     let every = r.choice("every", true, &["week", "month"]);
     let interval = r.int("interval", 1).unwrap_or(1).min(1000) as u32;
     let until = r.date("until", false);
-    let count = r.int("count", 1).and_then(|c| {
-        if c > MAX_COUNT {
-            r.reader().error_help(
-                "invalid-value",
+    let count = r
+        .int_upto("count", (1, MAX_COUNT), "invalid-value", |c| {
+            (
                 format!("`count` is {c}; a series may have at most {MAX_COUNT} sessions"),
-                Some("use `until: YYYY-MM-DD` for a series that runs a long time".into()),
-                &r.path_to("count"),
-                false,
-            );
-            return None;
-        }
-        Some(c as u32)
-    });
+                "use `until: YYYY-MM-DD` for a series that runs a long time".into(),
+            )
+        })
+        .map(|c| c as u32);
     let end = match (until, count) {
         (Some(_), Some(_)) => {
             r.reader().error(

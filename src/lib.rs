@@ -165,7 +165,7 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
             });
         }
     };
-    diags.extend(load::control_character(&rel, &text));
+    diags.extend(parse::control_character(&rel, &text));
     let config_text = cache.is_some().then(|| text.clone());
     let (config, config_diags) = config::parse(Arc::new(frontmatter::yaml_source(&rel, text)));
     diags.extend(config_diags);

@@ -51,16 +51,8 @@ pub struct Loaded {
 pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
     let rel = "content/site.yaml".to_string();
     let path = root.join("content").join("site.yaml");
-    if let Ok(meta) = std::fs::metadata(&path)
-        && let crate::safefs::Entry::Other(what) = crate::safefs::entry(&meta)
-    {
-        return Err(Diagnostic::error(
-            "not-a-file",
-            &rel,
-            crate::safefs::not_regular_message(what),
-        ));
-    }
-    if !path.is_file() {
+    // Anything that is there but not a file (a folder, a pipe) is refused by `read_text`.
+    if std::fs::metadata(&path).is_err() {
         return Err(
             Diagnostic::error("missing-site-yaml", &rel, "content/site.yaml is missing").with_help(
                 "every site needs content/site.yaml with its title, base_url and languages",
@@ -124,8 +116,10 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                 } else {
                     format!("cannot read: {e}")
                 };
-                out.diags
-                    .push(Diagnostic::error("unreadable-file", rel, message));
+                let code = e
+                    .io_error()
+                    .map_or("unreadable-file", crate::safefs::unreadable_code);
+                out.diags.push(Diagnostic::error(code, rel, message));
                 continue;
             }
         };
@@ -255,9 +249,6 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
     for (r, stamp) in read {
         match r {
             Ok(file) => {
-                if let Some(d) = control_character(&file.rel, &file.text) {
-                    out.diags.push(d);
-                }
                 if let (Some((path, len, time)), true) = (stamp, cache.is_some()) {
                     kept.insert(path, (len, time, file.text.clone()));
                 }
@@ -364,18 +355,9 @@ fn split_name(
 /// Reads a text file, refusing large files and invalid UTF-8.
 fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
     use std::io::Read;
-    let unreadable = |e: std::io::Error| {
-        Diagnostic::error("unreadable-file", rel, format!("cannot read the file: {e}"))
-    };
+    let unreadable = |e: std::io::Error| unreadable(rel, &e);
     // One open, one stat of the open file, the reads: content folders hold many files.
-    let mut file = crate::safefs::open_regular(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::InvalidInput {
-            Diagnostic::error("not-a-file", rel, e.to_string())
-                .with_help("remove it from the site folder; only files and folders belong there")
-        } else {
-            unreadable(e)
-        }
-    })?;
+    let mut file = crate::safefs::open_regular(path).map_err(unreadable)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -421,51 +403,27 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
     }
 }
 
-/// The first control character (other than tab, newline and carriage return) in `text`:
-/// invisible in an editor, it would reach pages and feeds (a NUL pasted from another
-/// program, say). Scanned as bytes: C0 controls and DEL are single bytes, C1 controls
-/// (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
-pub fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
-    let bytes = text.as_bytes();
-    let at = bytes.iter().enumerate().position(|(i, &b)| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-            || b == 0x7f
-            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-    })?;
-    let c = text[at..].chars().next()?;
-    let count = text.chars().filter(|&c| is_forbidden_control(c)).count();
-    let (line, column) = crate::source::line_col(text, at);
-    let more = if count > 1 {
-        format!(" ({count} in this file)")
-    } else {
-        String::new()
-    };
-    Some(
-        Diagnostic::error(
-            "control-character",
-            rel,
-            format!(
-                "an invisible control character (U+{:04X}) is here{more}",
-                u32::from(c)
-            ),
-        )
-        .at(text, line, column)
-        .with_help("delete it; it usually comes along when text is copied out of another program"),
-    )
-}
-
-fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-}
-
 /// A walked entry that is neither a regular file nor a folder (a FIFO, socket, device).
 pub fn not_regular(rel: &str, t: std::fs::FileType) -> Diagnostic {
     let what = match crate::safefs::entry_of_type(t) {
         crate::safefs::Entry::Other(what) => what,
         _ => "not a regular file",
     };
-    Diagnostic::error("not-a-file", rel, crate::safefs::not_regular_message(what))
+    not_a_file(rel, crate::safefs::not_regular_message(what))
+}
+
+fn not_a_file(rel: &str, message: String) -> Diagnostic {
+    Diagnostic::error("not-a-file", rel, message)
         .with_help("remove it from the site folder; only files and folders belong there")
+}
+
+/// A file that could not be opened or read: not a file at all, out of descriptors (which
+/// `serve` retries by itself), or another error of the system.
+pub fn unreadable(rel: &str, e: &std::io::Error) -> Diagnostic {
+    match crate::safefs::unreadable_code(e) {
+        "not-a-file" => not_a_file(rel, e.to_string()),
+        code => Diagnostic::error(code, rel, format!("cannot read the file: {e}")),
+    }
 }
 
 fn inside(canonical_root: &Path, path: &Path) -> bool {

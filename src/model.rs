@@ -201,6 +201,16 @@ pub enum When {
     At(DateTime),
 }
 
+impl When {
+    /// The day it falls on.
+    pub fn date(self) -> Date {
+        match self {
+            When::Day(d) => d,
+            When::At(dt) => dt.date(),
+        }
+    }
+}
+
 /// `since` and `until` of an initiative: a year or a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearOrDate {

@@ -99,11 +99,52 @@ fn gather(results: Vec<(Option<Parsed>, Vec<Diagnostic>)>) -> (Vec<Parsed>, Vec<
 }
 
 fn parse_file(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Diagnostic>) {
-    if file.kind.is_markdown() {
+    let (parsed, mut diags) = if file.kind.is_markdown() {
         parse_markdown(file, config)
     } else {
         parse_data(file, config)
-    }
+    };
+    // Here, not when reading: `serve` keeps these results for files whose text did not
+    // change, so a save does not scan every file again.
+    diags.extend(control_character(&file.rel, &file.text));
+    (parsed, diags)
+}
+
+/// The first control character (other than tab, newline and carriage return) in `text`:
+/// invisible in an editor, it would reach pages and feeds (a NUL pasted from another
+/// program, say). Scanned as bytes: C0 controls and DEL are single bytes, C1 controls
+/// (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
+pub fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })?;
+    let c = text[at..].chars().next()?;
+    let count = text.chars().filter(|&c| is_forbidden_control(c)).count();
+    let (line, column) = crate::source::line_col(text, at);
+    let more = if count > 1 {
+        format!(" ({count} in this file)")
+    } else {
+        String::new()
+    };
+    Some(
+        Diagnostic::error(
+            "control-character",
+            rel,
+            format!(
+                "an invisible control character (U+{:04X}) is here{more}",
+                u32::from(c)
+            ),
+        )
+        .at(text, line, column)
+        .with_help("delete it; it usually comes along when text is copied out of another program"),
+    )
+}
+
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Diagnostic>) {

@@ -56,28 +56,44 @@ pub fn not_regular_message(what: &str) -> String {
 }
 
 /// Opens `path` for reading if it is a regular file (symlinks followed); anything else is
-/// an `InvalidInput` error whose text says what it is.
+/// an `InvalidInput` error whose text says what it is. The type is checked before the
+/// open (opening a device can do something) and again on the opened file.
 pub fn open_regular(path: &Path) -> io::Result<File> {
-    let meta = std::fs::metadata(path)?;
-    if let Entry::Other(what) = entry(&meta) {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            not_regular_message(what),
-        ));
+    if let Entry::Other(what) = entry(&std::fs::metadata(path)?) {
+        return Err(refused(&not_regular_message(what)));
     }
-    let file = open_nonblocking(path)?;
-    let meta = file.metadata()?;
-    match entry(&meta) {
+    regular(open_nonblocking(path)?)
+}
+
+/// `file` if it is a regular file, else the error that says what it is.
+fn regular(file: File) -> io::Result<File> {
+    match entry(&file.metadata()?) {
         Entry::File => Ok(file),
-        Entry::Dir => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "this is a folder, not a file",
-        )),
-        Entry::Other(what) => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            not_regular_message(what),
-        )),
+        Entry::Dir => Err(refused("this is a folder, not a file")),
+        Entry::Other(what) => Err(refused(&not_regular_message(what))),
     }
+}
+
+fn refused(message: &str) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, message.to_string())
+}
+
+/// Is this error `open_regular` refusing something that is not a regular file?
+pub fn is_refusal(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::InvalidInput
+}
+
+/// The diagnostic code for a file that could not be read: out of descriptors is an
+/// environment problem (`serve` tries again by itself), anything else the file's.
+pub fn unreadable_code(e: &io::Error) -> &'static str {
+    #[cfg(unix)]
+    if matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE)) {
+        return "too-many-open-files";
+    }
+    if is_refusal(e) {
+        return "not-a-file";
+    }
+    "unreadable-file"
 }
 
 #[cfg(unix)]
@@ -149,18 +165,7 @@ pub fn create_regular(path: &Path) -> io::Result<File> {
         use std::os::unix::fs::OpenOptionsExt;
         options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
     }
-    let file = options.open(path)?;
-    match entry(&file.metadata()?) {
-        Entry::File => Ok(file),
-        Entry::Dir => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "this is a folder",
-        )),
-        Entry::Other(what) => Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            not_regular_message(what),
-        )),
-    }
+    regular(options.open(path)?)
 }
 
 /// Reads a whole regular file.

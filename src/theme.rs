@@ -69,42 +69,21 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    let mut templates = Vec::new();
-    for entry in WalkDir::new(dir.join("templates"))
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if is_ignored(&entry.file_name().to_string_lossy()) {
-            continue;
-        }
-        if is_special(entry.file_type()) {
-            diags.push(not_regular(
-                &rel_path(root, entry.path()),
-                entry.file_type(),
-            ));
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
+    let mut sources: BTreeMap<String, String> = BTreeMap::new();
+    for entry in files_in(root, &dir.join("templates"), &mut diags) {
         let name = rel_path(&dir.join("templates"), entry.path());
         match crate::safefs::read_to_string(entry.path()) {
-            Ok(text) => templates.push((name, text)),
-            Err(e) => diags.push(Diagnostic::error(
-                "unreadable-file",
-                rel_path(root, entry.path()),
-                format!("cannot read: {e}"),
-            )),
+            Ok(text) => {
+                sources.insert(name, text);
+            }
+            Err(e) => diags.push(crate::load::unreadable(&rel_path(root, entry.path()), &e)),
         }
     }
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-    {
-        let sources: BTreeMap<String, String> = templates.iter().cloned().collect();
+    if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
         diags.push(template_error(&config.theme, &sources, &e));
     }
     for &name in REQUIRED {
-        if !templates.iter().any(|(n, _)| n == name) {
+        if !sources.contains_key(name) {
             diags.push(
                 Diagnostic::error(
                     "missing-template",
@@ -118,30 +97,19 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         }
     }
     let strings = strings(root, &dir, config, &mut diags);
-    let mut statics = Vec::new();
-    for e in WalkDir::new(dir.join("static"))
-        .sort_by_file_name()
+    let statics = files_in(root, &dir.join("static"), &mut diags)
         .into_iter()
-        .flatten()
-    {
-        if is_ignored(&e.file_name().to_string_lossy()) {
-            continue;
-        }
-        if is_special(e.file_type()) {
-            diags.push(not_regular(&rel_path(root, e.path()), e.file_type()));
-        } else if e.file_type().is_file() {
-            statics.push(StaticFile {
-                abs: e.path().to_path_buf(),
-                rel: rel_path(&dir.join("static"), e.path()),
-                identity: e.metadata().ok().map(|m| crate::safefs::Identity::of(&m)),
-            });
-        }
-    }
+        .map(|e| StaticFile {
+            abs: e.path().to_path_buf(),
+            rel: rel_path(&dir.join("static"), e.path()),
+            identity: e.metadata().ok().map(|m| crate::safefs::Identity::of(&m)),
+        })
+        .collect();
     let ok = !diags.iter().any(Diagnostic::is_error);
     (
         ok.then_some(Theme {
             tera,
-            sources: templates.into_iter().collect(),
+            sources,
             strings,
             statics,
         }),
@@ -149,9 +117,27 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
     )
 }
 
-/// A FIFO, socket or device (symlinks are not followed in themes and are skipped).
-fn is_special(t: std::fs::FileType) -> bool {
-    !t.is_file() && !t.is_dir() && !t.is_symlink()
+/// The regular files under `folder`, in name order, without editor leftovers. A FIFO,
+/// socket or device there is an error (never opened); symlinks are not followed in themes
+/// and are skipped.
+fn files_in(root: &Path, folder: &Path, diags: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEntry> {
+    let mut files = Vec::new();
+    for entry in WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        let t = entry.file_type();
+        if is_ignored(&entry.file_name().to_string_lossy()) || t.is_dir() || t.is_symlink() {
+            continue;
+        }
+        if t.is_file() {
+            files.push(entry);
+        } else {
+            diags.push(not_regular(&rel_path(root, entry.path()), t));
+        }
+    }
+    files
 }
 
 /// A Tera error as a diagnostic at the template's file, line and column, which Tera's
@@ -230,25 +216,22 @@ fn strings(
     for &lang in &config.languages {
         let path = dir.join("i18n").join(format!("{}.yaml", lang.code()));
         let rel = rel_path(root, &path);
-        if let Ok(meta) = std::fs::metadata(&path)
-            && let crate::safefs::Entry::Other(what) = crate::safefs::entry(&meta)
-        {
-            diags.push(Diagnostic::error(
-                "not-a-file",
-                &rel,
-                crate::safefs::not_regular_message(what),
-            ));
-            out.insert(lang, BTreeMap::new());
-            continue;
-        }
-        let Ok(text) = crate::safefs::read_to_string(&path) else {
-            diags.push(Diagnostic::warning(
-                "missing-i18n",
-                &rel,
-                format!("the theme has no {} interface strings", lang.native_name()),
-            ));
-            out.insert(lang, BTreeMap::new());
-            continue;
+        let text = match crate::safefs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) => {
+                // Not there or not readable: the default language's strings stand in.
+                diags.push(if !crate::safefs::is_refusal(&e) {
+                    Diagnostic::warning(
+                        "missing-i18n",
+                        &rel,
+                        format!("the theme has no {} interface strings", lang.native_name()),
+                    )
+                } else {
+                    crate::load::unreadable(&rel, &e)
+                });
+                out.insert(lang, BTreeMap::new());
+                continue;
+            }
         };
         let source = frontmatter::yaml_source(&rel, text);
         let mut map = BTreeMap::new();

@@ -2,7 +2,7 @@
 //! (nothing is held in memory), and the folder is swapped in only when the whole build
 //! succeeded. A failure leaves the previous output as it was; files of deleted content
 //! vanish because the new folder starts empty. The folder gets a marker with a manifest of
-//! every file's hash (`outguard::MARKER`); a file whose bytes equal the previous build's
+//! every file's hash (`manifest`); a file whose bytes equal the previous build's
 //! is linked (or copied with its time), so its modification time stays as it was. Each
 //! build holds a lock beside its temporary folder, so the next build can tell the folders
 //! of killed builds from those of a running one and removes them.
@@ -12,7 +12,7 @@ use crate::render::{Piece, Sink};
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use std::fs;
-use std::io::{Read, Seek, Write};
+use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -57,10 +57,11 @@ impl Folder {
         let fresh = parent.join(format!(".{name}.{NEW}{pid}"));
         let old = parent.join(format!(".{name}.{OLD}{pid}"));
         let lock = parent.join(format!(".{name}.{NEW}{pid}.lock"));
-        let held =
-            fs::File::create(&lock).with_context(|| format!("cannot create {}", lock.display()))?;
-        held.try_lock()
-            .map_err(|e| anyhow::anyhow!("cannot lock {}: {e}", lock.display()))?;
+        let held = crate::safefs::create_regular(&lock)
+            .with_context(|| format!("cannot create {}", lock.display()))?;
+        // Blocking: another build may hold it for the instant it checks for stale ones.
+        held.lock()
+            .with_context(|| format!("cannot lock {}", lock.display()))?;
         remove_tree(&fresh);
         fs::create_dir_all(&fresh).with_context(|| format!("cannot create {}", fresh.display()))?;
         let previous = previous.unwrap_or_default();
@@ -102,11 +103,7 @@ impl Folder {
     fn write_manifest(&self) -> Result<()> {
         let mut files =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
-        files.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut text = String::from("werkplaats build manifest 1\n");
-        for (path, hash, size) in &files {
-            text.push_str(&format!("{} {size} {path}\n", hash.to_hex()));
-        }
+        let text = crate::manifest::text(&mut files);
         let target = self.fresh.join(MARKER);
         fs::write(&target, text).with_context(|| format!("cannot write {}", target.display()))
     }
@@ -231,7 +228,6 @@ fn hash_file(src: &Path) -> Result<(blake3::Hash, u64)> {
 
 fn copy_regular(src: &Path, target: &Path) -> std::io::Result<()> {
     let mut from = crate::safefs::open_regular(src)?;
-    from.rewind()?;
     let mut to = fs::File::create(target)?;
     std::io::copy(&mut from, &mut to)?;
     to.flush()

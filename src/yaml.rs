@@ -126,13 +126,30 @@ pub fn written_scalar(text: &str, path: &[Step], value: &Yaml) -> Option<String>
     if !matches!(value, Yaml::Int(_) | Yaml::Float(_) | Yaml::Bool(_)) {
         return None;
     }
-    let (line, column) = locate_exact(text, path, false)?;
-    let rest: String = text
-        .lines()
-        .nth(line - 1)?
-        .chars()
-        .skip(column - 1)
-        .collect();
+    // A top-level key starts its line: found without reading the document again (a
+    // course's `crebo: 25180` is read this way for every course).
+    let quick = match path {
+        [Step::Key(key)] => text
+            .lines()
+            .find_map(|l| l.strip_prefix(key.as_str())?.strip_prefix(':'))
+            .and_then(|rest| same_scalar(rest, value)),
+        _ => None,
+    };
+    quick.or_else(|| {
+        let (line, column) = locate_exact(text, path, false)?;
+        let rest: String = text
+            .lines()
+            .nth(line - 1)?
+            .chars()
+            .skip(column - 1)
+            .collect();
+        same_scalar(&rest, value)
+    })
+}
+
+/// The plain scalar at the start of `rest` (up to a comment or a flow delimiter), if it
+/// reads as `value`: then it is that node's text.
+fn same_scalar(rest: &str, value: &Yaml) -> Option<String> {
     let end = rest
         .find(" #")
         .into_iter()
@@ -141,8 +158,9 @@ pub fn written_scalar(text: &str, path: &[Step], value: &Yaml) -> Option<String>
         .min()
         .unwrap_or(rest.len());
     let written = rest[..end].trim();
-    // Only if it reads back as the same value: then it is this node's text.
-    (parse(written).ok().as_ref() == Some(value)).then(|| written.to_string())
+    let same = value.scalar_text().as_deref() == Some(written)
+        || parse(written).ok().as_ref() == Some(value);
+    same.then(|| written.to_string())
 }
 
 /// Line and column (1-based) of the node at `path`: its key if `at_key`, else its value.

@@ -158,10 +158,7 @@ pub fn when_view(lang: Lang, occ: &Occurrence, tz: &TimeZone) -> WhenView {
 }
 
 fn occ_date(w: When) -> Date {
-    match w {
-        When::Day(d) => d,
-        When::At(dt) => dt.date(),
-    }
+    w.date()
 }
 
 #[cfg(test)]

@@ -171,10 +171,7 @@ fn zones<'s>(feed: &Feed<'s>) -> BTreeMap<String, (&'s TimeZone, (i16, i16))> {
 }
 
 fn first_date(event: &Event) -> Date {
-    match event.start {
-        When::Day(d) => d,
-        When::At(dt) => dt.date(),
-    }
+    event.start.date()
 }
 
 /// The last date the feed must describe for an event: its last known occurrence, or the
@@ -183,10 +180,7 @@ fn last_date(site: &Site, index: usize) -> Date {
     let event = &site.events[index].fields;
     let last_occurrence = site
         .occurrences_of(index)
-        .map(|o| match o.end.unwrap_or(o.start) {
-            When::Day(d) => d,
-            When::At(dt) => dt.date(),
-        })
+        .map(|o| o.end.unwrap_or(o.start).date())
         .max()
         .unwrap_or_else(|| first_date(event));
     match event.repeat.as_ref().map(|r| &r.end) {

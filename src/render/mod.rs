@@ -415,35 +415,32 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
 /// file or a media file if one of them is one, else `site.yaml` (its sections, which name
 /// the generated pages).
 fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Diagnostic {
-    let what = |job: Job| match job {
-        Job::Static(i) => format!(
-            "the theme's static file themes/{}/static/{}",
-            site.config.theme, theme.statics[i].rel
-        ),
-        Job::Media(i) => format!("content/media/{}", site.media[i].rel),
-        Job::Page(..) => "a page of the site".to_string(),
-        Job::Feed(..) | Job::EventIcs(..) => "an agenda feed".to_string(),
-        Job::Schema | Job::Sitemap | Job::Robots => "werkplaats itself".to_string(),
-    };
-    let file = [second, first]
-        .into_iter()
-        .find_map(|job| match job {
-            Job::Static(i) => Some(format!(
+    // What makes the file, and the file to change if a user wrote it.
+    let maker = |job: Job| match job {
+        Job::Static(i) => {
+            let file = format!(
                 "themes/{}/static/{}",
                 site.config.theme, theme.statics[i].rel
-            )),
-            Job::Media(i) => Some(format!("content/media/{}", site.media[i].rel)),
-            _ => None,
-        })
+            );
+            (format!("the theme's static file {file}"), Some(file))
+        }
+        Job::Media(i) => {
+            let file = format!("content/media/{}", site.media[i].rel);
+            (file.clone(), Some(file))
+        }
+        Job::Page(..) => ("a page of the site".to_string(), None),
+        Job::Feed(..) | Job::EventIcs(..) => ("an agenda feed".to_string(), None),
+        Job::Schema | Job::Sitemap | Job::Robots => ("werkplaats itself".to_string(), None),
+    };
+    let (first, first_file) = maker(first);
+    let (second, second_file) = maker(second);
+    let file = second_file
+        .or(first_file)
         .unwrap_or_else(|| "content/site.yaml".to_string());
     Diagnostic::error(
         "url-collision",
         file,
-        format!(
-            "/{path} is made twice: by {} and by {}",
-            what(first),
-            what(second)
-        ),
+        format!("/{path} is made twice: by {first} and by {second}"),
     )
     .with_help("rename one of them, so that each makes its own URL")
 }

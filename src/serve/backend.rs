@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
+use super::lock;
+
 /// What answers one request (in a thread of its own).
 pub type Handler = Arc<dyn Fn(tiny_http::Request) + Send + Sync>;
 
@@ -137,12 +139,6 @@ impl Backend {
     }
 }
 
-impl Drop for Backend {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
 /// Removes the folders of earlier `serve`s that were killed: their process is gone (seen
 /// in `/proc`; where there is no `/proc`, nothing is removed). Only folders of this user
 /// (the owner of `ours`) with our name pattern. (Connecting to their sockets to see if
@@ -183,8 +179,4 @@ fn listen(path: &Path) -> std::io::Result<tiny_http::Server> {
     let listener = UnixListener::bind(path)?;
     tiny_http::Server::from_listener(listener, None)
         .map_err(|e| std::io::Error::other(e.to_string()))
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -15,6 +15,7 @@
 //!   in a private folder (`backend`), and copies the answer back.
 
 use super::backend::Backend;
+use super::lock;
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, TcpListener, TcpStream};
@@ -24,7 +25,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long a client may take to send its request head.
-pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest request head accepted.
 const MAX_HEAD: usize = 16 * 1024;
 /// How long a complete request waits for tiny_http to take it.
@@ -66,6 +67,14 @@ struct Turns {
 struct Turn<'a>(&'a Turns);
 
 impl Turns {
+    fn new(cap: u64) -> Turns {
+        Turns {
+            busy: Mutex::new(0),
+            freed: Condvar::new(),
+            cap: cap as usize,
+        }
+    }
+
     fn take(&self, deadline: Instant) -> Option<Turn<'_>> {
         let mut busy = lock(&self.busy);
         while *busy >= self.cap {
@@ -115,16 +124,8 @@ pub fn run(
             list: VecDeque::new(),
             cap: (spare / 4).clamp(4, 512) as usize,
         }),
-        turns: Turns {
-            busy: Mutex::new(0),
-            freed: Condvar::new(),
-            cap: (spare / 4).clamp(8, 4096) as usize,
-        },
-        waits: Turns {
-            busy: Mutex::new(0),
-            freed: Condvar::new(),
-            cap: (spare / 8).clamp(4, 2048) as usize,
-        },
+        turns: Turns::new((spare / 4).clamp(8, 4096)),
+        waits: Turns::new((spare / 8).clamp(4, 2048)),
         backend,
     });
     let mut told = false;
@@ -153,10 +154,6 @@ pub fn run(
             }
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// One connection: its head within `HEAD_TIMEOUT`, then tiny_http's answer.

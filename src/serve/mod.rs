@@ -102,6 +102,7 @@ impl Served {
     }
 }
 
+/// A lock that a panicked holder did not poison for the others.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
@@ -264,11 +265,10 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
 /// (not because of the content): worth trying again by itself.
 fn short_of_descriptors(snapshot: &Snapshot) -> bool {
     snapshot.stale
-        && snapshot.errors.iter().any(|d| {
-            d.message.contains("Too many open files")
-                || d.message.contains(&format!("os error {}", libc::EMFILE))
-                || d.message.contains(&format!("os error {}", libc::ENFILE))
-        })
+        && snapshot
+            .errors
+            .iter()
+            .any(|d| d.code == "too-many-open-files")
 }
 
 /// tiny_http's accept thread panics when descriptors run out (the backend then starts a
