@@ -1,10 +1,11 @@
-//! Expands events into occurrences: one for a single event, one per repetition for a
+//! Expands events into sessions: one for a single event, one per repetition for a
 //! repeating event (weekly or monthly, with `interval`, `until`/`count` and `except`),
 //! up to twelve months after `now`. Times are local to the event's time zone; each
-//! occurrence also carries its start and end as instants, to split the agenda at `now`.
+//! session also carries its start and effective end as instants, to split the agenda at
+//! `now`. The effective end is decided here and nowhere else.
 
-use crate::model::{Event, RepeatEnd, When};
-use crate::site::Occurrence;
+use crate::model::{Event, Every, RepeatEnd, When};
+use crate::site::Session;
 use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::{Span, Timestamp, ToSpan};
@@ -18,13 +19,19 @@ pub fn horizon(now: Timestamp, tz: &TimeZone) -> Date {
 /// Never more occurrences than this from one event, whatever it says.
 const MAX_OCCURRENCES: usize = 5000;
 
-pub fn expand(event: &Event, index: usize, site_tz: &TimeZone, now: Timestamp) -> Vec<Occurrence> {
-    let tz = event.timezone.as_ref().map_or(site_tz, |(_, tz)| tz);
+/// The sessions of `event` in its time zone `tz`, up to the horizon seen from `now` in
+/// the site's time zone.
+pub fn expand(event: &Event, tz: &TimeZone, site_tz: &TimeZone, now: Timestamp) -> Vec<Session> {
     let dates = start_dates(event, horizon(now, site_tz));
     dates
         .into_iter()
-        .filter_map(|date| occurrence(event, index, tz, date))
+        .filter_map(|date| session(event, tz, date))
         .collect()
+}
+
+/// The session `start` and `end` describe (a series' first, even if excepted).
+pub fn defined(event: &Event, tz: &TimeZone) -> Option<Session> {
+    session(event, tz, event.start.date())
 }
 
 /// The start dates of all occurrences, `except` removed.
@@ -38,7 +45,7 @@ pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
     let interval = i64::from(repeat.interval.max(1));
     for k in 0..(MAX_OCCURRENCES as i64 * 4) {
         let step = k * interval;
-        let candidate = if repeat.every == "month" {
+        let candidate = if repeat.every == Every::Month {
             let Some(month) = first.first_of_month().checked_add(step.months()).ok() else {
                 break;
             };
@@ -68,7 +75,7 @@ pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
     out
 }
 
-fn occurrence(event: &Event, index: usize, tz: &TimeZone, date: Date) -> Option<Occurrence> {
+fn session(event: &Event, tz: &TimeZone, date: Date) -> Option<Session> {
     let (start, end) = shifted(event, date)?;
     let starts_at = instant(tz, start)?;
     let ends_at = match end {
@@ -79,8 +86,7 @@ fn occurrence(event: &Event, index: usize, tz: &TimeZone, date: Date) -> Option<
             When::At(_) => starts_at.checked_add(1.hour()).ok()?,
         },
     };
-    Some(Occurrence {
-        event: index,
+    Some(Session {
         start,
         end,
         starts_at,
@@ -124,7 +130,7 @@ mod tests {
 
     fn weekly(end: RepeatEnd, except: Vec<Date>) -> Event {
         Event {
-            event_type: "workshop".into(),
+            event_type: crate::model::EventType::Workshop,
             start: When::At(date(2027, 1, 6).at(14, 0, 0, 0)),
             end: Some(When::At(date(2027, 1, 6).at(16, 0, 0, 0))),
             timezone: None,
@@ -135,9 +141,10 @@ mod tests {
             audiences: vec![],
             registration_url: None,
             cost: None,
-            status: "scheduled".into(),
+            status: crate::model::EventStatus::Scheduled,
+            previous_start: None,
             repeat: Some(Repeat {
-                every: "week".into(),
+                every: Every::Week,
                 interval: 1,
                 end,
                 except,
@@ -172,7 +179,7 @@ mod tests {
         event.start = When::Day(date(2027, 1, 31));
         event.end = None;
         if let Some(r) = event.repeat.as_mut() {
-            r.every = "month".into();
+            r.every = Every::Month;
         }
         let dates = start_dates(&event, date(2030, 1, 1));
         assert_eq!(
@@ -188,7 +195,7 @@ mod tests {
         event.end = None;
         let tz = jiff::tz::db().get("Europe/Amsterdam").expect("bundled tz");
         let now: Timestamp = "2027-01-01T00:00:00Z".parse().expect("timestamp");
-        let occ = expand(&event, 0, &tz, now);
+        let occ = expand(&event, &tz, &tz, now);
         // 21 March is CET (UTC+1), 28 March CEST (UTC+2): both at 10:00 local.
         assert_eq!(occ[0].starts_at.to_string(), "2027-03-21T09:00:00Z");
         assert_eq!(occ[1].starts_at.to_string(), "2027-03-28T08:00:00Z");

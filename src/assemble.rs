@@ -11,7 +11,8 @@ use crate::links::{self, Links};
 use crate::load::{MediaFile, SourceFile};
 use crate::model::*;
 use crate::parse::{ItemFile, Parsed};
-use crate::site::{DataItem, Item, Site};
+use crate::history::History;
+use crate::site::{DataItem, Item, Schedule, Site};
 use crate::source::Source;
 use crate::timed;
 use crate::urls;
@@ -26,6 +27,8 @@ pub struct Input<'a> {
     pub media: Vec<MediaFile>,
     pub now: Timestamp,
     pub drafts: bool,
+    /// When each file last changed, per git.
+    pub history: History,
 }
 
 pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
@@ -61,8 +64,9 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         pages: Vec::new(),
         locations,
         organisations,
-        occurrences: Vec::new(),
-        occurrences_by_event: Vec::new(),
+        schedules: Vec::new(),
+        upcoming: Vec::new(),
+        past: Vec::new(),
         media: input.media,
     };
     let mut drafts: BTreeSet<(Kind, String)> = BTreeSet::new();
@@ -108,7 +112,9 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         links::render_descriptions(&mut site, &links, &mut diags);
     });
     missing_translations(&site, &mut diags);
-    timed("assemble: agenda", || expand_agenda(&mut site, &mut diags));
+    timed("assemble: agenda", || {
+        expand_agenda(&mut site, input.files, &input.history, &mut diags)
+    });
     (site, diags)
 }
 
@@ -570,17 +576,33 @@ fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {
     site.pages.iter().for_each(|i| warn(&i.texts, &i.id));
 }
 
-fn expand_agenda(site: &mut Site, diags: &mut Vec<Diagnostic>) {
-    // Items arrive in id order (grouped in a BTreeMap); occurrence indices rely on it.
-    debug_assert!(site.events.windows(2).all(|w| w[0].id < w[1].id));
-    let tz = site.config.timezone.clone();
-    let year_ago = site.now.checked_sub(24.hours() * 365).unwrap_or(site.now);
+/// Resolves every event once: its time zone, its place, its sessions with their
+/// effective ends, where `now` falls among them, its calendar identity and when it last
+/// changed. Then orders the upcoming and the past events for lists.
+fn expand_agenda(
+    site: &mut Site,
+    files: &[SourceFile],
+    history: &History,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let site_tz = site.config.timezone.clone();
+    let now = site.now;
+    let year_ago = now.checked_sub(24.hours() * 365).unwrap_or(now);
     let default = site.default_lang();
-    for (index, event) in site.events.iter().enumerate() {
-        let occurrences = agenda::expand(&event.fields, index, &tz, site.now);
-        let ended = occurrences.last().is_none_or(|o| o.ends_at < year_ago);
+    let modified: HashMap<&str, Option<std::time::SystemTime>> =
+        files.iter().map(|f| (f.rel.as_str(), f.modified)).collect();
+    let mut schedules = Vec::with_capacity(site.events.len());
+    for event in &site.events {
+        let f = &event.fields;
+        let (tz_name, tz) = match &f.timezone {
+            Some((name, tz)) => (name.clone(), tz.clone()),
+            None => (site.config.timezone_name.clone(), site_tz.clone()),
+        };
+        let sessions = agenda::expand(f, &tz, &site_tz, now);
+        let next = sessions.partition_point(|s| !s.is_upcoming(now));
+        let ended = sessions.last().is_none_or(|s| s.ends_at < year_ago);
         let repeats_on = matches!(
-            event.fields.repeat.as_ref().map(|r| &r.end),
+            f.repeat.as_ref().map(|r| &r.end),
             Some(RepeatEnd::Forever)
         );
         if ended && !repeats_on {
@@ -591,14 +613,50 @@ fn expand_agenda(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                     .with_help("the archive still shows it; remove old events from content/events/ when they are no longer of interest"),
             );
         }
-        site.occurrences.extend(occurrences);
+        // `updated` is the editor's wall time, in the site's zone.
+        let changed = match f.updated.and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok()) {
+            Some(updated) => updated,
+            None => history.changed(event.texts.values().map(|t| {
+                let rel = t.source.rel.as_str();
+                (rel, modified.get(rel).copied().flatten())
+            })),
+        };
+        schedules.push(Schedule {
+            location: f
+                .location
+                .as_ref()
+                .and_then(|r| site.locations.binary_search_by(|l| l.id.as_str().cmp(&r.id)).ok()),
+            uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
+            defined: agenda::defined(f, &tz),
+            tz_name,
+            tz,
+            sessions,
+            next,
+            changed,
+        });
     }
-    let events = &site.events;
-    site.occurrences.sort_by(|a, b| {
-        (a.starts_at, &events[a.event].id).cmp(&(b.starts_at, &events[b.event].id))
-    });
-    site.occurrences_by_event = vec![Vec::new(); site.events.len()];
-    for (i, occ) in site.occurrences.iter().enumerate() {
-        site.occurrences_by_event[occ.event].push(i);
+    site.schedules = schedules;
+    // Upcoming: by next session; past: the most recently ended first. Ties by id, which is
+    // the order of `site.events`.
+    let s = &site.schedules;
+    let mut upcoming: Vec<usize> = (0..s.len()).filter(|&i| s[i].is_upcoming()).collect();
+    upcoming.sort_by_key(|&i| (s[i].upcoming()[0].starts_at, i));
+    let mut past: Vec<usize> = (0..s.len())
+        .filter(|&i| !s[i].is_upcoming() && !s[i].sessions.is_empty())
+        .collect();
+    past.sort_by_key(|&i| (std::cmp::Reverse(s[i].sessions[s[i].sessions.len() - 1].starts_at), i));
+    site.upcoming = upcoming;
+    site.past = past;
+}
+
+/// The calendar identity of an event: its `uid`, or a UUID derived from the site and the
+/// id (name-based, so it reveals neither host nor person and stays while they do).
+fn uid(base_url: &str, id: &str, written: Option<&str>) -> String {
+    match written {
+        Some(uid) => uid.to_string(),
+        None => {
+            let name = format!("{base_url}/events/{id}");
+            uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string()
+        }
     }
 }

@@ -51,6 +51,7 @@ const EVENT: &[&str] = &[
     "uid",
     "updated",
     "sequence",
+    "previous_start",
 ];
 const PAGE: &[&str] = &["menu"];
 const LOCATION: &[&str] = &[
@@ -216,7 +217,9 @@ fn course(o: &Obj) -> Option<Course> {
 }
 
 fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
-    let event_type = o.choice("type", true, EVENT_TYPES);
+    let event_type = o
+        .choice("type", true, EVENT_TYPES)
+        .and_then(|t| EventType::parse(&t));
     let start = o.when("start", true);
     let end = o.when("end", false);
     let timezone = o.text("timezone", false).and_then(|name| {
@@ -236,7 +239,17 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
     }
     let status = o
         .choice("status", false, EVENT_STATUSES)
-        .unwrap_or_else(|| "scheduled".into());
+        .and_then(|s| EventStatus::parse(&s))
+        .unwrap_or(EventStatus::Scheduled);
+    let previous_start = o.when("previous_start", false);
+    if previous_start.is_some() && status != EventStatus::Postponed {
+        o.reader().warning_help(
+            "previous-start-not-postponed",
+            "`previous_start` says when a postponed event was first planned, but this event is not `status: postponed`",
+            Some("add `status: postponed`, or remove `previous_start`".into()),
+            &o.path_to("previous_start"),
+        );
+    }
     let repeat = o.obj("repeat").and_then(|r| repeat(&r));
     let uid = o.text("uid", false).filter(|u| {
         let ok = !u.trim().is_empty() && u.len() <= 200 && u.chars().all(|c| c.is_ascii_graphic());
@@ -279,6 +292,7 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         registration_url: o.url("registration_url"),
         cost: o.translatable("cost", false),
         status,
+        previous_start,
         repeat,
         uid,
         updated: o.datetime("updated"),
@@ -394,7 +408,9 @@ fn check_local_time(o: &Obj, field: &str, when: When, tz: &jiff::tz::TimeZone) {
 
 fn repeat(r: &Obj) -> Option<Repeat> {
     r.finish(&["every", "interval", "until", "count", "except"]);
-    let every = r.choice("every", true, &["week", "month"]);
+    let every = r
+        .choice("every", true, &["week", "month"])
+        .and_then(|e| Every::parse(&e));
     let interval = r.int("interval", 1).unwrap_or(1).min(1000) as u32;
     let until = r.date("until", false);
     let count = r

@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod fields;
 pub mod frontmatter;
 pub mod highlight;
+pub mod history;
 pub mod kinds;
 pub mod links;
 pub mod load;
@@ -211,6 +212,7 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
     let (theme, theme_diags) = timed("theme", || theme::load(&opts.root, &config));
     diags.extend(theme_diags);
     let now = opts.now.resolve(&config.timezone);
+    let history = timed("history", || history::History::read(&opts.root));
     let (site, assemble_diags) = timed("assemble", || {
         assemble::assemble(assemble::Input {
             config,
@@ -219,6 +221,7 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
             media: loaded.media,
             now,
             drafts: opts.drafts,
+            history,
         })
     });
     diags.extend(assemble_diags);

@@ -25,6 +25,8 @@ pub struct SourceFile {
     /// `None` for YAML data items; for Markdown, `None` means "the default language".
     pub lang: Option<Lang>,
     pub text: Arc<str>,
+    /// The file's modification time, for when the item changed if git does not say.
+    pub modified: Option<SystemTime>,
 }
 
 #[derive(Debug, Clone)]
@@ -67,7 +69,7 @@ pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
             "this file leads outside the site root",
         ));
     }
-    let text = read_text(&path, &rel)?;
+    let (text, _) = read_text(&path, &rel)?;
     Ok((rel, text))
 }
 
@@ -231,16 +233,17 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                 (same && !c.dirty.contains(&path)).then(|| text.clone())
             });
             let text = match known {
-                Some(text) => Ok(text),
-                None => read_text(&path, &rel).map(Arc::from),
+                Some(text) => Ok((text, stamp.and_then(|s| s.1))),
+                None => read_text(&path, &rel).map(|(t, m)| (Arc::from(t), m)),
             };
             let keep = stamp.map(|(len, time)| (path, len, time));
-            let file = text.map(|text| SourceFile {
+            let file = text.map(|(text, modified)| SourceFile {
                 rel,
                 kind,
                 id,
                 lang,
                 text,
+                modified,
             });
             (file, keep)
         })
@@ -353,12 +356,15 @@ fn split_name(
 }
 
 /// Reads a text file, refusing large files and invalid UTF-8.
-fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
+/// The text of a content file and its modification time.
+fn read_text(path: &Path, rel: &str) -> Result<(String, Option<SystemTime>), Diagnostic> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| unreadable(rel, &e);
     // One open, one stat of the open file, the reads: content folders hold many files.
     let mut file = crate::safefs::open_regular(path).map_err(unreadable)?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let meta = file.metadata().ok();
+    let size = meta.as_ref().map_or(0, |m| m.len());
+    let modified = meta.and_then(|m| m.modified().ok());
     if size > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
             "file-too-large",
@@ -389,7 +395,7 @@ fn read_text(path: &Path, rel: &str) -> Result<String, Diagnostic> {
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            Ok(text)
+            Ok((text, modified))
         }
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -131,6 +131,61 @@ pub const EVENT_TYPES: &[&str] = &[
     "other",
 ];
 pub const EVENT_STATUSES: &[&str] = &["scheduled", "cancelled", "postponed"];
+
+/// Declares a closed vocabulary: an enum whose values are written in content by code.
+macro_rules! codes {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code as content writes it.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),+
+                }
+            }
+
+            pub fn parse(code: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.code() == code)
+            }
+        }
+    };
+}
+
+codes! {
+    /// What kind of event (`type`).
+    EventType {
+        OpenDay = "open-day",
+        Workshop = "workshop",
+        InfoSession = "info-session",
+        CourseStart = "course-start",
+        Meeting = "meeting",
+        Other = "other",
+    }
+}
+
+codes! {
+    /// Whether an event goes ahead (`status`).
+    EventStatus {
+        Scheduled = "scheduled",
+        Cancelled = "cancelled",
+        Postponed = "postponed",
+    }
+}
+
+codes! {
+    /// How often a series repeats (`repeat.every`).
+    Every {
+        Week = "week",
+        Month = "month",
+    }
+}
 pub const LOCATION_KINDS: &[&str] = &[
     "school",
     "training-centre",
@@ -277,7 +332,7 @@ pub enum RepeatEnd {
 
 #[derive(Debug, Clone)]
 pub struct Repeat {
-    pub every: String,
+    pub every: Every,
     pub interval: u32,
     pub end: RepeatEnd,
     pub except: Vec<Date>,
@@ -285,7 +340,7 @@ pub struct Repeat {
 
 #[derive(Debug, Clone)]
 pub struct Event {
-    pub event_type: String,
+    pub event_type: EventType,
     pub start: When,
     pub end: Option<When>,
     /// The event's own time zone, if it sets one.
@@ -297,7 +352,9 @@ pub struct Event {
     pub audiences: Vec<String>,
     pub registration_url: Option<String>,
     pub cost: Option<Text>,
-    pub status: String,
+    pub status: EventStatus,
+    /// For a postponed event: the start it had before.
+    pub previous_start: Option<When>,
     pub repeat: Option<Repeat>,
     pub uid: Option<String>,
     pub updated: Option<DateTime>,
@@ -392,6 +449,21 @@ mod tests {
             Text::Same("x".into()).get(Lang::En, Lang::Nl),
             ("x", Lang::En)
         );
+    }
+
+    #[test]
+    fn vocabularies_match_the_lists_validation_offers() {
+        let codes = |all: &[&'static str]| all.to_vec();
+        assert_eq!(
+            EventType::ALL.iter().map(|t| t.code()).collect::<Vec<_>>(),
+            codes(EVENT_TYPES)
+        );
+        assert_eq!(
+            EventStatus::ALL.iter().map(|t| t.code()).collect::<Vec<_>>(),
+            codes(EVENT_STATUSES)
+        );
+        assert_eq!(EventType::parse("open-day"), Some(EventType::OpenDay));
+        assert_eq!(Every::parse("fortnight"), None);
     }
 
     #[test]

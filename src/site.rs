@@ -53,24 +53,100 @@ pub struct DataItem<T> {
     pub descriptions: BTreeMap<Lang, String>,
 }
 
-/// One occurrence of an event (repeating events have many).
+/// One session of an event (a repeating event has many), with its effective end.
 #[derive(Debug, Clone)]
-pub struct Occurrence {
-    /// Index into `Site::events`.
-    pub event: usize,
+pub struct Session {
     pub start: When,
+    /// As written (moved to this session's date); `None` if the event has no `end`.
     pub end: Option<When>,
-    /// Start and effective end as instants (end: `end`, else one hour or one day).
+    /// Start and effective end as instants. The effective end is the one rule for every
+    /// page, feed and script: `end` (a whole day ends when the next day begins), else one
+    /// hour after a timed start, else the end of the start day.
     pub starts_at: Timestamp,
     pub ends_at: Timestamp,
 }
 
-impl Occurrence {
+impl Session {
     pub fn start_date(&self) -> Date {
+        self.start.date()
+    }
+
+    /// The one upcoming/past split: a session is upcoming until its effective end.
+    pub fn is_upcoming(&self, now: Timestamp) -> bool {
+        self.ends_at > now
+    }
+
+    /// When a card standing for `sessions` has ended: the end of the last of them. The
+    /// one answer for every list and the script (`data-ends`).
+    pub fn last_end(sessions: &[Session]) -> Option<Timestamp> {
+        sessions.last().map(|s| s.ends_at)
+    }
+
+    /// The effective end as a local time or day, as feeds write it (`DTEND`): a whole day
+    /// ends on the day after its last day.
+    pub fn effective_end(&self, tz: &jiff::tz::TimeZone) -> When {
         match self.start {
-            When::Day(d) => d,
-            When::At(dt) => dt.date(),
+            When::Day(_) => When::Day(self.ends_at.to_zoned(tz.clone()).date()),
+            When::At(_) => When::At(self.ends_at.to_zoned(tz.clone()).datetime()),
         }
+    }
+}
+
+/// An event resolved once, for every page and feed: its time zone, its place, its
+/// sessions expanded with their effective ends, and where `now` falls among them.
+#[derive(Debug)]
+pub struct Schedule {
+    /// The event's `timezone`, else the site's: always set.
+    pub tz_name: String,
+    pub tz: jiff::tz::TimeZone,
+    /// Index into `Site::locations`.
+    pub location: Option<usize>,
+    /// The session `start` and `end` describe, the first of a series even if `except`
+    /// leaves it out (`DTSTART`/`DTEND` of the feeds).
+    pub defined: Option<Session>,
+    /// Every session up to the agenda horizon (twelve months after `now`), in time order.
+    pub sessions: Vec<Session>,
+    /// The first session that has not ended at `now`; `sessions.len()` if all have.
+    pub next: usize,
+    /// The calendar identity (`uid`, else derived from the site and the id).
+    pub uid: String,
+    /// When subscribers should see the event as changed (SPEC §1.3).
+    pub changed: Timestamp,
+}
+
+impl Schedule {
+    pub fn first(&self) -> Option<&Session> {
+        self.sessions.first()
+    }
+
+    pub fn last(&self) -> Option<&Session> {
+        self.sessions.last()
+    }
+
+    /// Sessions that have not ended at `now`, in time order.
+    pub fn upcoming(&self) -> &[Session] {
+        &self.sessions[self.next..]
+    }
+
+    /// Sessions that ended before `now`.
+    pub fn past(&self) -> &[Session] {
+        &self.sessions[..self.next]
+    }
+
+    /// True while any session has not ended: the event belongs in upcoming lists.
+    pub fn is_upcoming(&self) -> bool {
+        self.next < self.sessions.len()
+    }
+
+    /// The session a page or list shows for the event: the next one, else the last.
+    pub fn shown(&self) -> Option<&Session> {
+        self.sessions.get(self.next).or(self.sessions.last())
+    }
+
+    /// Sessions that ended after `cutoff` (feeds keep those of the last 90 days).
+    pub fn since(&self, cutoff: Timestamp) -> &[Session] {
+        let from = self.sessions.partition_point(|s| s.ends_at <= cutoff);
+        &self.sessions[from..]
     }
 }
 
@@ -85,10 +161,12 @@ pub struct Site {
     pub pages: Vec<Item<Page>>,
     pub locations: Vec<DataItem<Location>>,
     pub organisations: Vec<DataItem<Organisation>>,
-    /// All occurrences, sorted by start (then event id).
-    pub occurrences: Vec<Occurrence>,
-    /// For each event, the indices of its occurrences in `occurrences`, in time order.
-    pub occurrences_by_event: Vec<Vec<usize>>,
+    /// For each event (same index as `events`), its resolved schedule.
+    pub schedules: Vec<Schedule>,
+    /// Events with a session still to come, by their next session's start (then id).
+    pub upcoming: Vec<usize>,
+    /// Events whose every session has ended, the most recently ended first.
+    pub past: Vec<usize>,
     pub media: Vec<MediaFile>,
 }
 
@@ -109,24 +187,9 @@ impl Site {
         find(&self.initiatives, id, |i| &i.id)
     }
 
-    /// The occurrences of one event, in time order.
-    pub fn occurrences_of(&self, event: usize) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences_by_event[event]
-            .iter()
-            .map(|&i| &self.occurrences[i])
-    }
-
-    /// Occurrences that have not ended at `now`.
-    pub fn upcoming(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences.iter().filter(|o| o.ends_at > self.now)
-    }
-
-    /// Occurrences that ended before `now`, newest first.
-    pub fn past(&self) -> impl Iterator<Item = &Occurrence> {
-        self.occurrences
-            .iter()
-            .rev()
-            .filter(|o| o.ends_at <= self.now)
+    /// The resolved schedule of event `i`.
+    pub fn schedule(&self, event: usize) -> &Schedule {
+        &self.schedules[event]
     }
 }
 

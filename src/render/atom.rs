@@ -5,6 +5,7 @@
 
 use super::dates;
 use super::feeds::{self, Feed};
+use super::labels::label;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::io::{Cursor, Write};
@@ -90,11 +91,13 @@ fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std
     let item = &site.events[index];
     let event = &item.fields;
     let (text_, shown_lang) = item.text(lang, site.default_lang());
-    let (_, tz) = feeds::event_tz(site, event);
-    let when = feeds::shown_occurrence(site, index).map(|o| dates::when_view(lang, o, tz));
-    let status = match event.status.as_str() {
-        "scheduled" => String::new(),
-        other => format!("{}: ", super::views::label(feed.strings, "statuses", other)),
+    let schedule = site.schedule(index);
+    let when = schedule
+        .shown()
+        .map(|o| dates::when_view(lang, o, &schedule.tz));
+    let status = match event.status {
+        crate::model::EventStatus::Scheduled => String::new(),
+        other => format!("{}: ", label(feed.strings, "statuses", other.code())),
     };
     let title = match &when {
         Some(wv) => format!("{} · {status}{}", wv.date_text, text_.title),
@@ -105,7 +108,7 @@ fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std
         element = element.with_attribute(("xml:lang", shown_lang.code()));
     }
     element.write_inner_content(|w| {
-        text(w, "id", &format!("urn:uuid:{}", feeds::uid(site, item)))?;
+        text(w, "id", &format!("urn:uuid:{}", schedule.uid))?;
         text(w, "title", &title)?;
         text(w, "updated", &rfc3339(feed.changed(index)))?;
         w.create_element("link")
@@ -121,7 +124,7 @@ fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std
         let mut summary = String::new();
         if let Some(wv) = &when {
             summary.push_str(&wv.text);
-            if let Some(place) = feeds::place_text(site, event, lang) {
+            if let Some(place) = feeds::place_text(site, index, lang) {
                 summary.push_str(" · ");
                 summary.push_str(&place);
             }
@@ -131,10 +134,10 @@ fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std
         summary.push_str(&text_.summary);
         text(w, "summary", &summary)?;
         w.create_element("category")
-            .with_attribute(("term", event.event_type.as_str()))
+            .with_attribute(("term", event.event_type.code()))
             .with_attribute((
                 "label",
-                super::views::label(feed.strings, "types", &event.event_type).as_str(),
+                label(feed.strings, "types", event.event_type.code()).as_str(),
             ))
             .write_empty()?;
         Ok(())

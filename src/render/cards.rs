@@ -2,9 +2,19 @@
 //! large agenda shows each event on many pages (the agenda, its type, its audiences,
 //! location, initiative and organiser, the embeddable agenda), so each card is made once
 //! per language and its HTML copied into every list that shows it.
+//!
+//! An event is one card however often it repeats (SPEC §2.1). The card says what the
+//! script needs to keep it true after the build: `data-ends` (the end of the last session
+//! it stands for) and, for a series, `data-sessions` (each session's start, end and date
+//! in words, so the "next" line moves on).
 
+use super::dates;
+use super::labels::{Strings, label};
+use super::relations::MonthEntry;
+use super::views::{Card, item_card};
 use crate::diagnostic::Diagnostic;
-use crate::site::Site;
+use crate::model::{EventStatus, Lang};
+use crate::site::{Session, Site};
 use std::sync::OnceLock;
 
 /// Listed in `theme::REQUIRED`, so a theme without it is refused when it loads.
@@ -14,7 +24,8 @@ type Slot = OnceLock<Result<String, Diagnostic>>;
 
 /// The cards of one language made so far.
 pub struct CardCache {
-    occurrences: Vec<Slot>,
+    events: Vec<Slot>,
+    months: Vec<Slot>,
     initiatives: Vec<Slot>,
     courses: Vec<Slot>,
 }
@@ -22,8 +33,10 @@ pub struct CardCache {
 /// Which card.
 #[derive(Debug, Clone, Copy)]
 pub enum Of {
-    /// An upcoming or past occurrence (index into `site.occurrences`).
-    Occurrence(usize),
+    /// An event as one entry: upcoming with its next session, or past.
+    Event(usize),
+    /// An event in one agenda month (index into `Relations::months`).
+    Month(usize),
     Initiative(usize),
     Course(usize),
 }
@@ -33,9 +46,10 @@ fn slots(n: usize) -> Vec<Slot> {
 }
 
 impl CardCache {
-    pub fn new(site: &Site) -> CardCache {
+    pub fn new(site: &Site, months: usize) -> CardCache {
         CardCache {
-            occurrences: slots(site.occurrences.len()),
+            events: slots(site.events.len()),
+            months: slots(months),
             initiatives: slots(site.initiatives.len()),
             courses: slots(site.courses.len()),
         }
@@ -43,9 +57,78 @@ impl CardCache {
 
     pub fn slot(&self, of: Of) -> &Slot {
         match of {
-            Of::Occurrence(i) => &self.occurrences[i],
+            Of::Event(i) => &self.events[i],
+            Of::Month(i) => &self.months[i],
             Of::Initiative(i) => &self.initiatives[i],
             Of::Course(i) => &self.courses[i],
         }
     }
+}
+
+/// The card of event `index` standing for `sessions`: all its upcoming sessions (lists),
+/// one month's (`month`), or none if it is past (the archive shows its last session and
+/// is never hidden).
+pub fn event_card(
+    site: &Site,
+    index: usize,
+    month: Option<&MonthEntry>,
+    lang: Lang,
+    strings: &Strings,
+) -> Card {
+    let event = &site.events[index];
+    let f = &event.fields;
+    let schedule = site.schedule(index);
+    let tz = &schedule.tz;
+    let mut card = item_card(site, event, lang);
+    let stands_for: &[Session] = match month {
+        Some(m) => &schedule.sessions[m.sessions.clone()],
+        None => schedule.upcoming(),
+    };
+    let cancelled = f.status == EventStatus::Cancelled;
+    card.cancelled = cancelled;
+    card.location = f.location.as_ref().map(|r| r.id.clone());
+    card.audiences = f.audiences.clone();
+    card.initiative = f.initiative.as_ref().map(|r| r.id.clone());
+    if f.status != EventStatus::Scheduled {
+        card.status = Some(label(strings, "statuses", f.status.code()));
+    }
+    card.ends = Session::last_end(stands_for).map(|t| t.to_string());
+    match (&f.repeat, schedule.first()) {
+        (Some(repeat), Some(first)) => {
+            card.rule = Some(dates::rule(lang, repeat, first));
+            if let Some(m) = month {
+                card.dates = Some(dates::days_in_month(lang, &schedule.sessions[m.sessions.clone()]));
+            }
+            match stands_for.first() {
+                Some(next) => {
+                    card.next = Some(dates::session_day(lang, next, tz));
+                    card.sessions = Some(sessions_attr(lang, stands_for, tz));
+                }
+                // Past: the last session it had.
+                None => card.when = schedule.last().map(|s| dates::when_view(lang, s, tz)),
+            }
+        }
+        _ => card.when = schedule.shown().map(|s| dates::when_view(lang, s, tz)),
+    }
+    card.meta.push(label(strings, "types", f.event_type.code()));
+    if let Some(loc) = schedule.location.map(|i| &site.locations[i]) {
+        card.meta
+            .push(loc.data.name.text(lang, site.default_lang()).to_string());
+    } else if f.online.is_some() {
+        card.meta.push(label(strings, "label", "online"));
+    }
+    card
+}
+
+/// `start,end,date in words;…` for the script: compact, and without characters an
+/// attribute must escape (dates in words hold letters, digits and spaces only).
+fn sessions_attr(lang: Lang, sessions: &[Session], tz: &jiff::tz::TimeZone) -> String {
+    let list: Vec<String> = sessions
+        .iter()
+        .map(|s| {
+            let day = dates::session_day(lang, s, tz);
+            format!("{},{},{}", day.iso, s.ends_at, day.text)
+        })
+        .collect();
+    list.join(";")
 }

@@ -3,8 +3,8 @@
 //! day and month names, "14 maart 2027, 10.00–13.00 uur" is what Dutch government sites
 //! write), so the few words live here.
 
-use crate::model::{Lang, When};
-use crate::site::Occurrence;
+use crate::model::{Every, Lang, Repeat, When};
+use crate::site::Session;
 use jiff::civil::{Date, DateTime, Weekday};
 use jiff::tz::TimeZone;
 use serde::Serialize;
@@ -114,15 +114,8 @@ pub struct WhenView {
     pub date_text: String,
 }
 
-pub fn when_view(lang: Lang, occ: &Occurrence, tz: &TimeZone) -> WhenView {
-    let iso = |w: When| match w {
-        When::Day(d) => d.to_string(),
-        When::At(dt) => tz
-            .to_ambiguous_zoned(dt)
-            .compatible()
-            .map(|z| z.strftime("%Y-%m-%dT%H:%M%:z").to_string())
-            .unwrap_or_else(|_| dt.to_string()),
-    };
+pub fn when_view(lang: Lang, occ: &Session, tz: &TimeZone) -> WhenView {
+    let iso = |w: When| start_iso(w, tz);
     let uur = if lang == Lang::Nl { " uur" } else { "" };
     let text = match (occ.start, occ.end) {
         (When::Day(s), None) => date_long(lang, s),
@@ -161,10 +154,108 @@ fn occ_date(w: When) -> Date {
     w.date()
 }
 
+/// A series' rule in words, with its hours: "elke woensdag, 14.00–16.00 uur",
+/// "om de week op dinsdag", "elke maand op de 13e" / "every Wednesday, 14:00–16:00",
+/// "every other Tuesday", "monthly on the 13th".
+pub fn rule(lang: Lang, repeat: &Repeat, first: &Session) -> String {
+    let d = first.start_date();
+    let n = repeat.interval;
+    let day = weekday(lang, d.weekday());
+    let mut out = match (lang, repeat.every, n) {
+        (Lang::Nl, Every::Week, 1) => format!("elke {day}"),
+        (Lang::Nl, Every::Week, 2) => format!("om de week op {day}"),
+        (Lang::Nl, Every::Week, n) => format!("elke {n} weken op {day}"),
+        (Lang::Nl, Every::Month, 1) => format!("elke maand op de {}e", d.day()),
+        (Lang::Nl, Every::Month, n) => format!("elke {n} maanden op de {}e", d.day()),
+        (Lang::En, Every::Week, 1) => format!("every {day}"),
+        (Lang::En, Every::Week, 2) => format!("every other {day}"),
+        (Lang::En, Every::Week, n) => format!("every {n} weeks on {day}"),
+        (Lang::En, Every::Month, 1) => format!("monthly on the {}", ordinal(d.day())),
+        (Lang::En, Every::Month, n) => format!("every {n} months on the {}", ordinal(d.day())),
+    };
+    if let (When::At(s), Some(When::At(e))) = (first.start, first.end) {
+        let uur = if lang == Lang::Nl { " uur" } else { "" };
+        if e.date() == s.date() {
+            out.push_str(&format!(", {}–{}{uur}", clock(lang, s), clock(lang, e)));
+        }
+    } else if let When::At(s) = first.start {
+        let uur = if lang == Lang::Nl { " uur" } else { "" };
+        out.push_str(&format!(", {}{uur}", clock(lang, s)));
+    }
+    out
+}
+
+fn ordinal(n: i8) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, x) if x != 11 => "st",
+        (2, x) if x != 12 => "nd",
+        (3, x) if x != 13 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The days of sessions within one month: "13, 20 en 27 januari" / "13, 20 and 27 January".
+pub fn days_in_month(lang: Lang, sessions: &[Session]) -> String {
+    let Some(first) = sessions.first() else {
+        return String::new();
+    };
+    let days: Vec<String> = sessions.iter().map(|s| s.start_date().day().to_string()).collect();
+    let and = if lang == Lang::Nl { "en" } else { "and" };
+    let list = match days.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {and} {last}", rest.join(", ")),
+        _ => days.join(""),
+    };
+    format!("{list} {}", month_name(lang, first.start_date().month()))
+}
+
+/// A session's date for a "next" line: "20 januari 2027", with its start for `<time>`.
+pub fn session_day(lang: Lang, session: &Session, tz: &TimeZone) -> TimeView {
+    TimeView {
+        text: date_short(lang, session.start_date()),
+        iso: start_iso(session.start, tz),
+    }
+}
+
+/// A moment in words with its machine form: "zaterdag 14 maart 2027, 10.00 uur", or a day.
+pub fn moment_view(lang: Lang, w: When, tz: &TimeZone) -> TimeView {
+    let text = match w {
+        When::Day(d) => date_long(lang, d),
+        When::At(dt) => {
+            let uur = if lang == Lang::Nl { " uur" } else { "" };
+            format!("{}, {}{uur}", date_long(lang, dt.date()), clock(lang, dt))
+        }
+    };
+    TimeView {
+        text,
+        iso: start_iso(w, tz),
+    }
+}
+
+/// A local start in RFC 3339 with its offset (`2027-01-20T14:00+01:00`), or a day.
+pub fn start_iso(w: When, tz: &TimeZone) -> String {
+    match w {
+        When::Day(d) => d.to_string(),
+        When::At(dt) => tz
+            .to_ambiguous_zoned(dt)
+            .compatible()
+            .map(|z| z.strftime("%Y-%m-%dT%H:%M%:z").to_string())
+            .unwrap_or_else(|_| dt.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn month_days_and_ordinals() {
+        assert_eq!(ordinal(1), "1st");
+        assert_eq!(ordinal(12), "12th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(ordinal(13), "13th");
+    }
 
     #[test]
     fn dutch_and_english_words() {

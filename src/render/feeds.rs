@@ -1,11 +1,13 @@
 //! Agenda feeds (SPEC §3): which scopes have feeds (the site, each location, each
 //! initiative, each audience), which events each holds (upcoming, and those that ended in
-//! the last 90 days), where the files go, and the facts about an event that every feed
-//! format shares (identity, change time, place). The formats are in `ical`, `atom`, `json`.
+//! the last 90 days), where the files go, and the place of an event in words. An event's
+//! identity, time zone, sessions and change time come resolved from its `Schedule`. The
+//! formats are in `ical`, `atom`, `json`.
 
+use super::labels::{Strings, label};
 use crate::config::Section;
-use crate::model::{AUDIENCES, Event, Lang, When};
-use crate::site::{Item, Occurrence, Site};
+use crate::model::{AUDIENCES, Event, Lang};
+use crate::site::{Item, Session, Site};
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
 use std::collections::BTreeMap;
@@ -33,7 +35,6 @@ pub struct FeedLinks {
 /// A feed being written: its scope, language, name and events.
 pub struct Feed<'a> {
     pub site: &'a Site,
-    pub scope: Scope,
     pub lang: Lang,
     /// "Techniek in Utrecht-West – TechnoHub Woerden"
     pub name: &'a str,
@@ -43,9 +44,7 @@ pub struct Feed<'a> {
     pub stem: &'a str,
     /// Indices into `site.events`, in agenda order.
     pub events: &'a [usize],
-    pub strings: &'a BTreeMap<String, String>,
-    /// `changed` of every event of the site, each computed when first needed.
-    pub changes: &'a [OnceLock<Timestamp>],
+    pub strings: &'a Strings,
     /// What every feed of this language writes alike for an event, made once.
     pub parts: &'a Parts,
 }
@@ -78,7 +77,6 @@ impl Parts {
 /// One scope's feeds in one language, decided before anything is written: what a
 /// `Feed` borrows, owned, so a feed can be made on its own (serve makes them on request).
 pub struct FeedPlan {
-    pub scope: Scope,
     pub lang: Lang,
     pub name: String,
     pub page: String,
@@ -86,10 +84,9 @@ pub struct FeedPlan {
     pub events: Vec<usize>,
 }
 
-/// Every scope feed of the site, and the change time of every event.
+/// Every scope feed of the site, and the parts they share per language.
 pub struct Plans {
     pub feeds: Vec<FeedPlan>,
-    pub changes: Vec<OnceLock<Timestamp>>,
     pub parts: BTreeMap<Lang, Parts>,
 }
 
@@ -97,54 +94,27 @@ impl Plans {
     pub fn feed<'a>(
         &'a self,
         site: &'a Site,
-        strings: &'a BTreeMap<Lang, BTreeMap<String, String>>,
+        strings: &'a BTreeMap<Lang, Strings>,
         index: usize,
     ) -> Feed<'a> {
         let plan = &self.feeds[index];
         Feed {
             site,
-            scope: plan.scope,
             lang: plan.lang,
             name: &plan.name,
             page: &plan.page,
             stem: &plan.stem,
             events: &plan.events,
             strings: &strings[&plan.lang],
-            changes: &self.changes,
             parts: &self.parts[&plan.lang],
         }
-    }
-
-    /// The `.ics` of one event ("add to calendar").
-    pub fn event_calendar(
-        &self,
-        site: &Site,
-        strings: &BTreeMap<Lang, BTreeMap<String, String>>,
-        event: usize,
-        lang: Lang,
-    ) -> String {
-        let item = &site.events[event];
-        let ics = event_ics(item, lang);
-        let feed = Feed {
-            site,
-            scope: Scope::Site,
-            lang,
-            name: &item.text(lang, site.default_lang()).0.title,
-            page: item.url(lang),
-            stem: ics.trim_end_matches(".ics"),
-            events: std::slice::from_ref(&event),
-            strings: &strings[&lang],
-            changes: &self.changes,
-            parts: &self.parts[&lang],
-        };
-        super::ical::calendar(&feed)
     }
 }
 
 impl Feed<'_> {
-    /// When event `i` last changed (see `changed`).
+    /// When event `i` last changed (SPEC §1.3), resolved by `assemble`.
     pub fn changed(&self, i: usize) -> Timestamp {
-        *self.changes[i].get_or_init(|| changed(self.site, &self.site.events[i]))
+        self.site.schedule(i).changed
     }
 
     pub fn abs(&self, path: &str) -> String {
@@ -213,69 +183,20 @@ fn members<'r>(
     }
 }
 
-/// Events in feeds: not ended more than 90 days before `now`.
-pub fn feed_events(site: &Site) -> Vec<bool> {
-    let cutoff = site.now.checked_sub(24.hours() * 90).unwrap_or(site.now);
-    let mut keep = vec![false; site.events.len()];
-    for occ in &site.occurrences {
-        if occ.ends_at > cutoff {
-            keep[occ.event] = true;
-        }
-    }
-    keep
+/// How far back feeds reach: sessions that ended in the last 90 days stay in them.
+pub fn cutoff(site: &Site) -> Timestamp {
+    site.now.checked_sub(24.hours() * 90).unwrap_or(site.now)
 }
 
-/// The occurrences of one event within the feed window, in order.
-pub fn window(site: &Site, event: usize) -> impl Iterator<Item = &Occurrence> {
-    let cutoff = site.now.checked_sub(24.hours() * 90).unwrap_or(site.now);
-    site.occurrences_of(event)
-        .filter(move |o| o.ends_at > cutoff)
-}
-
-/// The time zone an event's local times are in.
-pub fn event_tz<'s>(site: &'s Site, event: &'s Event) -> (&'s str, &'s jiff::tz::TimeZone) {
-    match &event.timezone {
-        Some((name, tz)) => (name, tz),
-        None => (&site.config.timezone_name, &site.config.timezone),
-    }
-}
-
-/// The calendar identity of an event: its `uid`, or a UUID derived from the site and the
-/// id (name-based, so it reveals neither host nor person and stays while they do).
-pub fn uid(site: &Site, event: &Item<Event>) -> String {
-    match &event.fields.uid {
-        Some(uid) => uid.clone(),
-        None => {
-            let name = format!("{}/events/{}", site.config.base_url, event.id);
-            uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string()
-        }
-    }
-}
-
-/// When subscribers should consider the event changed: `updated`, or else a time derived
-/// from the event's text alone (never the build time, which would make every build look
-/// like a change): a fixed instant in 2001–2009 chosen by a hash of the source files.
-pub fn changed(site: &Site, event: &Item<Event>) -> Timestamp {
-    if let Some(updated) = event.fields.updated {
-        let tz = &site.config.timezone;
-        if let Ok(ts) = tz.to_ambiguous_timestamp(updated).compatible() {
-            return ts;
-        }
-    }
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for text in event.texts.values() {
-        for b in text.source.text.bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    let base = Timestamp::from_second(978_307_200).unwrap_or(Timestamp::UNIX_EPOCH); // 2001-01-01
-    base.checked_add(((hash % (1 << 28)) as i64).seconds())
-        .unwrap_or(base)
+/// The sessions of one event that its feeds hold, in time order.
+pub fn window(site: &Site, event: usize) -> &[Session] {
+    site.schedule(event).since(cutoff(site))
 }
 
 /// The place of an event in words: "Name, Street, 1234 AB City" or the online URL.
-pub fn place_text(site: &Site, event: &Event, lang: Lang) -> Option<String> {
-    if let Some(loc) = event.location.as_ref().and_then(|r| site.location(&r.id)) {
+pub fn place_text(site: &Site, event: usize, lang: Lang) -> Option<String> {
+    let schedule = site.schedule(event);
+    if let Some(loc) = schedule.location.map(|i| &site.locations[i]) {
         let d = &loc.data;
         let mut parts = vec![d.name.text(lang, site.default_lang()).to_string()];
         if let Some(a) = &d.address {
@@ -294,38 +215,24 @@ pub fn place_text(site: &Site, event: &Event, lang: Lang) -> Option<String> {
         }
         return Some(parts.join(", "));
     }
-    event.online.clone()
-}
-
-/// The first occurrence in the feed window (the next one, or the most recent past one).
-pub fn shown_occurrence(site: &Site, event: usize) -> Option<&Occurrence> {
-    let mut occurrences = window(site, event);
-    let first = occurrences.next()?;
-    if first.ends_at > site.now {
-        return Some(first);
-    }
-    occurrences.find(|o| o.ends_at > site.now).or(Some(first))
-}
-
-pub fn is_all_day(event: &Event) -> bool {
-    matches!(event.start, When::Day(_))
+    site.events[event].fields.online.clone()
 }
 
 /// Which events each scope's feeds hold, per language.
 pub fn plan(
     site: &Site,
-    strings: &BTreeMap<Lang, BTreeMap<String, String>>,
+    strings: &BTreeMap<Lang, Strings>,
     rel: &super::relations::Relations,
 ) -> Plans {
-    let keep = feed_events(site);
-    // Events in the order of their first occurrence in the feed window.
-    let mut order: Vec<usize> = Vec::new();
+    // Events in the order of their first session in the feed window, then by id.
+    let first: Vec<Option<Timestamp>> = (0..site.events.len())
+        .map(|i| window(site, i).first().map(|s| s.starts_at))
+        .collect();
+    let mut order: Vec<usize> = (0..site.events.len()).filter(|&i| first[i].is_some()).collect();
+    order.sort_by_key(|&i| (first[i], i));
     let mut rank = vec![usize::MAX; site.events.len()];
-    for occ in &site.occurrences {
-        if keep[occ.event] && rank[occ.event] == usize::MAX {
-            rank[occ.event] = order.len();
-            order.push(occ.event);
-        }
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
     }
     let mut feeds = Vec::new();
     for &lang in &site.config.languages {
@@ -335,13 +242,12 @@ pub fn plan(
                 None => order.clone(),
                 Some(members) => {
                     let mut events: Vec<usize> =
-                        members.iter().copied().filter(|&i| keep[i]).collect();
+                        members.iter().copied().filter(|&i| first[i].is_some()).collect();
                     events.sort_unstable_by_key(|&i| rank[i]);
                     events
                 }
             };
             feeds.push(FeedPlan {
-                scope,
                 lang,
                 name: scope_name(site, scope, lang, &strings[&lang]),
                 page: scope_page(site, scope, lang),
@@ -352,7 +258,6 @@ pub fn plan(
     }
     Plans {
         feeds,
-        changes: site.events.iter().map(|_| OnceLock::new()).collect(),
         parts: site
             .config
             .languages
@@ -362,7 +267,7 @@ pub fn plan(
     }
 }
 
-fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &BTreeMap<String, String>) -> String {
+fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &Strings) -> String {
     let c = &site.config;
     let title = c.title.text(lang, c.default_lang());
     let part = match scope {
@@ -380,7 +285,7 @@ fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &BTreeMap<String, 
             .0
             .title
             .clone(),
-        Scope::Audience(code) => super::views::label(strings, "audience", code),
+        Scope::Audience(code) => label(strings, "audience", code),
     };
     format!("{title} – {part}")
 }

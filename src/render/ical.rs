@@ -4,9 +4,10 @@
 //! one VEVENT with RRULE and EXDATE. No crate writes all of this the way calendar
 //! programs need it, so the writer is here; tests parse its output with another crate.
 
-use super::feeds::{self, Feed};
+use super::feeds::{self, Feed, Plans};
+use super::labels::{Strings, label};
 use crate::agenda::instant;
-use crate::model::{Event, RepeatEnd, When};
+use crate::model::{Event, EventStatus, Every, Lang, RepeatEnd, When};
 use crate::site::Site;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
@@ -95,6 +96,29 @@ fn offset(o: Offset) -> String {
     }
 }
 
+/// The `.ics` of one event ("add to calendar").
+pub fn event_calendar(
+    plans: &Plans,
+    site: &Site,
+    strings: &BTreeMap<Lang, Strings>,
+    event: usize,
+    lang: Lang,
+) -> String {
+    let item = &site.events[event];
+    let ics = feeds::event_ics(item, lang);
+    let feed = Feed {
+        site,
+        lang,
+        name: &item.text(lang, site.default_lang()).0.title,
+        page: item.url(lang),
+        stem: ics.trim_end_matches(".ics"),
+        events: std::slice::from_ref(&event),
+        strings: &strings[&lang],
+        parts: &plans.parts[&lang],
+    };
+    calendar(&feed)
+}
+
 pub fn calendar(feed: &Feed) -> String {
     let site = feed.site;
     let mut w = Writer::default();
@@ -158,13 +182,15 @@ fn zones<'s>(feed: &Feed<'s>) -> BTreeMap<String, (&'s TimeZone, (i16, i16))> {
     let mut out: BTreeMap<String, (&'s TimeZone, (i16, i16))> = BTreeMap::new();
     for &i in feed.events {
         let event = &site.events[i].fields;
-        if feeds::is_all_day(event) {
+        if matches!(event.start, When::Day(_)) {
             continue;
         }
-        let (name, tz) = feeds::event_tz(site, event);
+        let schedule = site.schedule(i);
         let first = first_date(event).year();
         let last = last_date(site, i).year();
-        let entry = out.entry(name.to_string()).or_insert((tz, (first, last)));
+        let entry = out
+            .entry(schedule.tz_name.clone())
+            .or_insert((&schedule.tz, (first, last)));
         entry.1 = (entry.1.0.min(first), entry.1.1.max(last));
     }
     out
@@ -179,9 +205,9 @@ fn first_date(event: &Event) -> Date {
 fn last_date(site: &Site, index: usize) -> Date {
     let event = &site.events[index].fields;
     let last_occurrence = site
-        .occurrences_of(index)
+        .schedule(index)
+        .last()
         .map(|o| o.end.unwrap_or(o.start).date())
-        .max()
         .unwrap_or_else(|| first_date(event));
     match event.repeat.as_ref().map(|r| &r.end) {
         Some(RepeatEnd::Until(u)) => last_occurrence.max(*u),
@@ -255,83 +281,72 @@ fn vevent(w: &mut Writer, feed: &Feed, index: usize) {
     let lang = feed.lang;
     let item = &site.events[index];
     let event = &item.fields;
-    let (tz_name, tz) = feeds::event_tz(site, event);
+    let schedule = site.schedule(index);
+    let (tz_name, tz) = (&schedule.tz_name, &schedule.tz);
     let (text, _) = item.text(lang, site.default_lang());
-    let changed = utc(feed.changed(index));
+    let changed = utc(schedule.changed);
     let url = feed.abs(item.url(lang));
     w.line("BEGIN", "VEVENT");
-    w.text("UID", &feeds::uid(site, item));
+    w.text("UID", &schedule.uid);
     w.line("DTSTAMP", &changed);
     w.line("LAST-MODIFIED", &changed);
     w.line("SEQUENCE", &event.sequence.to_string());
-    match (event.start, event.end) {
-        (When::Day(s), end) => {
-            let last = match end {
-                Some(When::Day(e)) => e,
-                _ => s,
-            };
-            w.line("DTSTART;VALUE=DATE", &day(s));
-            w.line("DTEND;VALUE=DATE", &day(last.tomorrow().unwrap_or(last)));
-        }
-        (When::At(s), end) => {
-            let e = match end {
-                Some(When::At(e)) => e,
-                _ => s.checked_add(1.hour()).unwrap_or(s),
-            };
-            w.line(&format!("DTSTART;TZID={tz_name}"), &local(s));
-            w.line(&format!("DTEND;TZID={tz_name}"), &local(e));
+    if let Some(first) = &schedule.defined {
+        match (first.start, first.effective_end(tz)) {
+            (When::Day(s), When::Day(e)) => {
+                w.line("DTSTART;VALUE=DATE", &day(s));
+                w.line("DTEND;VALUE=DATE", &day(e));
+            }
+            (When::At(s), When::At(e)) => {
+                w.line(&format!("DTSTART;TZID={tz_name}"), &local(s));
+                w.line(&format!("DTEND;TZID={tz_name}"), &local(e));
+            }
+            _ => {}
         }
     }
-    if let Some(repeat) = &event.repeat {
-        rrule(w, event, tz, tz_name);
-        let _ = repeat;
+    if let Some(rule) = rrule(event, tz) {
+        w.line("RRULE", &rule);
+        exdate(w, event, tz_name);
     }
-    let status_label = match event.status.as_str() {
-        "scheduled" => String::new(),
-        other => format!("{}: ", super::views::label(feed.strings, "statuses", other)),
+    let status_label = match event.status {
+        EventStatus::Scheduled => String::new(),
+        other => format!("{}: ", label(feed.strings, "statuses", other.code())),
     };
     w.text("SUMMARY", &format!("{status_label}{}", text.title));
     w.text("DESCRIPTION", &format!("{}\n\n{url}", text.summary));
-    if let Some(place) = feeds::place_text(site, event, lang) {
+    if let Some(place) = feeds::place_text(site, index, lang) {
         w.text("LOCATION", &place);
     }
-    if let Some(geo) = event
-        .location
-        .as_ref()
-        .and_then(|r| site.location(&r.id))
-        .and_then(|l| l.data.geo)
-    {
+    if let Some(geo) = schedule.location.and_then(|i| site.locations[i].data.geo) {
         w.line("GEO", &format!("{:.6};{:.6}", geo.lat, geo.lon));
     }
     w.line("URL;VALUE=URI", &url);
-    let status = match event.status.as_str() {
-        "cancelled" => "CANCELLED",
-        "postponed" => "TENTATIVE",
+    // A postponed event with a date is confirmed at that date (SPEC §3: CONFIRMED or
+    // CANCELLED); its summary says it moved.
+    let status = match event.status {
+        EventStatus::Cancelled => "CANCELLED",
         _ => "CONFIRMED",
     };
     w.line("STATUS", status);
-    let mut categories = vec![escape(&super::views::label(
-        feed.strings,
-        "types",
-        &event.event_type,
-    ))];
+    let mut categories = vec![escape(&label(feed.strings, "types", event.event_type.code()))];
     categories.extend(
         event
             .audiences
             .iter()
-            .map(|a| escape(&super::views::label(feed.strings, "audience", a))),
+            .map(|a| escape(&label(feed.strings, "audience", a))),
     );
     w.line("CATEGORIES", &categories.join(","));
     w.line("END", "VEVENT");
 }
 
-/// RRULE and EXDATE. With a TZID start, UNTIL is the last start as a UTC time (RFC 5545
+/// The RRULE value of a series (`FREQ=WEEKLY;UNTIL=…`), also used by the Google
+/// Calendar link. With a TZID start, UNTIL is the last start as a UTC time (RFC 5545
 /// §3.3.10); for whole-day events it is a date.
-fn rrule(w: &mut Writer, event: &Event, tz: &TimeZone, tz_name: &str) {
-    let Some(repeat) = &event.repeat else { return };
-    let mut rule = match repeat.every.as_str() {
-        "month" => "FREQ=MONTHLY".to_string(),
-        _ => "FREQ=WEEKLY".to_string(),
+pub fn rrule(event: &Event, tz: &TimeZone) -> Option<String> {
+    let repeat = event.repeat.as_ref()?;
+    let mut rule = match repeat.every {
+        Every::Month => "FREQ=MONTHLY".to_string(),
+        Every::Week => "FREQ=WEEKLY".to_string(),
     };
     if repeat.interval > 1 {
         let _ = write!(rule, ";INTERVAL={}", repeat.interval);
@@ -351,7 +366,12 @@ fn rrule(w: &mut Writer, event: &Event, tz: &TimeZone, tz_name: &str) {
         }
         (RepeatEnd::Forever, _) => {}
     }
-    w.line("RRULE", &rule);
+    Some(rule)
+}
+
+/// EXDATE for a series' `except` dates.
+fn exdate(w: &mut Writer, event: &Event, tz_name: &str) {
+    let Some(repeat) = &event.repeat else { return };
     if repeat.except.is_empty() {
         return;
     }

@@ -1,11 +1,13 @@
 //! Views of single items: initiative, course, event, page, location, organisation.
 //! Each returns the template name, the page metadata (with JSON-LD) and the item view.
 
-use crate::model::{Geo, YearOrDate};
+use super::context::{Built, Ctx, Spec, to_value};
+use super::pages::Upcoming;
+use crate::diagnostic::Diagnostic;
+use crate::model::{EventStatus, Geo, YearOrDate};
 use crate::render::cards::Of;
 use crate::render::dates::{self, TimeView, WhenView};
 use crate::render::jsonld;
-use crate::render::pages::{Built, Ctx, Spec, to_value};
 use crate::render::relations::of;
 use crate::render::views::*;
 use crate::site::Item;
@@ -70,7 +72,7 @@ struct InitiativeView {
     funding_total: Option<String>,
     locations: Vec<Link>,
     courses: Vec<String>,
-    events: Vec<String>,
+    events: Upcoming,
     audiences: Vec<Link>,
 }
 
@@ -103,7 +105,7 @@ fn year_or_date(cx: &Ctx, v: Option<YearOrDate>) -> Option<String> {
     })
 }
 
-pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -> Built {
+pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -> Result<Built, Diagnostic> {
     let site = cx.site;
     let f = &item.fields;
     let (mut meta, body, _) = cx.item_meta(spec, "initiative", item);
@@ -147,15 +149,15 @@ pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -
             .iter()
             .filter_map(|r| cx.location_link(&r.id))
             .collect(),
-        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_of_initiative, &item.id)),
-        events: cx.upcoming_cards(of(&cx.rel.upcoming_of_initiative, &item.id), usize::MAX),
+        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_of_initiative, &item.id))?,
+        events: Upcoming::all(cx, of(&cx.rel.upcoming_of_initiative, &item.id))?,
         audiences: cx.audience_links(&f.audiences),
     };
-    Built {
+    Ok(Built {
         template: "initiative.html",
         meta,
         data: to_value(&view),
-    }
+    })
 }
 
 #[derive(Serialize)]
@@ -175,7 +177,7 @@ struct CourseView {
     audiences: Vec<Link>,
 }
 
-pub fn course(cx: &Ctx, spec: Spec, item: &Item<crate::model::Course>) -> Built {
+pub fn course(cx: &Ctx, spec: Spec, item: &Item<crate::model::Course>) -> Result<Built, Diagnostic> {
     let site = cx.site;
     let f = &item.fields;
     let (mut meta, body, _) = cx.item_meta(spec, "course", item);
@@ -207,11 +209,11 @@ pub fn course(cx: &Ctx, spec: Spec, item: &Item<crate::model::Course>) -> Built 
         registration_url: f.registration_url.clone(),
         audiences: cx.audience_links(&f.audiences),
     };
-    Built {
+    Ok(Built {
         template: "course.html",
         meta,
         data: to_value(&view),
-    }
+    })
 }
 
 #[derive(Serialize)]
@@ -230,13 +232,18 @@ struct EventView {
     body: String,
     image: Option<Image>,
     event_type: String,
-    status: String,
+    status: &'static str,
     status_label: String,
     cancelled: bool,
+    /// The session shown: the next one, else the last.
     when: Option<WhenView>,
-    /// Further occurrences of a repeating event.
+    /// A series: its rule in words.
+    rule: Option<String>,
+    /// Further upcoming sessions of a series (at most twelve).
     next: Vec<WhenView>,
     repeats: bool,
+    /// A postponed event: the start it had before.
+    previous: Option<TimeView>,
     place: Option<Place>,
     online: Option<String>,
     registration_url: Option<String>,
@@ -245,50 +252,50 @@ struct EventView {
     organiser: Option<Link>,
     audiences: Vec<Link>,
     timezone: Option<String>,
-    /// The event's own iCalendar file ("add to calendar").
-    ics_url: String,
-    /// A plain link that opens Google Calendar with the event filled in.
+    /// The event's own iCalendar file ("add to calendar"); none for a cancelled event.
+    ics_url: Option<String>,
+    /// A plain link that opens Google Calendar with the event (and its rule) filled in;
+    /// none for a cancelled event.
     google_url: Option<String>,
 }
 
-pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
+pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Result<Built, Diagnostic> {
     let site = cx.site;
     let item = &site.events[index];
     let f = &item.fields;
+    let schedule = site.schedule(index);
+    let tz = &schedule.tz;
     let (mut meta, body, _) = cx.item_meta(spec, "event", item);
-    let tz = f
-        .timezone
-        .as_ref()
-        .map_or(&site.config.timezone, |(_, tz)| tz);
-    let mine: Vec<_> = site.occurrences_of(index).collect();
-    let upcoming: Vec<_> = mine.iter().filter(|o| o.ends_at > site.now).collect();
-    let shown = upcoming.first().copied().or(mine.last()).copied();
-    meta.json_ld = json_ld(&jsonld::event(site, index, shown, cx.lang));
-    let place = f
-        .location
-        .as_ref()
-        .and_then(|r| site.location(&r.id))
-        .map(|loc| {
-            let (name, shown) = loc.data.name.get(cx.lang, site.default_lang());
-            let a = loc.data.address.as_ref();
-            Place {
-                name: name.to_string(),
-                url: loc.urls[&cx.lang].clone(),
-                lang: other_lang(shown, cx.lang),
-                street: a.and_then(|a| a.street.clone()),
-                postcode: a.and_then(|a| a.postcode.clone()),
-                city: a.and_then(|a| a.city.clone()),
-                municipality: loc.data.municipality.clone(),
-            }
-        });
+    let shown = schedule.shown();
+    meta.json_ld = json_ld(&jsonld::event(site, index, cx.lang));
+    let place = schedule.location.map(|i| &site.locations[i]).map(|loc| {
+        let (name, shown) = loc.data.name.get(cx.lang, site.default_lang());
+        let a = loc.data.address.as_ref();
+        Place {
+            name: name.to_string(),
+            url: loc.urls[&cx.lang].clone(),
+            lang: other_lang(shown, cx.lang),
+            street: a.and_then(|a| a.street.clone()),
+            postcode: a.and_then(|a| a.postcode.clone()),
+            city: a.and_then(|a| a.city.clone()),
+            municipality: loc.data.municipality.clone(),
+        }
+    });
+    let cancelled = f.status == EventStatus::Cancelled;
+    let upcoming = schedule.upcoming();
     let view = EventView {
         body,
         image: image(cx, item),
-        event_type: label(cx.t, "types", &f.event_type),
-        status: f.status.clone(),
-        status_label: label(cx.t, "statuses", &f.status),
-        cancelled: f.status == "cancelled",
+        event_type: label(cx.t, "types", f.event_type.code()),
+        status: f.status.code(),
+        status_label: label(cx.t, "statuses", f.status.code()),
+        cancelled,
         when: shown.map(|o| dates::when_view(cx.lang, o, tz)),
+        rule: f
+            .repeat
+            .as_ref()
+            .zip(schedule.first())
+            .map(|(r, first)| dates::rule(cx.lang, r, first)),
         next: upcoming
             .iter()
             .skip(1)
@@ -296,6 +303,10 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
             .map(|o| dates::when_view(cx.lang, o, tz))
             .collect(),
         repeats: f.repeat.is_some(),
+        previous: f
+            .previous_start
+            .filter(|_| f.status == EventStatus::Postponed)
+            .map(|w| dates::moment_view(cx.lang, w, tz)),
         place,
         online: f.online.clone(),
         registration_url: f.registration_url.clone(),
@@ -308,62 +319,59 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Built {
         organiser: f.organiser.as_ref().and_then(|r| cx.org_link(&r.id)),
         audiences: cx.audience_links(&f.audiences),
         timezone: f.timezone.as_ref().map(|(name, _)| name.clone()),
-        ics_url: crate::render::feeds::event_ics(item, cx.lang),
-        google_url: shown.map(|o| google_calendar(cx, index, o)),
+        ics_url: (!cancelled).then(|| crate::render::feeds::event_ics(item, cx.lang)),
+        google_url: if cancelled {
+            None
+        } else {
+            google_calendar(cx, index)
+        },
     };
-    Built {
+    Ok(Built {
         template: "event.html",
         meta,
         data: to_value(&view),
-    }
+    })
 }
 
-/// Google Calendar's "add event" link for the occurrence shown, in its own time zone (a
-/// repeating event's full rule is in its `.ics`). Nothing is loaded from Google: it is a
-/// plain link the visitor may follow.
-fn google_calendar(cx: &Ctx, index: usize, occ: &crate::site::Occurrence) -> String {
+/// Google Calendar's "add event" link, in the event's own time zone: a single event's
+/// shown session, or a series from its first session with its rule (`recur=RRULE:…`).
+/// Nothing is loaded from Google: it is a plain link the visitor may follow.
+fn google_calendar(cx: &Ctx, index: usize) -> Option<String> {
     use crate::model::When;
     let site = cx.site;
     let item = &site.events[index];
+    let schedule = site.schedule(index);
+    let session = match &item.fields.repeat {
+        Some(_) => schedule.defined.as_ref()?,
+        None => schedule.shown()?,
+    };
     let (text, _) = item.text(cx.lang, site.default_lang());
-    let (tz_name, _) = crate::render::feeds::event_tz(site, &item.fields);
-    let dates = match (occ.start, occ.end) {
-        (When::Day(s), end) => {
-            let last = match end {
-                Some(When::Day(e)) => e,
-                _ => s,
-            };
-            format!(
-                "{}/{}",
-                s.strftime("%Y%m%d"),
-                last.tomorrow().unwrap_or(last).strftime("%Y%m%d")
-            )
-        }
-        (When::At(s), end) => {
-            let e = match end {
-                Some(When::At(e)) => e,
-                _ => s.checked_add(jiff::ToSpan::hour(1)).unwrap_or(s),
-            };
-            format!(
-                "{}/{}",
-                s.strftime("%Y%m%dT%H%M%S"),
-                e.strftime("%Y%m%dT%H%M%S")
-            )
-        }
+    let end = session.effective_end(&schedule.tz);
+    let dates = match (session.start, end) {
+        (When::Day(s), When::Day(e)) => format!("{}/{}", s.strftime("%Y%m%d"), e.strftime("%Y%m%d")),
+        (When::At(s), When::At(e)) => format!(
+            "{}/{}",
+            s.strftime("%Y%m%dT%H%M%S"),
+            e.strftime("%Y%m%dT%H%M%S")
+        ),
+        _ => return None,
     };
     let url = format!("{}{}", site.config.base_url, item.url(cx.lang));
     let details = format!("{}\n\n{url}", text.summary);
-    let place = crate::render::feeds::place_text(site, &item.fields, cx.lang).unwrap_or_default();
+    let place = crate::render::feeds::place_text(site, index, cx.lang).unwrap_or_default();
     let enc = |s: &str| {
         percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
     };
-    format!(
-        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}&details={}&location={}&ctz={}",
+    let recur = crate::render::ical::rrule(&item.fields, &schedule.tz)
+        .map(|rule| format!("&recur={}", enc(&format!("RRULE:{rule}"))))
+        .unwrap_or_default();
+    Some(format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={dates}&details={}&location={}&ctz={}{recur}",
         enc(&text.title),
         enc(&details),
         enc(&place),
-        enc(tz_name)
-    )
+        enc(&schedule.tz_name)
+    ))
 }
 
 #[derive(Serialize)]
@@ -372,16 +380,16 @@ struct PageView {
     image: Option<Image>,
 }
 
-pub fn page(cx: &Ctx, spec: Spec, item: &Item<crate::model::Page>) -> Built {
+pub fn page(cx: &Ctx, spec: Spec, item: &Item<crate::model::Page>) -> Result<Built, Diagnostic> {
     let (meta, body, _) = cx.item_meta(spec, "page", item);
-    Built {
+    Ok(Built {
         template: "page.html",
         meta,
         data: to_value(&PageView {
             body,
             image: image(cx, item),
         }),
-    }
+    })
 }
 
 #[derive(Serialize)]
@@ -398,7 +406,7 @@ struct LocationView {
     website: Option<String>,
     initiatives: Vec<String>,
     courses: Vec<String>,
-    events: Vec<String>,
+    events: Upcoming,
 }
 
 /// A plain link to the place on OpenStreetMap: nothing is embedded or loaded.
@@ -415,7 +423,7 @@ pub fn map_url(geo: Option<Geo>, query: &str) -> String {
     }
 }
 
-pub fn location(cx: &Ctx, index: usize) -> Built {
+pub fn location(cx: &Ctx, index: usize) -> Result<Built, Diagnostic> {
     let site = cx.site;
     let loc = &site.locations[index];
     let d = &loc.data;
@@ -451,15 +459,15 @@ pub fn location(cx: &Ctx, index: usize) -> Built {
         accessibility: text(&d.accessibility, site, cx.lang),
         description: loc.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
         website: d.website.clone(),
-        initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_at, &loc.id)),
-        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_at, &loc.id)),
-        events: cx.upcoming_cards(of(&cx.rel.upcoming_at, &loc.id), usize::MAX),
+        initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_at, &loc.id))?,
+        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_at, &loc.id))?,
+        events: Upcoming::all(cx, of(&cx.rel.upcoming_at, &loc.id))?,
     };
-    Built {
+    Ok(Built {
         template: "location.html",
         meta,
         data: to_value(&view),
-    }
+    })
 }
 
 #[derive(Serialize)]
@@ -469,10 +477,10 @@ struct OrganisationView {
     description: String,
     initiatives: Vec<String>,
     courses: Vec<String>,
-    events: Vec<String>,
+    events: Upcoming,
 }
 
-pub fn organisation(cx: &Ctx, index: usize) -> Built {
+pub fn organisation(cx: &Ctx, index: usize) -> Result<Built, Diagnostic> {
     let site = cx.site;
     let org = &site.organisations[index];
     let d = &org.data;
@@ -491,13 +499,13 @@ pub fn organisation(cx: &Ctx, index: usize) -> Built {
         kind: label(cx.t, "org_kinds", &d.kind),
         website: d.website.clone(),
         description: org.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
-        initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_with, &org.id)),
-        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_by_provider, &org.id)),
-        events: cx.upcoming_cards(of(&cx.rel.upcoming_by_organiser, &org.id), usize::MAX),
+        initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_with, &org.id))?,
+        courses: cx.cards_at(Of::Course, of(&cx.rel.courses_by_provider, &org.id))?,
+        events: Upcoming::all(cx, of(&cx.rel.upcoming_by_organiser, &org.id))?,
     };
-    Built {
+    Ok(Built {
         template: "organisation.html",
         meta,
         data: to_value(&view),
-    }
+    })
 }

@@ -69,6 +69,8 @@ struct Entry {
     registration_url: Option<String>,
     ics_url: String,
     repeats: bool,
+    /// When subscribers should see the event as changed (the iCalendar `LAST-MODIFIED`).
+    updated: String,
 }
 
 /// The JSON objects of one event's occurrences in the feed window, with their start.
@@ -80,7 +82,8 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
         let item = &site.events[i];
         let event = &item.fields;
         let (text, shown) = item.text(lang, site.default_lang());
-        let (tz_name, tz) = feeds::event_tz(site, event);
+        let schedule = site.schedule(i);
+        let (tz_name, tz) = (&schedule.tz_name, &schedule.tz);
         let iso = |w: When| {
             instant(tz, w)
                 .map(|t| {
@@ -90,10 +93,9 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
                 })
                 .unwrap_or_default()
         };
-        let location = event
+        let location = schedule
             .location
-            .as_ref()
-            .and_then(|r| site.location(&r.id))
+            .map(|i| &site.locations[i])
             .map(|loc| {
                 let a = loc.data.address.as_ref();
                 Place {
@@ -119,31 +121,21 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
                 url: feed.abs(ini.url(lang)),
             });
         for occ in feeds::window(site, i) {
-            let end = match (occ.start, occ.end) {
-                (When::Day(s), e) => {
-                    let last = match e {
-                        Some(When::Day(d)) => d,
-                        _ => s,
-                    };
-                    When::Day(last.tomorrow().unwrap_or(last))
-                }
-                (When::At(_), Some(e)) => e,
-                (When::At(s), None) => When::At(s.checked_add(jiff::ToSpan::hour(1)).unwrap_or(s)),
-            };
+            let end = occ.effective_end(tz);
             entries.push(Entry {
                 id: item.id.clone(),
-                uid: feeds::uid(site, item),
+                uid: schedule.uid.clone(),
                 url: feed.abs(item.url(lang)),
                 title: text.title.clone(),
                 summary: text.summary.clone(),
                 lang: shown.code(),
                 start: iso(occ.start),
                 end: iso(end),
-                all_day: feeds::is_all_day(event),
+                all_day: matches!(event.start, When::Day(_)),
                 timezone: tz_name.to_string(),
-                status: event.status.clone(),
-                event_type: event.event_type.clone(),
-                type_label: super::views::label(feed.strings, "types", &event.event_type),
+                status: event.status.code().to_string(),
+                event_type: event.event_type.code().to_string(),
+                type_label: super::labels::label(feed.strings, "types", event.event_type.code()),
                 location: location.as_ref().map(|p| Place {
                     id: p.id.clone(),
                     name: p.name.clone(),
@@ -161,6 +153,10 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
                 registration_url: event.registration_url.clone(),
                 ics_url: feed.abs(&feeds::event_ics(item, lang)),
                 repeats: event.repeat.is_some(),
+                updated: schedule
+                    .changed
+                    .strftime("%Y-%m-%dT%H:%M:%SZ")
+                    .to_string(),
             });
         }
     }

@@ -3,8 +3,8 @@
 //! serde_json, so every text is escaped as JSON; `views::json_ld` makes it script-safe.
 
 use crate::agenda::instant;
-use crate::model::{Lang, Location, Organisation, When};
-use crate::site::{DataItem, Item, Occurrence, Site};
+use crate::model::{EventStatus, Lang, Location, Organisation, When};
+use crate::site::{DataItem, Item, Site};
 use serde_json::{Map, Value, json};
 
 fn abs(site: &Site, path: &str) -> String {
@@ -89,14 +89,15 @@ fn with_context(mut v: Value) -> Value {
     v
 }
 
-pub fn event(site: &Site, index: usize, occ: Option<&Occurrence>, lang: Lang) -> Value {
+/// An `Event` for the session the page shows; a postponed event with its earlier start
+/// is `EventRescheduled` with `previousStartDate`, without one `EventPostponed`.
+pub fn event(site: &Site, index: usize, lang: Lang) -> Value {
     let item = &site.events[index];
     let f = &item.fields;
+    let schedule = site.schedule(index);
+    let occ = schedule.shown();
     let (text, _) = item.text(lang, site.default_lang());
-    let tz = f
-        .timezone
-        .as_ref()
-        .map_or(&site.config.timezone, |(_, tz)| tz);
+    let tz = &schedule.tz;
     let iso = |w: When| match w {
         When::Day(d) => d.to_string(),
         When::At(dt) => instant(tz, When::At(dt))
@@ -107,10 +108,11 @@ pub fn event(site: &Site, index: usize, occ: Option<&Occurrence>, lang: Lang) ->
             })
             .unwrap_or_default(),
     };
-    let status = match f.status.as_str() {
-        "cancelled" => "https://schema.org/EventCancelled",
-        "postponed" => "https://schema.org/EventPostponed",
-        _ => "https://schema.org/EventScheduled",
+    let status = match (f.status, f.previous_start) {
+        (EventStatus::Cancelled, _) => "https://schema.org/EventCancelled",
+        (EventStatus::Postponed, Some(_)) => "https://schema.org/EventRescheduled",
+        (EventStatus::Postponed, None) => "https://schema.org/EventPostponed",
+        (EventStatus::Scheduled, _) => "https://schema.org/EventScheduled",
     };
     let mut v = json!({
         "@context": "https://schema.org",
@@ -124,6 +126,9 @@ pub fn event(site: &Site, index: usize, occ: Option<&Occurrence>, lang: Lang) ->
     let Some(map) = v.as_object_mut() else {
         return v;
     };
+    if let (EventStatus::Postponed, Some(previous)) = (f.status, f.previous_start) {
+        map.insert("previousStartDate".into(), json!(iso(previous)));
+    }
     if let Some(o) = occ {
         map.insert("startDate".into(), json!(iso(o.start)));
         if let Some(e) = o.end {
@@ -131,7 +136,7 @@ pub fn event(site: &Site, index: usize, occ: Option<&Occurrence>, lang: Lang) ->
         }
     }
     let mut locations = Vec::new();
-    if let Some(loc) = f.location.as_ref().and_then(|r| site.location(&r.id)) {
+    if let Some(loc) = schedule.location.map(|i| &site.locations[i]) {
         locations.push(place_value(site, loc, lang));
     }
     if let Some(url) = &f.online {

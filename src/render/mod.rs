@@ -4,16 +4,18 @@
 
 mod atom;
 mod cards;
-pub mod dates;
-pub mod feeds;
+mod context;
+mod dates;
+mod feeds;
 mod ical;
 mod items;
 mod json;
 mod jsonld;
-pub mod pages;
+mod labels;
+mod pages;
 mod relations;
 mod sitemap;
-pub mod views;
+mod views;
 
 use crate::config::Section;
 use crate::diagnostic::Diagnostic;
@@ -21,7 +23,7 @@ use crate::model::Lang;
 use crate::site::Site;
 use crate::theme::{Theme, template_error};
 use crate::urls;
-use pages::{Ctx, Spec};
+use context::{Ctx, Spec};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -107,13 +109,13 @@ impl Plan {
                     PerLang {
                         tera,
                         site_view: site_view(site, l, theme),
-                        cards: cards::CardCache::new(site),
+                        cards: cards::CardCache::new(site, rel.months.len()),
                         site_values: Mutex::new(std::collections::HashMap::new()),
                     },
                 )
             })
             .collect();
-        let specs = pages::specs(site);
+        let specs = context::specs(site);
         let feeds = feeds::plan(site, &theme.strings, &rel);
         // The sitemap is the largest single file: first, so no core waits for it at the end.
         let mut files: Vec<(String, Job)> = vec![
@@ -122,7 +124,7 @@ impl Plan {
             ("robots.txt".into(), Job::Robots),
         ];
         for &spec in &specs {
-            let urls = pages::spec_urls(site, spec);
+            let urls = context::spec_urls(site, spec);
             for &lang in &site.config.languages {
                 files.push((urls::file_for(&urls[&lang]), Job::Page(spec, lang)));
             }
@@ -213,10 +215,9 @@ impl Plan {
                     Format::Json => json::feed(&feed),
                 }
             }
-            Job::EventIcs(i, lang) => self
-                .feeds
-                .event_calendar(site, &theme.strings, i, lang)
-                .into_bytes(),
+            Job::EventIcs(i, lang) => {
+                ical::event_calendar(&self.feeds, site, &theme.strings, i, lang).into_bytes()
+            }
             Job::Schema => json::schema(site),
             Job::Sitemap => sitemap::sitemap(site, &self.specs),
             Job::Robots => robots(site).into_bytes(),
@@ -244,12 +245,8 @@ impl Plan {
             tera: &per.tera,
             sources: &theme.sources,
             cards: &per.cards,
-            failed: std::cell::RefCell::new(None),
         };
-        let built = pages::build(&cx, spec);
-        if let Some(d) = cx.failed.into_inner() {
-            return Err(d);
-        }
+        let built = pages::build(&cx, spec)?;
         let mut context = tera::Context::new();
         context.insert_value("site", per.site_value(&built.meta.path));
         context.insert("page", &built.meta);

@@ -5,16 +5,60 @@
 
 use crate::site::Site;
 use std::collections::HashMap;
+use std::ops::Range;
+
+/// One event in one month of the agenda: the sessions it has that month.
+#[derive(Debug, Clone)]
+pub struct MonthEntry {
+    pub year: i16,
+    pub month: i8,
+    pub event: usize,
+    /// Indices into the event's `Schedule::sessions`: upcoming sessions in this month.
+    pub sessions: Range<usize>,
+}
+
+/// Every upcoming event in each month it has an upcoming session in, in agenda order:
+/// by month, then by the event's first session that month, then by id.
+fn months(site: &Site) -> Vec<MonthEntry> {
+    let mut out = Vec::new();
+    for &event in &site.upcoming {
+        let schedule = site.schedule(event);
+        let mut from = schedule.next;
+        while from < schedule.sessions.len() {
+            let d = schedule.sessions[from].start_date();
+            let same = |i: &usize| {
+                let e = schedule.sessions[*i].start_date();
+                (e.year(), e.month()) == (d.year(), d.month())
+            };
+            let to = (from..schedule.sessions.len())
+                .find(|i| !same(i))
+                .unwrap_or(schedule.sessions.len());
+            out.push(MonthEntry {
+                year: d.year(),
+                month: d.month(),
+                event,
+                sessions: from..to,
+            });
+            from = to;
+        }
+    }
+    out.sort_by_key(|m| {
+        let first = site.schedule(m.event).sessions[m.sessions.start].starts_at;
+        (m.year, m.month, first, m.event)
+    });
+    out
+}
 
 #[derive(Default)]
 pub struct Relations {
-    /// Upcoming occurrences (indices into `site.occurrences`, in time order) per location,
+    /// Upcoming events (indices into `site.events`, by next session) per location,
     /// initiative, organiser and audience.
     pub upcoming_at: HashMap<String, Vec<usize>>,
     pub upcoming_of_initiative: HashMap<String, Vec<usize>>,
     pub upcoming_by_organiser: HashMap<String, Vec<usize>>,
     pub upcoming_for: HashMap<String, Vec<usize>>,
-    pub upcoming: Vec<usize>,
+    /// The agenda by month: each upcoming event once in every month it has sessions in.
+    pub months: Vec<MonthEntry>,
     /// Events (indices into `site.events`) per location, initiative and audience: feeds.
     pub events_at: HashMap<String, Vec<usize>>,
     pub events_of_initiative: HashMap<String, Vec<usize>>,
@@ -40,12 +84,8 @@ fn add(map: &mut HashMap<String, Vec<usize>>, key: &str, index: usize) {
 impl Relations {
     pub fn new(site: &Site) -> Relations {
         let mut r = Relations::default();
-        for (i, occ) in site.occurrences.iter().enumerate() {
-            if occ.ends_at <= site.now {
-                continue;
-            }
-            let e = &site.events[occ.event].fields;
-            r.upcoming.push(i);
+        for &i in &site.upcoming {
+            let e = &site.events[i].fields;
             if let Some(l) = &e.location {
                 add(&mut r.upcoming_at, &l.id, i);
             }
@@ -59,6 +99,7 @@ impl Relations {
                 add(&mut r.upcoming_for, a, i);
             }
         }
+        r.months = months(site);
         for (i, event) in site.events.iter().enumerate() {
             let e = &event.fields;
             if let Some(l) = &e.location {

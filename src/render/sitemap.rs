@@ -1,7 +1,7 @@
 //! `/sitemap.xml`: every public page with its language versions as `xhtml:link`
 //! alternates (Google's hreflang form). Written with quick-xml.
 
-use super::pages::{Spec, spec_urls};
+use super::context::{Spec, spec_urls};
 use crate::site::Site;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};

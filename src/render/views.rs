@@ -4,7 +4,7 @@
 
 use crate::model::{Lang, Text};
 use crate::render::dates::{self, TimeView, WhenView};
-use crate::site::{Item, Occurrence, Site};
+use crate::site::{Item, Site};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -84,8 +84,17 @@ pub struct Card {
     pub status: Option<String>,
     pub cancelled: bool,
     pub meta: Vec<String>,
-    /// When an event ends, as an RFC 3339 UTC instant: lets a script hide events that
-    /// ended after the build.
+    /// A series: its rule in words ("elke woensdag, 14.00–16.00 uur").
+    pub rule: Option<String>,
+    /// A series: the dates it stands for in an agenda month ("13, 20 en 27 januari").
+    pub dates: Option<String>,
+    /// A series: its next session, which the script moves on as sessions pass.
+    pub next: Option<TimeView>,
+    /// A series: every session the card stands for, for the script, as
+    /// `start (local, RFC 3339),end (UTC),date in words;…`.
+    pub sessions: Option<String>,
+    /// When the last session the card stands for ends, as an RFC 3339 UTC instant: the
+    /// script hides the card after it. Only upcoming cards have it.
     pub ends: Option<String>,
     /// For event cards: location id, audience codes and initiative id, so the embeddable
     /// agenda can narrow its list by query parameters.
@@ -106,6 +115,10 @@ impl Card {
             status: None,
             cancelled: false,
             meta,
+            rule: None,
+            dates: None,
+            next: None,
+            sessions: None,
             ends: None,
             location: None,
             audiences: Vec::new(),
@@ -203,13 +216,7 @@ pub fn text(t: &Option<Text>, site: &Site, lang: Lang) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// A label from the theme's strings (`group.code`), or the code itself.
-pub fn label(strings: &BTreeMap<String, String>, group: &str, code: &str) -> String {
-    strings
-        .get(&format!("{group}_{code}"))
-        .cloned()
-        .unwrap_or_else(|| code.to_string())
-}
+pub use super::labels::label;
 
 pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
     let (text, shown) = item.text(lang, site.default_lang());
@@ -222,52 +229,15 @@ pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
         status: None,
         cancelled: false,
         meta: Vec::new(),
+        rule: None,
+        dates: None,
+        next: None,
+        sessions: None,
         ends: None,
         location: None,
         audiences: Vec::new(),
         initiative: None,
     }
-}
-
-pub fn event_card(
-    site: &Site,
-    occ: &Occurrence,
-    lang: Lang,
-    strings: &BTreeMap<String, String>,
-) -> Card {
-    let event = &site.events[occ.event];
-    let mut card = item_card(site, event, lang);
-    let tz = event
-        .fields
-        .timezone
-        .as_ref()
-        .map_or(&site.config.timezone, |(_, tz)| tz);
-    card.when = Some(dates::when_view(lang, occ, tz));
-    card.cancelled = event.fields.status == "cancelled";
-    card.ends = Some(occ.ends_at.to_string());
-    card.location = event.fields.location.as_ref().map(|r| r.id.clone());
-    card.audiences = event.fields.audiences.clone();
-    card.initiative = event.fields.initiative.as_ref().map(|r| r.id.clone());
-    if event.fields.status != "scheduled" {
-        card.status = Some(label(strings, "statuses", &event.fields.status));
-    }
-    card.meta
-        .push(label(strings, "types", &event.fields.event_type));
-    if let Some(repeat) = &event.fields.repeat {
-        card.meta.push(label(strings, "repeats", &repeat.every));
-    }
-    if let Some(loc) = event
-        .fields
-        .location
-        .as_ref()
-        .and_then(|r| site.location(&r.id))
-    {
-        card.meta
-            .push(loc.data.name.text(lang, site.default_lang()).to_string());
-    } else if event.fields.online.is_some() {
-        card.meta.push(label(strings, "label", "online"));
-    }
-    card
 }
 
 pub fn day(lang: Lang, d: jiff::civil::Date) -> TimeView {

@@ -1,6 +1,7 @@
 // Narrows the embeddable agenda by query parameters: ?locatie=<id>&doelgroep=<code>
 // &initiatief=<id>&max=<n> (English page: location, audience, initiative, max; either
-// spelling works). Without JavaScript the page shows every upcoming event.
+// spelling works). Each event is one card, so `max` counts events. Runs after agenda.js,
+// which has hidden what ended. Without JavaScript the page shows every upcoming event.
 (function () {
   var q = new URLSearchParams(window.location.search);
   var get = function (nl, en) { return q.get(nl) || q.get(en); };
@@ -9,7 +10,7 @@
   var ini = get('initiatief', 'initiative');
   var max = parseInt(q.get('max'), 10);
   var shown = 0;
-  document.querySelectorAll('.card').forEach(function (card) {
+  document.querySelectorAll('[data-upcoming] .card').forEach(function (card) {
     var d = card.dataset;
     var ok = !card.hidden &&
       (!loc || d.location === loc) &&
@@ -19,9 +20,7 @@
     card.hidden = !ok;
     if (ok) shown++;
   });
-  document.querySelectorAll('[data-group]').forEach(function (g) {
-    g.hidden = !g.querySelector('.card:not([hidden])');
+  document.querySelectorAll('[data-upcoming] [data-empty]').forEach(function (empty) {
+    empty.hidden = shown > 0;
   });
-  var empty = document.querySelector('[data-empty]');
-  if (empty) empty.hidden = shown > 0;
 })();

@@ -1,0 +1,240 @@
+//! What every page builder shares: which pages exist (`Spec`) and their URLs, what a
+//! builder returns (`Built`), and the context it builds from (`Ctx`: the site, the
+//! language, the relations, the shared cards).
+
+use super::cards::{CardCache, Of, event_card};
+use super::labels::{Strings, label};
+use super::relations::Relations;
+use super::views::*;
+use crate::config::Section;
+use crate::diagnostic::Diagnostic;
+use crate::model::{AUDIENCES, Lang};
+use crate::site::{Item, Site};
+use crate::urls;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One HTML page to render, in one language.
+#[derive(Debug, Clone, Copy)]
+pub enum Spec {
+    Home,
+    List(Section),
+    Agenda,
+    Archive,
+    EmbedHelp,
+    EmbedAgenda,
+    Audiences,
+    Audience(&'static str),
+    /// The agenda of one event type.
+    AgendaType(&'static str),
+    Initiative(usize),
+    Course(usize),
+    Event(usize),
+    Page(usize),
+    Location(usize),
+    Organisation(usize),
+    NotFound,
+}
+
+/// Every page of the site (each is rendered once per language).
+pub fn specs(site: &Site) -> Vec<Spec> {
+    let mut out = vec![
+        Spec::Home,
+        Spec::List(Section::Initiatives),
+        Spec::List(Section::Courses),
+        Spec::List(Section::Locations),
+        Spec::List(Section::Organisations),
+        Spec::Agenda,
+        Spec::Archive,
+        Spec::EmbedHelp,
+        Spec::EmbedAgenda,
+        Spec::Audiences,
+        Spec::NotFound,
+    ];
+    out.extend(AUDIENCES.iter().map(|a| Spec::Audience(a)));
+    out.extend(
+        crate::model::EVENT_TYPES
+            .iter()
+            .map(|t| Spec::AgendaType(t)),
+    );
+    out.extend((0..site.initiatives.len()).map(Spec::Initiative));
+    out.extend((0..site.courses.len()).map(Spec::Course));
+    out.extend((0..site.events.len()).map(Spec::Event));
+    out.extend((0..site.pages.len()).map(Spec::Page));
+    out.extend((0..site.locations.len()).map(Spec::Location));
+    out.extend((0..site.organisations.len()).map(Spec::Organisation));
+    out
+}
+
+/// The URL of a page per language.
+pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
+    let c = &site.config;
+    let per_lang = |f: &dyn Fn(Lang) -> String| c.languages.iter().map(|&l| (l, f(l))).collect();
+    match spec {
+        Spec::Home => per_lang(&|l| urls::home(c, l)),
+        Spec::List(s) => per_lang(&|l| urls::section(c, s, l)),
+        Spec::Agenda => per_lang(&|l| urls::section(c, Section::Events, l)),
+        Spec::Archive => per_lang(&|l| urls::archive(c, l)),
+        Spec::EmbedHelp => per_lang(&|l| urls::embed_help(c, l)),
+        Spec::EmbedAgenda => per_lang(&|l| urls::embed_agenda(c, l)),
+        Spec::Audiences => per_lang(&|l| urls::section(c, Section::Audiences, l)),
+        Spec::Audience(code) => per_lang(&|l| urls::audience(c, l, code)),
+        Spec::AgendaType(t) => per_lang(&|l| urls::agenda_type(c, l, t)),
+        Spec::NotFound => per_lang(&|l| urls::not_found(c, l)),
+        Spec::Initiative(i) => site.initiatives[i].urls.clone(),
+        Spec::Course(i) => site.courses[i].urls.clone(),
+        Spec::Event(i) => site.events[i].urls.clone(),
+        Spec::Page(i) => site.pages[i].urls.clone(),
+        Spec::Location(i) => site.locations[i].urls.clone(),
+        Spec::Organisation(i) => site.organisations[i].urls.clone(),
+    }
+}
+
+/// What a template needs besides the common context.
+pub struct Built {
+    pub template: &'static str,
+    pub meta: Meta,
+    pub data: tera::Value,
+}
+
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub lang: Lang,
+    pub t: &'a Strings,
+    pub rel: &'a Relations,
+    /// This language's template engine and cards made so far.
+    pub tera: &'a tera::Tera,
+    /// The theme's template texts, to place errors.
+    pub sources: &'a BTreeMap<String, String>,
+    pub cards: &'a CardCache,
+}
+
+impl Ctx<'_> {
+    /// A card's HTML from the theme's card template.
+    fn render_card(&self, card: &Card) -> Result<String, Diagnostic> {
+        let mut context = tera::Context::new();
+        context.insert("c", card);
+        self.tera
+            .render(super::cards::TEMPLATE, &context)
+            .map_err(|e| crate::theme::template_error(&self.site.config.theme, self.sources, &e))
+    }
+
+    /// A card that is not shared between pages.
+    pub(super) fn card(&self, card: &Card) -> Result<String, Diagnostic> {
+        self.render_card(card)
+    }
+
+    /// A card that many pages show: made once per language.
+    pub(super) fn shared_card(&self, of: Of) -> Result<String, Diagnostic> {
+        self.cards
+            .slot(of)
+            .get_or_init(|| {
+                let card = match of {
+                    Of::Event(i) => event_card(self.site, i, None, self.lang, self.t),
+                    Of::Month(m) => {
+                        let entry = &self.rel.months[m];
+                        event_card(self.site, entry.event, Some(entry), self.lang, self.t)
+                    }
+                    Of::Initiative(i) => item_card(self.site, &self.site.initiatives[i], self.lang),
+                    Of::Course(i) => item_card(self.site, &self.site.courses[i], self.lang),
+                };
+                self.render_card(&card)
+            })
+            .clone()
+    }
+
+    /// Cards for events (indices into `site.events`), each one entry however often it
+    /// repeats, at most `limit`.
+    pub(super) fn event_cards(&self, events: &[usize], limit: usize) -> Result<Vec<String>, Diagnostic> {
+        events
+            .iter()
+            .take(limit)
+            .map(|&i| self.shared_card(Of::Event(i)))
+            .collect()
+    }
+
+    /// Cards for the items at `indices` (`Of::Initiative` or `Of::Course` for each).
+    pub(super) fn cards_at(&self, of: fn(usize) -> Of, indices: &[usize]) -> Result<Vec<String>, Diagnostic> {
+        indices.iter().map(|&i| self.shared_card(of(i))).collect()
+    }
+
+    /// Cards for all `count` items of a kind, for lists.
+    pub(super) fn all_cards(&self, of: fn(usize) -> Of, count: usize) -> Result<Vec<String>, Diagnostic> {
+        (0..count).map(|i| self.shared_card(of(i))).collect()
+    }
+
+    pub(super) fn s(&self, key: &str) -> String {
+        super::labels::s(self.t, key)
+    }
+
+    pub(super) fn meta(&self, spec: Spec, kind: &'static str, title: String, description: String) -> Meta {
+        meta(
+            self.site,
+            self.lang,
+            kind,
+            title,
+            description,
+            &spec_urls(self.site, spec),
+        )
+    }
+
+    pub(super) fn audience_links(&self, codes: &[String]) -> Vec<Link> {
+        codes
+            .iter()
+            .map(|c| Link {
+                label: label(self.t, "audience", c),
+                url: urls::audience(&self.site.config, self.lang, c),
+                lang: None,
+            })
+            .collect()
+    }
+
+    pub(super) fn location_link(&self, id: &str) -> Option<Link> {
+        let loc = self.site.location(id)?;
+        Some(self.data_link(&loc.data.name, &loc.urls))
+    }
+
+    pub(super) fn org_link(&self, id: &str) -> Option<Link> {
+        let org = self.site.organisation(id)?;
+        Some(self.data_link(&org.data.name, &org.urls))
+    }
+
+    /// A link to a location or organisation, by its translatable name.
+    pub(super) fn data_link(
+        &self,
+        name: &crate::model::Text,
+        urls: &BTreeMap<Lang, String>,
+    ) -> Link {
+        let (name, shown) = name.get(self.lang, self.site.default_lang());
+        Link {
+            label: name.to_string(),
+            url: urls[&self.lang].clone(),
+            lang: other_lang(shown, self.lang),
+        }
+    }
+}
+
+pub(super) fn to_value<T: Serialize>(v: &T) -> tera::Value {
+    tera::Value::from_serializable(v)
+}
+
+impl Ctx<'_> {
+    pub(super) fn item_meta<F>(
+        &self,
+        spec: Spec,
+        kind: &'static str,
+        item: &Item<F>,
+    ) -> (Meta, String, String) {
+        let (text, shown) = item.text(self.lang, self.site.default_lang());
+        let mut m = self.meta(spec, kind, text.title.clone(), text.summary.clone());
+        m.content_lang = other_lang(shown, self.lang);
+        m.draft = item.common.draft;
+        let body = match item.bodies.get(&self.lang) {
+            Some(Some(resolved)) => resolved.clone(),
+            _ => text.body.html.clone(),
+        };
+        m.has_code = body.contains("<pre class=\"code\" data-lang=");
+        (m, body, text.summary.clone())
+    }
+}
+

@@ -1,0 +1,20 @@
+//! The theme's interface strings of one language, and the labels they give codes
+//! (`types_open-day`, `statuses_cancelled`, …). Every page and feed reads strings here.
+
+use std::collections::BTreeMap;
+
+/// One language's interface strings, as the theme's `i18n/<lang>.yaml` flattened them.
+pub type Strings = BTreeMap<String, String>;
+
+/// The string `key`, or the key itself if the theme lacks it.
+pub fn s(strings: &Strings, key: &str) -> String {
+    strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+/// A label from the theme's strings (`group_code`), or the code itself.
+pub fn label(strings: &Strings, group: &str, code: &str) -> String {
+    strings
+        .get(&format!("{group}_{code}"))
+        .cloned()
+        .unwrap_or_else(|| code.to_string())
+}
