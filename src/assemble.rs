@@ -7,11 +7,11 @@ use crate::agenda;
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fields::suggest_ids;
+use crate::history::History;
 use crate::links::{self, Links};
 use crate::load::{MediaFile, SourceFile};
 use crate::model::*;
 use crate::parse::{ItemFile, Parsed};
-use crate::history::History;
 use crate::site::{DataItem, Item, Schedule, Site};
 use crate::source::Source;
 use crate::timed;
@@ -601,10 +601,7 @@ fn expand_agenda(
         let sessions = agenda::expand(f, &tz, &site_tz, now);
         let next = sessions.partition_point(|s| !s.is_upcoming(now));
         let ended = sessions.last().is_none_or(|s| s.ends_at < year_ago);
-        let repeats_on = matches!(
-            f.repeat.as_ref().map(|r| &r.end),
-            Some(RepeatEnd::Forever)
-        );
+        let repeats_on = matches!(f.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
         if ended && !repeats_on {
             diags.push(
                 event
@@ -614,18 +611,26 @@ fn expand_agenda(
             );
         }
         // `updated` is the editor's wall time, in the site's zone.
-        let changed = match f.updated.and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok()) {
+        let changed = match f
+            .updated
+            .and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok())
+        {
             Some(updated) => updated,
-            None => history.changed(event.texts.values().map(|t| {
-                let rel = t.source.rel.as_str();
-                (rel, modified.get(rel).copied().flatten())
-            })),
+            // Never later than the build's `now`: a file touched after it (a fresh
+            // checkout) cannot make a build for a given `--now` differ.
+            None => history
+                .changed(event.texts.values().map(|t| {
+                    let rel = t.source.rel.as_str();
+                    (rel, modified.get(rel).copied().flatten())
+                }))
+                .min(now),
         };
         schedules.push(Schedule {
-            location: f
-                .location
-                .as_ref()
-                .and_then(|r| site.locations.binary_search_by(|l| l.id.as_str().cmp(&r.id)).ok()),
+            location: f.location.as_ref().and_then(|r| {
+                site.locations
+                    .binary_search_by(|l| l.id.as_str().cmp(&r.id))
+                    .ok()
+            }),
             uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
             defined: agenda::defined(f, &tz),
             tz_name,
@@ -644,7 +649,12 @@ fn expand_agenda(
     let mut past: Vec<usize> = (0..s.len())
         .filter(|&i| !s[i].is_upcoming() && !s[i].sessions.is_empty())
         .collect();
-    past.sort_by_key(|&i| (std::cmp::Reverse(s[i].sessions[s[i].sessions.len() - 1].starts_at), i));
+    past.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(s[i].sessions[s[i].sessions.len() - 1].starts_at),
+            i,
+        )
+    });
     site.upcoming = upcoming;
     site.past = past;
 }

@@ -150,10 +150,10 @@ fn parse_status(status: &str) -> HashSet<String> {
     while let Some(entry) = entries.next() {
         let (code, path) = (entry.get(..2).unwrap_or(""), entry.get(3..).unwrap_or(""));
         out.insert(path.to_string());
-        if code.contains('R') || code.contains('C') {
-            if let Some(origin) = entries.next() {
-                out.insert(origin.to_string());
-            }
+        if (code.contains('R') || code.contains('C'))
+            && let Some(origin) = entries.next()
+        {
+            out.insert(origin.to_string());
         }
     }
     out
@@ -167,14 +167,26 @@ mod tests {
     fn the_newest_commit_of_each_file_counts() {
         let log = "\u{1}1800000000\ncontent/events/a.nl.md\n\n\u{1}1700000000\ncontent/events/a.nl.md\ncontent/events/b.nl.md\n";
         let committed = parse_log(log);
-        assert_eq!(committed["content/events/a.nl.md"].as_second(), 1_800_000_000);
-        assert_eq!(committed["content/events/b.nl.md"].as_second(), 1_700_000_000);
+        assert_eq!(
+            committed["content/events/a.nl.md"].as_second(),
+            1_800_000_000
+        );
+        assert_eq!(
+            committed["content/events/b.nl.md"].as_second(),
+            1_700_000_000
+        );
     }
 
     #[test]
     fn edited_and_renamed_files_are_dirty() {
-        let dirty = parse_status(" M content/a.md\0R  content/new.md\0content/old.md\0?? content/c.md\0");
-        for path in ["content/a.md", "content/new.md", "content/old.md", "content/c.md"] {
+        let dirty =
+            parse_status(" M content/a.md\0R  content/new.md\0content/old.md\0?? content/c.md\0");
+        for path in [
+            "content/a.md",
+            "content/new.md",
+            "content/old.md",
+            "content/c.md",
+        ] {
             assert!(dirty.contains(path), "{path}");
         }
     }

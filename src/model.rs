@@ -459,7 +459,10 @@ mod tests {
             codes(EVENT_TYPES)
         );
         assert_eq!(
-            EventStatus::ALL.iter().map(|t| t.code()).collect::<Vec<_>>(),
+            EventStatus::ALL
+                .iter()
+                .map(|t| t.code())
+                .collect::<Vec<_>>(),
             codes(EVENT_STATUSES)
         );
         assert_eq!(EventType::parse("open-day"), Some(EventType::OpenDay));

@@ -175,12 +175,21 @@ fn repeating_events_carry_rrule_and_exdate() {
         value(&monthly.properties, "RRULE"),
         "FREQ=MONTHLY;UNTIL=20271231T180000Z"
     );
-    // The agenda shows the same occurrences: 8 weekly (10 minus 2 exceptions)…
+    // The agenda shows the same sessions: 8 weekly (10 minus 2 exceptions), as one card
+    // in each month they fall in, listing that month's days…
     let agenda = site.read("public/agenda/index.html");
     assert_eq!(
         agenda.matches(r#"<a href="/agenda/wekelijks/">"#).count(),
-        8
+        3,
+        "one card per month"
     );
+    for days in [
+        "13, 20 en 27 januari",
+        "3, 10 en 24 februari",
+        "10 en 17 maart",
+    ] {
+        assert!(agenda.contains(days), "{days}");
+    }
     // …and the months with a 31st up to the agenda's horizon, 12 months after `now`
     // (2026-11-21): January, March, May, July, August, October.
     assert_eq!(

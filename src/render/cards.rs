@@ -97,7 +97,10 @@ pub fn event_card(
         (Some(repeat), Some(first)) => {
             card.rule = Some(dates::rule(lang, repeat, first));
             if let Some(m) = month {
-                card.dates = Some(dates::days_in_month(lang, &schedule.sessions[m.sessions.clone()]));
+                card.dates = Some(dates::days_in_month(
+                    lang,
+                    &schedule.sessions[m.sessions.clone()],
+                ));
             }
             match stands_for.first() {
                 Some(next) => {

@@ -145,7 +145,11 @@ impl Ctx<'_> {
 
     /// Cards for events (indices into `site.events`), each one entry however often it
     /// repeats, at most `limit`.
-    pub(super) fn event_cards(&self, events: &[usize], limit: usize) -> Result<Vec<String>, Diagnostic> {
+    pub(super) fn event_cards(
+        &self,
+        events: &[usize],
+        limit: usize,
+    ) -> Result<Vec<String>, Diagnostic> {
         events
             .iter()
             .take(limit)
@@ -154,12 +158,20 @@ impl Ctx<'_> {
     }
 
     /// Cards for the items at `indices` (`Of::Initiative` or `Of::Course` for each).
-    pub(super) fn cards_at(&self, of: fn(usize) -> Of, indices: &[usize]) -> Result<Vec<String>, Diagnostic> {
+    pub(super) fn cards_at(
+        &self,
+        of: fn(usize) -> Of,
+        indices: &[usize],
+    ) -> Result<Vec<String>, Diagnostic> {
         indices.iter().map(|&i| self.shared_card(of(i))).collect()
     }
 
     /// Cards for all `count` items of a kind, for lists.
-    pub(super) fn all_cards(&self, of: fn(usize) -> Of, count: usize) -> Result<Vec<String>, Diagnostic> {
+    pub(super) fn all_cards(
+        &self,
+        of: fn(usize) -> Of,
+        count: usize,
+    ) -> Result<Vec<String>, Diagnostic> {
         (0..count).map(|i| self.shared_card(of(i))).collect()
     }
 
@@ -167,7 +179,13 @@ impl Ctx<'_> {
         super::labels::s(self.t, key)
     }
 
-    pub(super) fn meta(&self, spec: Spec, kind: &'static str, title: String, description: String) -> Meta {
+    pub(super) fn meta(
+        &self,
+        spec: Spec,
+        kind: &'static str,
+        title: String,
+        description: String,
+    ) -> Meta {
         meta(
             self.site,
             self.lang,
@@ -237,4 +255,3 @@ impl Ctx<'_> {
         (m, body, text.summary.clone())
     }
 }
-

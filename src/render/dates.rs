@@ -200,7 +200,10 @@ pub fn days_in_month(lang: Lang, sessions: &[Session]) -> String {
     let Some(first) = sessions.first() else {
         return String::new();
     };
-    let days: Vec<String> = sessions.iter().map(|s| s.start_date().day().to_string()).collect();
+    let days: Vec<String> = sessions
+        .iter()
+        .map(|s| s.start_date().day().to_string())
+        .collect();
     let and = if lang == Lang::Nl { "en" } else { "and" };
     let list = match days.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} {and} {last}", rest.join(", ")),

@@ -228,7 +228,9 @@ pub fn plan(
     let first: Vec<Option<Timestamp>> = (0..site.events.len())
         .map(|i| window(site, i).first().map(|s| s.starts_at))
         .collect();
-    let mut order: Vec<usize> = (0..site.events.len()).filter(|&i| first[i].is_some()).collect();
+    let mut order: Vec<usize> = (0..site.events.len())
+        .filter(|&i| first[i].is_some())
+        .collect();
     order.sort_by_key(|&i| (first[i], i));
     let mut rank = vec![usize::MAX; site.events.len()];
     for (r, &i) in order.iter().enumerate() {
@@ -241,8 +243,11 @@ pub fn plan(
             let events: Vec<usize> = match members(site, scope, rel) {
                 None => order.clone(),
                 Some(members) => {
-                    let mut events: Vec<usize> =
-                        members.iter().copied().filter(|&i| first[i].is_some()).collect();
+                    let mut events: Vec<usize> = members
+                        .iter()
+                        .copied()
+                        .filter(|&i| first[i].is_some())
+                        .collect();
                     events.sort_unstable_by_key(|&i| rank[i]);
                     events
                 }

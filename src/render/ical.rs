@@ -328,7 +328,11 @@ fn vevent(w: &mut Writer, feed: &Feed, index: usize) {
         _ => "CONFIRMED",
     };
     w.line("STATUS", status);
-    let mut categories = vec![escape(&label(feed.strings, "types", event.event_type.code()))];
+    let mut categories = vec![escape(&label(
+        feed.strings,
+        "types",
+        event.event_type.code(),
+    ))];
     categories.extend(
         event
             .audiences

@@ -105,7 +105,11 @@ fn year_or_date(cx: &Ctx, v: Option<YearOrDate>) -> Option<String> {
     })
 }
 
-pub fn initiative(cx: &Ctx, spec: Spec, item: &Item<crate::model::Initiative>) -> Result<Built, Diagnostic> {
+pub fn initiative(
+    cx: &Ctx,
+    spec: Spec,
+    item: &Item<crate::model::Initiative>,
+) -> Result<Built, Diagnostic> {
     let site = cx.site;
     let f = &item.fields;
     let (mut meta, body, _) = cx.item_meta(spec, "initiative", item);
@@ -177,7 +181,11 @@ struct CourseView {
     audiences: Vec<Link>,
 }
 
-pub fn course(cx: &Ctx, spec: Spec, item: &Item<crate::model::Course>) -> Result<Built, Diagnostic> {
+pub fn course(
+    cx: &Ctx,
+    spec: Spec,
+    item: &Item<crate::model::Course>,
+) -> Result<Built, Diagnostic> {
     let site = cx.site;
     let f = &item.fields;
     let (mut meta, body, _) = cx.item_meta(spec, "course", item);
@@ -348,7 +356,9 @@ fn google_calendar(cx: &Ctx, index: usize) -> Option<String> {
     let (text, _) = item.text(cx.lang, site.default_lang());
     let end = session.effective_end(&schedule.tz);
     let dates = match (session.start, end) {
-        (When::Day(s), When::Day(e)) => format!("{}/{}", s.strftime("%Y%m%d"), e.strftime("%Y%m%d")),
+        (When::Day(s), When::Day(e)) => {
+            format!("{}/{}", s.strftime("%Y%m%d"), e.strftime("%Y%m%d"))
+        }
         (When::At(s), When::At(e)) => format!(
             "{}/{}",
             s.strftime("%Y%m%dT%H%M%S"),

@@ -93,24 +93,21 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
                 })
                 .unwrap_or_default()
         };
-        let location = schedule
-            .location
-            .map(|i| &site.locations[i])
-            .map(|loc| {
-                let a = loc.data.address.as_ref();
-                Place {
-                    id: loc.id.clone(),
-                    name: loc.data.name.text(lang, site.default_lang()).to_string(),
-                    address: json!({
-                        "street": a.and_then(|a| a.street.clone()),
-                        "postcode": a.and_then(|a| a.postcode.clone()),
-                        "city": a.and_then(|a| a.city.clone()),
-                        "municipality": loc.data.municipality,
-                    }),
-                    geo: loc.data.geo.map(|g| json!({"lat": g.lat, "lon": g.lon})),
-                    url: feed.abs(&loc.urls[&lang]),
-                }
-            });
+        let location = schedule.location.map(|i| &site.locations[i]).map(|loc| {
+            let a = loc.data.address.as_ref();
+            Place {
+                id: loc.id.clone(),
+                name: loc.data.name.text(lang, site.default_lang()).to_string(),
+                address: json!({
+                    "street": a.and_then(|a| a.street.clone()),
+                    "postcode": a.and_then(|a| a.postcode.clone()),
+                    "city": a.and_then(|a| a.city.clone()),
+                    "municipality": loc.data.municipality,
+                }),
+                geo: loc.data.geo.map(|g| json!({"lat": g.lat, "lon": g.lon})),
+                url: feed.abs(&loc.urls[&lang]),
+            }
+        });
         let initiative = event
             .initiative
             .as_ref()
@@ -153,10 +150,7 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
                 registration_url: event.registration_url.clone(),
                 ics_url: feed.abs(&feeds::event_ics(item, lang)),
                 repeats: event.repeat.is_some(),
-                updated: schedule
-                    .changed
-                    .strftime("%Y-%m-%dT%H:%M:%SZ")
-                    .to_string(),
+                updated: schedule.changed.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             });
         }
     }

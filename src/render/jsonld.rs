@@ -156,7 +156,12 @@ pub fn event(site: &Site, index: usize, lang: Lang) -> Value {
     if let Some(org) = f.organiser.as_ref().and_then(|r| site.organisation(&r.id)) {
         map.insert("organizer".into(), org_value(site, org, lang));
     }
-    if let Some(url) = &f.registration_url {
+    // A cancelled event offers nothing to register for.
+    if let Some(url) = f
+        .registration_url
+        .as_ref()
+        .filter(|_| f.status != EventStatus::Cancelled)
+    {
         map.insert("offers".into(), json!({"@type": "Offer", "url": url}));
     }
     v

@@ -220,7 +220,8 @@ fn agenda(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         Spec::AgendaType(t) => EventType::parse(t),
         _ => None,
     };
-    let of_type = |event: usize| only_type.is_none_or(|t| site.events[event].fields.event_type == t);
+    let of_type =
+        |event: usize| only_type.is_none_or(|t| site.events[event].fields.event_type == t);
     let mut groups: Vec<Group> = Vec::new();
     let mut events = Vec::new();
     if matches!(spec, Spec::EmbedAgenda) {
