@@ -57,15 +57,28 @@ def ics_upcoming(cal):
     return sorted(out)
 
 
-CARD = re.compile(r'<li class="card[^"]*"[^>]*data-ends="([^"]+)"[^>]*>.*?<time datetime="([^"]+)"', re.S)
+CARD = re.compile(r'<li class="card[^"]*"([^>]*)>(.*?)</li>', re.S)
+ATTR = re.compile(r'\s([a-z-]+)="([^"]*)"')
+TIME = re.compile(r'<time datetime="([^"]+)"')
 
 
 def html_upcoming(path):
+    """Upcoming sessions as the HTML agenda lists them: a series card (one per month) names
+    its sessions in data-sessions ("start,end,words;…"), a single event its <time>."""
     html = path.read_text(encoding="utf-8")
     out = []
-    for ends, start in CARD.findall(html):
-        if datetime.datetime.fromisoformat(ends.replace("Z", "+00:00")) > now:
-            out.append(utc(start))
+    for attrs, body in CARD.findall(html):
+        a = dict(ATTR.findall(" " + attrs))
+        ends = a.get("data-ends")
+        if not ends or datetime.datetime.fromisoformat(ends.replace("Z", "+00:00")) <= now:
+            continue
+        if "data-sessions" in a:
+            for session in a["data-sessions"].split(";"):
+                start, end, _words = session.split(",", 2)
+                if datetime.datetime.fromisoformat(end.replace("Z", "+00:00")) > now:
+                    out.append(utc(start))
+        else:
+            out.append(utc(TIME.search(body).group(1)))
     return sorted(out)
 
 
