@@ -11,8 +11,6 @@ pub struct Split {
     /// Lines before the YAML (the opening `---`).
     pub yaml_line_offset: usize,
     pub body: Range<usize>,
-    /// Line number (1-based) of the first body line.
-    pub body_line: usize,
 }
 
 /// Finds the front matter between a first line `---` and the next line `---`.
@@ -28,7 +26,6 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
         .with_help("start the file with a line `---`, the fields (title, summary, …), and another line `---`"));
     }
     let mut offset = first_line_end;
-    let mut line = 2;
     while offset < text.len() {
         let end = text[offset..]
             .find('\n')
@@ -39,11 +36,9 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
                 yaml: first_line_end..offset,
                 yaml_line_offset: 1,
                 body: end..text.len(),
-                body_line: line + 1,
             });
         }
         offset = end;
-        line += 1;
     }
     Err(Diagnostic::error(
         "missing-front-matter",

@@ -4,32 +4,32 @@
 //! a free function over plain data; content problems travel as `Diagnostic`s, and
 //! nothing is written unless the whole build succeeded.
 
-pub mod agenda;
-pub mod assemble;
+pub(crate) mod agenda;
+pub(crate) mod assemble;
 pub mod config;
 pub mod diagnostic;
-pub mod fields;
+pub(crate) mod fields;
 pub mod frontmatter;
-pub mod highlight;
-pub mod history;
-pub mod kinds;
-pub mod links;
-pub mod load;
-pub mod manifest;
-pub mod markdown;
+pub(crate) mod highlight;
+pub(crate) mod history;
+pub(crate) mod kinds;
+pub(crate) mod links;
+pub(crate) mod load;
+pub(crate) mod manifest;
+pub(crate) mod markdown;
 pub mod model;
 pub mod newitem;
-pub mod outguard;
-pub mod parse;
+pub(crate) mod outguard;
+pub(crate) mod parse;
 pub mod render;
 pub mod safefs;
 pub mod serve;
-pub mod site;
-pub mod source;
-pub mod theme;
-pub mod urls;
-pub mod write;
-pub mod yaml;
+pub(crate) mod site;
+pub(crate) mod source;
+pub(crate) mod theme;
+pub(crate) mod urls;
+pub(crate) mod write;
+pub(crate) mod yaml;
 
 use diagnostic::Diagnostic;
 use jiff::Timestamp;

@@ -40,7 +40,6 @@ pub struct MediaFile {
 
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub site_yaml: Option<(String, String)>,
     pub files: Vec<SourceFile>,
     pub media: Vec<MediaFile>,
     pub diags: Vec<Diagnostic>,

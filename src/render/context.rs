@@ -232,6 +232,37 @@ impl Ctx<'_> {
     }
 }
 
+/// A list of upcoming events: the cards shown, and spares the script may show when
+/// shown ones end after the build (never more than `limit` at once).
+#[derive(Serialize)]
+pub struct Upcoming {
+    cards: Vec<String>,
+    spares: Vec<String>,
+    limit: Option<usize>,
+}
+
+impl Upcoming {
+    /// Every upcoming event of `events`, no limit.
+    pub(super) fn all(cx: &Ctx, events: &[usize]) -> Result<Upcoming, Diagnostic> {
+        Ok(Upcoming {
+            cards: cx.event_cards(events, usize::MAX)?,
+            spares: Vec::new(),
+            limit: None,
+        })
+    }
+
+    /// The first `limit`, and as many again as spares.
+    pub(super) fn first(cx: &Ctx, events: &[usize], limit: usize) -> Result<Upcoming, Diagnostic> {
+        let shown = events.len().min(limit);
+        let spare = &events[shown..events.len().min(limit * 2)];
+        Ok(Upcoming {
+            cards: cx.event_cards(&events[..shown], usize::MAX)?,
+            spares: cx.event_cards(spare, usize::MAX)?,
+            limit: Some(limit),
+        })
+    }
+}
+
 pub(super) fn to_value<T: Serialize>(v: &T) -> tera::Value {
     tera::Value::from_serializable(v)
 }

@@ -185,6 +185,21 @@ pub fn rule(lang: Lang, repeat: &Repeat, first: &Session) -> String {
     out
 }
 
+/// How long a series runs, for its page: "tot en met 30 juni 2027" / "until 30 June
+/// 2027" (`until`, or the last session a `count` gives); nothing if it has no end.
+pub fn rule_end(lang: Lang, repeat: &Repeat, last: Option<Date>) -> Option<String> {
+    use crate::model::RepeatEnd;
+    let last = match repeat.end {
+        RepeatEnd::Until(d) => d,
+        RepeatEnd::Count(_) => last?,
+        RepeatEnd::Forever => return None,
+    };
+    Some(match lang {
+        Lang::Nl => format!("tot en met {}", date_short(lang, last)),
+        Lang::En => format!("until {}", date_short(lang, last)),
+    })
+}
+
 fn ordinal(n: i8) -> String {
     let suffix = match (n % 10, n % 100) {
         (1, x) if x != 11 => "st",

@@ -1,8 +1,7 @@
 //! Views of single items: initiative, course, event, page, location, organisation.
 //! Each returns the template name, the page metadata (with JSON-LD) and the item view.
 
-use super::context::{Built, Ctx, Spec, to_value};
-use super::pages::Upcoming;
+use super::context::{Built, Ctx, Spec, Upcoming, to_value};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EventStatus, Geo, YearOrDate};
 use crate::render::cards::Of;
@@ -299,11 +298,17 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Result<Built, Diagnostic> {
         status_label: label(cx.t, "statuses", f.status.code()),
         cancelled,
         when: shown.map(|o| dates::when_view(cx.lang, o, tz)),
-        rule: f
-            .repeat
-            .as_ref()
-            .zip(schedule.first())
-            .map(|(r, first)| dates::rule(cx.lang, r, first)),
+        rule: f.repeat.as_ref().zip(schedule.first()).map(|(r, first)| {
+            let rule = dates::rule(cx.lang, r, first);
+            // A `count` ends on its last session, however far beyond the horizon.
+            let last = crate::agenda::start_dates(f, jiff::civil::Date::MAX)
+                .last()
+                .copied();
+            match dates::rule_end(cx.lang, r, last) {
+                Some(end) => format!("{rule}, {end}"),
+                None => rule,
+            }
+        }),
         next: upcoming
             .iter()
             .skip(1)

@@ -2,7 +2,7 @@
 //! agenda and its help, audiences. Every function here is pure: `&Site` and strings in,
 //! a template name and context out (or the first card that did not render).
 
-use super::context::{Built, Ctx, Spec, to_value};
+use super::context::{Built, Ctx, Spec, Upcoming, to_value};
 use crate::config::Section;
 use crate::diagnostic::Diagnostic;
 use crate::model::{AUDIENCES, EventType, Lang};
@@ -97,37 +97,6 @@ struct HomeView {
 
 /// How many events the home page shows.
 const HOME_EVENTS: usize = 6;
-
-/// A list of upcoming events: the cards shown, and spares the script may show when
-/// shown ones end after the build (never more than `limit` at once).
-#[derive(Serialize)]
-pub(super) struct Upcoming {
-    cards: Vec<String>,
-    spares: Vec<String>,
-    limit: Option<usize>,
-}
-
-impl Upcoming {
-    /// Every upcoming event of `events`, no limit.
-    pub(super) fn all(cx: &Ctx, events: &[usize]) -> Result<Upcoming, Diagnostic> {
-        Ok(Upcoming {
-            cards: cx.event_cards(events, usize::MAX)?,
-            spares: Vec::new(),
-            limit: None,
-        })
-    }
-
-    /// The first `limit`, and as many again as spares.
-    fn first(cx: &Ctx, events: &[usize], limit: usize) -> Result<Upcoming, Diagnostic> {
-        let shown = events.len().min(limit);
-        let spare = &events[shown..events.len().min(limit * 2)];
-        Ok(Upcoming {
-            cards: cx.event_cards(&events[..shown], usize::MAX)?,
-            spares: cx.event_cards(spare, usize::MAX)?,
-            limit: Some(limit),
-        })
-    }
-}
 
 fn home(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
     let c = &cx.site.config;
