@@ -115,8 +115,16 @@ impl std::error::Error for EnvError {}
 /// Prints how long a stage took, when `WERKPLAATS_TIMINGS` is set (for profiling).
 pub fn stage(name: &str, since: Instant) {
     if std::env::var_os("WERKPLAATS_TIMINGS").is_some() {
+        // The peak resident memory so far (Linux), to see which stage grows it.
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+                line.split_whitespace().nth(1)?.parse::<u64>().ok()
+            })
+            .map_or(String::new(), |kb| format!(", peak {} MiB", kb / 1024));
         eprintln!(
-            "timing: {name} {:.0} ms",
+            "timing: {name} {:.0} ms{peak}",
             since.elapsed().as_secs_f64() * 1000.0
         );
     }

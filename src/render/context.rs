@@ -126,6 +126,17 @@ impl Ctx<'_> {
 
     /// A card that many pages show: made once per language.
     pub(super) fn shared_card(&self, of: Of) -> Result<String, Diagnostic> {
+        // A single event's month card is its card: one slot, made once.
+        let of = match of {
+            Of::Month(m) => {
+                let event = self.rel.months[m].event;
+                match self.site.events[event].fields.repeat {
+                    Some(_) => of,
+                    None => Of::Event(event),
+                }
+            }
+            other => other,
+        };
         self.cards
             .slot(of)
             .get_or_init(|| {
