@@ -34,7 +34,20 @@ pub fn defined(event: &Event, tz: &TimeZone) -> Option<Session> {
     session(event, tz, event.start.date())
 }
 
-/// The start dates of all occurrences, `except` removed.
+/// The last day of the event's last session, however far ahead; `None` if it repeats for
+/// ever.
+pub fn last_day(event: &Event) -> Option<Date> {
+    let last_start = match event.repeat.as_ref().map(|r| &r.end) {
+        Some(RepeatEnd::Forever) => return None,
+        Some(_) => *start_dates(event, Date::MAX).last()?,
+        None => event.start.date(),
+    };
+    let (start, end) = shifted(event, last_start)?;
+    Some(end.unwrap_or(start).date())
+}
+
+/// The start dates of all occurrences up to `horizon` (and at least the first), `except`
+/// removed.
 pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
     let first = event.start.date();
     let Some(repeat) = &event.repeat else {
@@ -64,7 +77,9 @@ pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
             RepeatEnd::Count(count) if produced >= count => break,
             _ => {}
         }
-        if candidate > horizon || out.len() >= MAX_OCCURRENCES {
+        // Past the horizon only to reach a series' first session: a series that starts
+        // more than twelve months ahead is listed with that session, not left out.
+        if (candidate > horizon && !out.is_empty()) || out.len() >= MAX_OCCURRENCES {
             break;
         }
         produced += 1;
@@ -171,6 +186,17 @@ mod tests {
         assert_eq!(start_dates(&event, date(2030, 1, 1)).len(), 3);
         let forever = weekly(RepeatEnd::Forever, vec![]);
         assert_eq!(start_dates(&forever, date(2027, 2, 3)).len(), 5);
+    }
+
+    #[test]
+    fn a_series_beyond_the_horizon_keeps_its_first_session() {
+        let mut event = weekly(RepeatEnd::Count(5), vec![date(2028, 1, 12)]);
+        event.start = When::At(date(2028, 1, 12).at(14, 0, 0, 0));
+        event.end = None;
+        assert_eq!(
+            start_dates(&event, date(2027, 12, 1)),
+            vec![date(2028, 1, 19)]
+        );
     }
 
     #[test]

@@ -610,19 +610,23 @@ fn expand_agenda(
                     .with_help("the archive still shows it; remove old events from content/events/ when they are no longer of interest"),
             );
         }
-        // `updated` is the editor's wall time, in the site's zone.
-        let changed = match f
+        // `updated` is the editor's wall time, in the site's zone. Derived times are
+        // never later than the build's `now` either: a file touched after it (a fresh
+        // copy) cannot make a build for a given `--now` differ from one made before.
+        let updated = f
             .updated
-            .and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok())
-        {
-            Some(updated) => updated,
-            // Never later than the build's `now`: a file touched after it (a fresh
-            // checkout) cannot make a build for a given `--now` differ.
+            .and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok());
+        let changed = match updated {
+            Some(updated) => history.clamp(updated),
             None => history
-                .changed(event.texts.values().map(|t| {
-                    let rel = t.source.rel.as_str();
-                    (rel, modified.get(rel).copied().flatten())
-                }))
+                .changed(
+                    Kind::Event.folder(),
+                    &event.id,
+                    event.texts.values().map(|t| {
+                        let rel = t.source.rel.as_str();
+                        (rel, modified.get(rel).copied().flatten())
+                    }),
+                )
                 .min(now),
         };
         schedules.push(Schedule {
@@ -633,6 +637,7 @@ fn expand_agenda(
             }),
             uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
             defined: agenda::defined(f, &tz),
+            last_day: agenda::last_day(f),
             tz_name,
             tz,
             sessions,
@@ -651,7 +656,7 @@ fn expand_agenda(
         .collect();
     past.sort_by_key(|&i| {
         (
-            std::cmp::Reverse(s[i].sessions[s[i].sessions.len() - 1].starts_at),
+            std::cmp::Reverse(s[i].sessions[s[i].sessions.len() - 1].ends_at),
             i,
         )
     });

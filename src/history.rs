@@ -1,10 +1,13 @@
-//! When each content file last changed, for the times subscribers see (SPEC §1.3):
-//! the time of the last git commit that touched it, read for the whole site in one
-//! `git log` pass, or, for a file that is not committed as it is (new, or edited since),
-//! or a site outside git, the file's modification time. Times later than
-//! `SOURCE_DATE_EPOCH` are clamped to it. Never the build time, and never a value that
-//! goes backwards when the text is edited.
+//! When each content item last changed, for the times subscribers see (SPEC §1.3): the
+//! time of the last git commit that touched any file the item has or had (a deleted
+//! translation, a file moved to a subfolder: matched by folder and id), read for the whole
+//! site in one `git log` pass; a file that is not committed as it is (new, or edited since)
+//! also counts with its modification time; a site outside git has modification times
+//! only. Times later than `SOURCE_DATE_EPOCH` are clamped to it. Never the build time, and
+//! inside git never a value that goes backwards when a file changes.
 
+use crate::diagnostic::Diagnostic;
+use crate::model::Lang;
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -16,6 +19,9 @@ use std::time::SystemTime;
 pub struct History {
     /// Path relative to the site root → time of the newest commit that changed it.
     committed: HashMap<String, Timestamp>,
+    /// (content folder, id) → time of the newest commit that changed any file of the item,
+    /// including files it no longer has.
+    items: HashMap<(String, String), Timestamp>,
     /// Paths whose working copy differs from the last commit (or that git does not track).
     dirty: HashSet<String>,
     /// `SOURCE_DATE_EPOCH`, if set.
@@ -24,13 +30,38 @@ pub struct History {
 
 impl History {
     /// Reads the history of `<root>/content` with one `git log` and one `git status`;
-    /// empty when the root is not in a git work tree or git is not installed.
-    pub fn read(root: &Path) -> History {
+    /// empty when the root is not in a git work tree or git is not installed. A warning
+    /// says when git is there but cannot be read, or the clone is shallow (its oldest
+    /// commit then stands for every file not changed since).
+    pub fn read(root: &Path) -> (History, Vec<Diagnostic>) {
         let clamp = std::env::var("SOURCE_DATE_EPOCH")
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
             .and_then(|s| Timestamp::from_second(s).ok());
-        let log = git(
+        let outside = History {
+            clamp,
+            ..History::default()
+        };
+        let mut warnings = Vec::new();
+        let shallow = match git(root, &["rev-parse", "--is-shallow-repository"]) {
+            Git::Missing | Git::Failed(None) => return (outside, warnings),
+            Git::Failed(Some(reason)) => {
+                warnings.push(unreadable(&reason));
+                return (outside, warnings);
+            }
+            Git::Ran(out) => out.trim() == "true",
+        };
+        if shallow {
+            warnings.push(
+                Diagnostic::warning(
+                    "shallow-history",
+                    "content",
+                    "the git clone is shallow, so every file not changed since its oldest commit gets that commit's time, and calendar programs see those events as changed",
+                )
+                .with_help("clone the whole history (`git clone` without `--depth`; in GitHub Actions `fetch-depth: 0`)"),
+            );
+        }
+        let log = match git(
             root,
             &[
                 "log",
@@ -41,14 +72,15 @@ impl History {
                 "--",
                 "content",
             ],
-        );
-        let Some(log) = log else {
-            return History {
-                clamp,
-                ..History::default()
-            };
+        ) {
+            Git::Ran(log) => log,
+            Git::Failed(reason) => {
+                warnings.push(unreadable(reason.as_deref().unwrap_or("git log failed")));
+                return (outside, warnings);
+            }
+            Git::Missing => return (outside, warnings),
         };
-        let status = git(
+        let status = match git(
             root,
             &[
                 "status",
@@ -58,72 +90,149 @@ impl History {
                 "--",
                 "content",
             ],
-        )
-        .unwrap_or_default();
+        ) {
+            Git::Ran(status) => status,
+            _ => String::new(),
+        };
         // `status --porcelain` names paths from the top of the repository, the log from
         // the root (which may be a subfolder).
-        let prefix = git(root, &["rev-parse", "--show-prefix"]).unwrap_or_default();
-        let prefix = prefix.trim_end_matches('\n');
+        let prefix = match git(root, &["rev-parse", "--show-prefix"]) {
+            Git::Ran(p) => p.trim_end_matches('\n').to_string(),
+            _ => String::new(),
+        };
         let dirty = parse_status(&status)
             .into_iter()
-            .filter_map(|p| p.strip_prefix(prefix).map(str::to_string))
+            .filter_map(|p| p.strip_prefix(prefix.as_str()).map(str::to_string))
             .collect();
-        History {
-            committed: parse_log(&log),
-            dirty,
-            clamp,
+        let committed = parse_log(&log);
+        let mut items: HashMap<(String, String), Timestamp> = HashMap::new();
+        for (path, &at) in &committed {
+            if let Some(key) = item_of(path) {
+                let entry = items.entry(key).or_insert(at);
+                *entry = (*entry).max(at);
+            }
+        }
+        (
+            History {
+                committed,
+                items,
+                dirty,
+                clamp,
+            },
+            warnings,
+        )
+    }
+
+    /// Clamps a time to `SOURCE_DATE_EPOCH`, if set.
+    pub fn clamp(&self, t: Timestamp) -> Timestamp {
+        match self.clamp {
+            Some(clamp) => t.min(clamp),
+            None => t,
         }
     }
 
-    /// When a set of files (one item's languages) last changed: the newest of their times.
+    /// When the item `id` in `content/<folder>/` last changed, given the files it has now
+    /// with their modification times: the newest of its commits (also of files it no
+    /// longer has) and of the times of files not committed as they are.
     pub fn changed<'a>(
         &self,
+        folder: &str,
+        id: &str,
         files: impl IntoIterator<Item = (&'a str, Option<SystemTime>)>,
     ) -> Timestamp {
+        let committed = self
+            .items
+            .get(&(folder.to_string(), id.to_string()))
+            .copied();
         let newest = files
             .into_iter()
             .filter_map(|(rel, modified)| self.file(rel, modified))
+            .chain(committed)
             .max()
             .unwrap_or(Timestamp::UNIX_EPOCH);
-        match self.clamp {
-            Some(clamp) => newest.min(clamp),
-            None => newest,
-        }
+        self.clamp(newest)
     }
 
+    /// A file's own time: its last commit, and its modification time if it is not
+    /// committed as it is (the later of the two, so an edit never moves it back).
     fn file(&self, rel: &str, modified: Option<SystemTime>) -> Option<Timestamp> {
-        if !self.dirty.contains(rel)
-            && let Some(&at) = self.committed.get(rel)
-        {
-            return Some(at);
+        let committed = self.committed.get(rel).copied();
+        if committed.is_some() && !self.dirty.contains(rel) {
+            return committed;
         }
-        let modified = modified?;
-        let seconds = match modified.duration_since(SystemTime::UNIX_EPOCH) {
-            Ok(d) => i64::try_from(d.as_secs()).ok()?,
-            Err(_) => return None,
-        };
-        Timestamp::from_second(seconds).ok()
+        let modified = modified.and_then(|m| {
+            let seconds = m.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+            Timestamp::from_second(i64::try_from(seconds).ok()?).ok()
+        });
+        committed.max(modified)
     }
 }
 
-/// Runs git in `root`; its output, or `None` if it is missing or fails.
-fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let out = Command::new("git")
+/// The item a content path belongs to: `content/events/2027/x.nl.md` → (`events`, `x`).
+fn item_of(path: &str) -> Option<(String, String)> {
+    let mut parts = path.split('/');
+    if parts.next()? != "content" {
+        return None;
+    }
+    let folder = parts.next()?;
+    let name = path.rsplit('/').next()?;
+    let stem = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".yaml"))?;
+    let id = match stem.rsplit_once('.') {
+        Some((id, lang)) if Lang::parse(lang).is_some() => id,
+        _ => stem,
+    };
+    Some((folder.to_string(), id.to_string()))
+}
+
+fn unreadable(reason: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "git-unreadable",
+        "content",
+        format!(
+            "git cannot read this site's history ({}), so the times subscribers see come from file modification times",
+            reason.lines().next().unwrap_or(reason).trim()
+        ),
+    )
+    .with_help("run werkplaats as the owner of the repository, or mark it safe with `git config --global --add safe.directory <folder>`")
+}
+
+enum Git {
+    /// Not installed (or not runnable).
+    Missing,
+    /// It ran and failed: why, unless the root is simply not in a repository.
+    Failed(Option<String>),
+    Ran(String),
+}
+
+/// Runs git in `root`.
+fn git(root: &Path, args: &[&str]) -> Git {
+    let out = match Command::new("git")
         .arg("-C")
         .arg(root)
         .args(["-c", "core.quotepath=off"])
         .args(args)
+        .env("LC_ALL", "C")
         .stdin(Stdio::null())
-        .stderr(Stdio::null())
         .output()
-        .ok()?;
+    {
+        Ok(out) => out,
+        Err(_) => return Git::Missing,
+    };
     if !out.status.success() {
-        return None;
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        let outside = stderr.contains("not a git repository");
+        return Git::Failed((!outside).then_some(stderr));
     }
-    String::from_utf8(out.stdout).ok()
+    match String::from_utf8(out.stdout) {
+        Ok(text) => Git::Ran(text),
+        Err(_) => Git::Failed(Some("its output is not UTF-8".into())),
+    }
 }
 
-/// `\x01<unix time>` starts a commit; the names of its files follow, newest commit first.
+/// `\x01<unix time>` starts a commit; the names of its files follow. The newest time per
+/// file wins (merges and skewed clocks can put an older commit first).
 fn parse_log(log: &str) -> HashMap<String, Timestamp> {
     let mut out = HashMap::new();
     let mut at = None;
@@ -137,7 +246,8 @@ fn parse_log(log: &str) -> HashMap<String, Timestamp> {
         } else if !line.is_empty()
             && let Some(at) = at
         {
-            out.entry(line.to_string()).or_insert(at);
+            let entry = out.entry(line.to_string()).or_insert(at);
+            *entry = (*entry).max(at);
         }
     }
     out
@@ -192,17 +302,59 @@ mod tests {
     }
 
     #[test]
-    fn a_dirty_file_uses_its_modification_time_and_the_clamp_holds() {
+    fn a_dirty_file_counts_with_the_later_of_its_times_and_the_clamp_holds() {
+        let a = "content/events/a.nl.md";
         let mut h = History {
-            committed: [("a".to_string(), Timestamp::from_second(100).expect("ts"))].into(),
-            dirty: HashSet::new(),
-            clamp: None,
+            committed: [(a.to_string(), Timestamp::from_second(100).expect("ts"))].into(),
+            ..History::default()
         };
-        let mtime = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(500);
-        assert_eq!(h.changed([("a", Some(mtime))]).as_second(), 100);
-        h.dirty.insert("a".into());
-        assert_eq!(h.changed([("a", Some(mtime))]).as_second(), 500);
+        let at = |s| SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(s);
+        assert_eq!(
+            h.changed("events", "a", [(a, Some(at(500)))]).as_second(),
+            100
+        );
+        h.dirty.insert(a.into());
+        assert_eq!(
+            h.changed("events", "a", [(a, Some(at(500)))]).as_second(),
+            500
+        );
+        // An edit that keeps an older modification time (cp -p) never moves it back.
+        assert_eq!(
+            h.changed("events", "a", [(a, Some(at(50)))]).as_second(),
+            100
+        );
         h.clamp = Timestamp::from_second(300).ok();
-        assert_eq!(h.changed([("a", Some(mtime))]).as_second(), 300);
+        assert_eq!(
+            h.changed("events", "a", [(a, Some(at(500)))]).as_second(),
+            300
+        );
+    }
+
+    #[test]
+    fn files_an_item_no_longer_has_still_count() {
+        let log = "\u{1}300\ncontent/events/a.en.md\n\n\u{1}200\ncontent/events/2026/a.nl.md\n\n\u{1}100\ncontent/events/a.nl.md\n";
+        let committed = parse_log(log);
+        let mut items = HashMap::new();
+        for (path, &at) in &committed {
+            let key = item_of(path).expect("an item");
+            let entry = items.entry(key).or_insert(at);
+            *entry = (*entry).max(at);
+        }
+        let h = History {
+            committed,
+            items,
+            ..History::default()
+        };
+        // Only the moved Dutch file is left: the deleted translation's commit still counts.
+        let now = [("content/events/2026/a.nl.md", None)];
+        assert_eq!(h.changed("events", "a", now).as_second(), 300);
+        assert_eq!(
+            item_of("content/locations/x.yaml"),
+            Some(("locations".into(), "x".into()))
+        );
+        assert_eq!(
+            item_of("content/pages/v1.2.md"),
+            Some(("pages".into(), "v1.2".into()))
+        );
     }
 }

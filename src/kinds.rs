@@ -327,6 +327,19 @@ fn check_sessions(o: &Obj, event: &Event) {
     let Some(last_except) = repeat.except.iter().max() else {
         return;
     };
+    let finite = !matches!(repeat.end, RepeatEnd::Forever);
+    if finite && crate::agenda::start_dates(event, jiff::civil::Date::MAX).is_empty() {
+        let mut at = path.clone();
+        at.push(crate::yaml::Step::Key("except".into()));
+        o.reader().error_help(
+            "repeat-without-sessions",
+            "`except` leaves out every session of this series, so it never takes place",
+            Some("remove dates from `except`, or mark the event `status: cancelled`".into()),
+            &at,
+            false,
+        );
+        return;
+    }
     let mut plain = event.clone();
     if let Some(r) = plain.repeat.as_mut() {
         r.except.clear();

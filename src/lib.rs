@@ -220,7 +220,8 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
     let (theme, theme_diags) = timed("theme", || theme::load(&opts.root, &config));
     diags.extend(theme_diags);
     let now = opts.now.resolve(&config.timezone);
-    let history = timed("history", || history::History::read(&opts.root));
+    let (history, history_diags) = timed("history", || history::History::read(&opts.root));
+    diags.extend(history_diags);
     let (site, assemble_diags) = timed("assemble", || {
         assemble::assemble(assemble::Input {
             config,

@@ -106,6 +106,9 @@ pub struct Schedule {
     pub defined: Option<Session>,
     /// Every session up to the agenda horizon (twelve months after `now`), in time order.
     pub sessions: Vec<Session>,
+    /// The last day of the event's last session, however far ahead (`until` or `count`
+    /// of a series, beyond the horizon too); `None` for a series that repeats for ever.
+    pub last_day: Option<Date>,
     /// The first session that has not ended at `now`; `sessions.len()` if all have.
     pub next: usize,
     /// The calendar identity (`uid`, else derived from the site and the id).

@@ -192,6 +192,91 @@ fn a_postponed_event_says_when_it_was_planned() {
 }
 
 #[test]
+fn a_postponed_event_says_so_on_its_card_and_in_its_feeds() {
+    let site = built();
+    let home = site.read("public/index.html");
+    let card = cards(&home, "/agenda/verzet/")[0];
+    assert!(
+        card.contains("Uitgesteld</strong> eerder gepland op zaterdag 20 maart 2027, 10.00 uur"),
+        "{card}"
+    );
+    let ics = site.read("public/agenda/verzet.ics").replace("\r\n ", "");
+    assert!(
+        ics.contains("DESCRIPTION:eerder gepland op zaterdag 20 maart 2027\\, 10.00 uur."),
+        "{ics}"
+    );
+    assert!(
+        ics.contains("STATUS:CONFIRMED\r\n"),
+        "moved to a new date, which stands"
+    );
+    let atom = site.read("public/agenda.atom");
+    assert!(atom.contains("Uitgesteld: eerder gepland op zaterdag 20 maart 2027, 10.00 uur."));
+    // Without an earlier start the new date is still to come: only tentative.
+    let file = "content/events/verzet.nl.md";
+    site.write(
+        file,
+        site.read(file)
+            .replace("previous_start: 2027-03-20 10:00\n", ""),
+    );
+    assert_eq!(site.build().code, 0);
+    let ics = site.read("public/agenda/verzet.ics");
+    assert!(ics.contains("STATUS:TENTATIVE\r\n"));
+    let page = site.read("public/agenda/verzet/index.html");
+    assert!(page.contains("de nieuwe datum volgt"));
+    assert_eq!(
+        json_ld(&page)["eventStatus"],
+        "https://schema.org/EventPostponed"
+    );
+}
+
+#[test]
+fn a_series_far_ahead_is_listed_and_one_that_is_over_says_so() {
+    let site = Site::new(&["agenda"]);
+    site.write(
+        "content/events/ver-weg.nl.md",
+        "---\ntitle: Reeks over ruim een jaar\nsummary: Begint in 2028.\ntype: workshop\nstart: 2028-01-10 14:00\nrepeat: { every: week, count: 5 }\nlocation: werkplaats-woerden\n---\n",
+    );
+    site.write(
+        "content/events/voorbij.nl.md",
+        "---\ntitle: Afgelopen reeks\nsummary: Was in oktober.\ntype: workshop\nstart: 2026-10-05 14:00\nrepeat: { every: week, count: 3 }\nlocation: werkplaats-woerden\n---\n",
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stderr.contains("ended more than a year ago"),
+        "no warning: {}",
+        r.stderr
+    );
+    let home = site.read("public/index.html");
+    let far = site.read("public/agenda/index.html");
+    assert_eq!(
+        cards(&far, "/agenda/ver-weg/").len(),
+        1,
+        "in the agenda, in January 2028"
+    );
+    assert!(far.contains("id=\"m-2028-01\""));
+    let template = &home[home.find("data-spares").unwrap_or(0)..];
+    assert!(
+        !cards(&home, "/agenda/ver-weg/").is_empty()
+            || !cards(template, "/agenda/ver-weg/").is_empty(),
+        "on the home page or among its spares"
+    );
+    assert!(
+        site.read("public/agenda.ics")
+            .contains("SUMMARY:Reeks over ruim een jaar")
+    );
+    let page = site.read("public/agenda/ver-weg/index.html");
+    assert!(page.contains("Eerstvolgende keer"));
+    let over = site.read("public/agenda/voorbij/index.html");
+    assert!(
+        over.contains("<dt>Laatste keer</dt><dd><time datetime=\"2026-10-19T14:00+02:00\">"),
+        "{over}"
+    );
+    let archive = site.read("public/agenda/archief/index.html");
+    assert_eq!(cards(&archive, "/agenda/voorbij/").len(), 1);
+}
+
+#[test]
 fn the_google_link_of_a_series_carries_its_rule() {
     let site = built();
     let page = site.read("public/agenda/reeks-wekelijks/index.html");
@@ -208,6 +293,11 @@ fn the_google_link_of_a_series_carries_its_rule() {
         "{link}"
     );
     assert!(link.contains("ctz=Europe%2FAmsterdam"), "{link}");
+    // Google takes no exceptions in the link: the dates left out are in the text.
+    assert!(
+        link.contains("Niet%20op%3A%2010%20februari%202027"),
+        "{link}"
+    );
     let single = site.read("public/agenda/open-dag/index.html");
     assert!(!single.contains("recur="), "a single event has no rule");
 }
@@ -357,6 +447,118 @@ fn a_commit_moves_last_modified_forward_for_that_event_only() {
     );
     assert_eq!(site.build().code, 0);
     assert_eq!(last_modified(&site, MONTHLY), "20261106T212000Z");
+
+    // Committed, then removed again: the removal is a change too, never a step back.
+    git(&site, &["add", "."], "2026-11-08T10:00:00Z");
+    git(
+        &site,
+        &["commit", "-q", "-m", "vertaling"],
+        "2026-11-08T10:00:00Z",
+    );
+    git(
+        &site,
+        &["rm", "-q", "content/events/reeks-maandelijks.en.md"],
+        "2026-11-09T10:00:00Z",
+    );
+    git(
+        &site,
+        &["commit", "-q", "-m", "weg"],
+        "2026-11-09T10:00:00Z",
+    );
+    assert_eq!(site.build().code, 0);
+    assert_eq!(last_modified(&site, MONTHLY), "20261109T100000Z");
+    // Moved to a subfolder with an old modification time (`git mv` keeps it), staged but
+    // not committed: never earlier than before.
+    std::fs::create_dir_all(site.root().join("content/events/2027")).expect("mkdir");
+    git(
+        &site,
+        &[
+            "mv",
+            "content/events/reeks-maandelijks.nl.md",
+            "content/events/2027/",
+        ],
+        "2026-11-10T10:00:00Z",
+    );
+    set_mtime(
+        &site,
+        "content/events/2027/reeks-maandelijks.nl.md",
+        1_700_000_000,
+    );
+    assert_eq!(site.build().code, 0);
+    assert_eq!(last_modified(&site, MONTHLY), "20261109T100000Z");
+}
+
+#[test]
+fn a_shallow_clone_is_named_in_a_warning() {
+    let site = Site::new(&["agenda"]);
+    git(&site, &["init", "-q"], "2026-10-01T12:00:00Z");
+    git(&site, &["add", "."], "2026-10-01T12:00:00Z");
+    git(
+        &site,
+        &["commit", "-q", "-m", "een"],
+        "2026-10-01T12:00:00Z",
+    );
+    let file = "content/events/reeks-wekelijks.nl.md";
+    site.write(file, site.read(file).replace("Elke", "Iedere"));
+    git(
+        &site,
+        &["commit", "-q", "-am", "twee"],
+        "2026-10-02T12:00:00Z",
+    );
+    let clone = tempfile::tempdir().expect("tempdir");
+    let url = format!("file://{}", site.root().display());
+    let target = clone.path().join("site");
+    let out = Command::new("git")
+        .args(["clone", "-q", "--depth", "1", &url])
+        .arg(&target)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("git clone");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let args = [
+        "check",
+        "--root",
+        ".",
+        "--now",
+        common::NOW,
+        "--format",
+        "json",
+    ];
+    let r = common::run_in(&target, &args);
+    assert!(
+        r.stdout.contains("\"code\":\"shallow-history\""),
+        "{}",
+        r.stdout
+    );
+    let full = site.check_json().1;
+    assert!(!full.iter().any(|d| d["code"] == "shallow-history"));
+}
+
+#[test]
+fn updated_is_clamped_to_source_date_epoch() {
+    let site = Site::new(&["agenda"]);
+    let file = "content/events/reeks-wekelijks.nl.md";
+    site.write(
+        file,
+        site.read(file)
+            .replace("uid:", "updated: 2027-12-01 10:00\nuid:"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_werkplaats"))
+        .args(["build", "--root", ".", "--now", common::NOW])
+        .current_dir(site.root())
+        .env("SOURCE_DATE_EPOCH", "1790000000")
+        .output()
+        .expect("build");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(last_modified(&site, WEEKLY), "20260921T141320Z");
 }
 
 #[test]

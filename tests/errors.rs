@@ -140,6 +140,8 @@ case!(funding_total_above_a_trillion, "funding-total", "amount-too-large", "cont
     "the amounts in `funding` add up to more than € 10¹² (one trillion euros): € 1200000000000");
 case!(repeat_until_before_start, "repeat-rules", "repeat-until-before-start", "content/events/omgekeerde-reeks.nl.md", 7:31,
     "the series ends on 2027-03-01 (`until`), before its first session on 2027-03-10");
+case!(repeat_that_excepts_every_session, "repeat-rules", "repeat-without-sessions", "content/events/alles-vervalt.nl.md", 7:42,
+    "`except` leaves out every session of this series, so it never takes place");
 case!(repeat_count_above_1000, "repeat-rules", "invalid-value", "content/events/eindeloos.nl.md", 9:10,
     "`count` is 1000000000; a series may have at most 1000 sessions");
 case!(repeat_interval_below_1, "repeat-rules", "invalid-value", "content/events/nul-interval.nl.md", 9:13,

@@ -131,6 +131,10 @@ fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std
             summary.push_str(". ");
         }
         summary.push_str(&status);
+        if let Some(previous) = super::labels::previously(feed.strings, lang, event, &schedule.tz) {
+            summary.push_str(&previous);
+            summary.push_str(". ");
+        }
         summary.push_str(&text_.summary);
         text(w, "summary", &summary)?;
         w.create_element("category")

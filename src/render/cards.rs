@@ -92,6 +92,7 @@ pub fn event_card(
     if f.status != EventStatus::Scheduled {
         card.status = Some(label(strings, "statuses", f.status.code()));
     }
+    card.previous = super::labels::previously(strings, lang, f, tz);
     card.ends = Session::last_end(stands_for).map(|t| t.to_string());
     match (&f.repeat, schedule.first()) {
         (Some(repeat), Some(first)) => {

@@ -250,6 +250,9 @@ pub struct Upcoming {
     cards: Vec<String>,
     spares: Vec<String>,
     limit: Option<usize>,
+    /// More events follow after the spares: when all shown ones have ended, the list
+    /// points to the full agenda instead of saying nothing is planned.
+    more: bool,
 }
 
 impl Upcoming {
@@ -259,17 +262,19 @@ impl Upcoming {
             cards: cx.event_cards(events, usize::MAX)?,
             spares: Vec::new(),
             limit: None,
+            more: false,
         })
     }
 
-    /// The first `limit`, and as many again as spares.
+    /// The first `limit`, and three times as many as spares.
     pub(super) fn first(cx: &Ctx, events: &[usize], limit: usize) -> Result<Upcoming, Diagnostic> {
         let shown = events.len().min(limit);
-        let spare = &events[shown..events.len().min(limit * 2)];
+        let end = events.len().min(limit * 4);
         Ok(Upcoming {
             cards: cx.event_cards(&events[..shown], usize::MAX)?,
-            spares: cx.event_cards(spare, usize::MAX)?,
+            spares: cx.event_cards(&events[shown..end], usize::MAX)?,
             limit: Some(limit),
+            more: end < events.len(),
         })
     }
 }

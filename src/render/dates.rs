@@ -250,6 +250,18 @@ pub fn moment_view(lang: Lang, w: When, tz: &TimeZone) -> TimeView {
     }
 }
 
+/// A local time (or the start of a day) as RFC 3339 with seconds and the offset in
+/// force, as feeds and JSON-LD write it: `2027-01-20T14:00:00+01:00`.
+pub fn rfc3339(w: When, tz: &TimeZone) -> String {
+    crate::agenda::instant(tz, w)
+        .map(|t| {
+            t.to_zoned(tz.clone())
+                .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// A local start in RFC 3339 with its offset (`2027-01-20T14:00+01:00`), or a day.
 pub fn start_iso(w: When, tz: &TimeZone) -> String {
     match w {

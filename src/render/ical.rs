@@ -200,20 +200,16 @@ fn first_date(event: &Event) -> Date {
     event.start.date()
 }
 
-/// The last date the feed must describe for an event: its last known occurrence, or the
-/// repetition's end, or (repeating forever) the agenda horizon.
+/// The last date the feed must describe for an event: the day of its last session, or
+/// (repeating for ever) the agenda horizon.
 fn last_date(site: &Site, index: usize) -> Date {
-    let event = &site.events[index].fields;
-    let last_occurrence = site
-        .schedule(index)
-        .last()
-        .map(|o| o.end.unwrap_or(o.start).date())
-        .unwrap_or_else(|| first_date(event));
-    match event.repeat.as_ref().map(|r| &r.end) {
-        Some(RepeatEnd::Until(u)) => last_occurrence.max(*u),
-        Some(_) => last_occurrence.max(crate::agenda::horizon(site.now, &site.config.timezone)),
-        None => last_occurrence,
-    }
+    let schedule = site.schedule(index);
+    schedule.last_day.unwrap_or_else(|| {
+        let horizon = crate::agenda::horizon(site.now, &site.config.timezone);
+        schedule
+            .last()
+            .map_or(horizon, |s| s.end.unwrap_or(s.start).date().max(horizon))
+    })
 }
 
 /// A VTIMEZONE with one STANDARD or DAYLIGHT component per transition in `years`, plus
@@ -313,7 +309,10 @@ fn vevent(w: &mut Writer, feed: &Feed, index: usize) {
         other => format!("{}: ", label(feed.strings, "statuses", other.code())),
     };
     w.text("SUMMARY", &format!("{status_label}{}", text.title));
-    w.text("DESCRIPTION", &format!("{}\n\n{url}", text.summary));
+    let moved = super::labels::previously(feed.strings, lang, event, tz)
+        .map(|p| format!("{p}.\n\n"))
+        .unwrap_or_default();
+    w.text("DESCRIPTION", &format!("{moved}{}\n\n{url}", text.summary));
     if let Some(place) = feeds::place_text(site, index, lang) {
         w.text("LOCATION", &place);
     }
@@ -321,10 +320,12 @@ fn vevent(w: &mut Writer, feed: &Feed, index: usize) {
         w.line("GEO", &format!("{:.6};{:.6}", geo.lat, geo.lon));
     }
     w.line("URL;VALUE=URI", &url);
-    // A postponed event with a date is confirmed at that date (SPEC §3: CONFIRMED or
-    // CANCELLED); its summary says it moved.
-    let status = match event.status {
-        EventStatus::Cancelled => "CANCELLED",
+    // A postponed event that says when it was planned has moved to `start`: confirmed
+    // there. Without `previous_start` its new date is still to come, so `start` is only
+    // tentative (RFC 5545 `TENTATIVE`, beside SPEC §3's CONFIRMED and CANCELLED).
+    let status = match (event.status, event.previous_start) {
+        (EventStatus::Cancelled, _) => "CANCELLED",
+        (EventStatus::Postponed, None) => "TENTATIVE",
         _ => "CONFIRMED",
     };
     w.line("STATUS", status);

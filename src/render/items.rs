@@ -244,6 +244,9 @@ struct EventView {
     cancelled: bool,
     /// The session shown: the next one, else the last.
     when: Option<WhenView>,
+    /// What `when` is: "Wanneer" (a single event), "Eerstvolgende keer" or "Laatste keer"
+    /// (a series that is still on, or over).
+    when_label: String,
     /// A series: its rule in words.
     rule: Option<String>,
     /// Further upcoming sessions of a series (at most twelve).
@@ -298,13 +301,14 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Result<Built, Diagnostic> {
         status_label: label(cx.t, "statuses", f.status.code()),
         cancelled,
         when: shown.map(|o| dates::when_view(cx.lang, o, tz)),
+        when_label: match (&f.repeat, schedule.is_upcoming()) {
+            (None, _) => cx.s("when"),
+            (Some(_), true) => cx.s("next_session_label"),
+            (Some(_), false) => cx.s("last_session_label"),
+        },
         rule: f.repeat.as_ref().zip(schedule.first()).map(|(r, first)| {
             let rule = dates::rule(cx.lang, r, first);
-            // A `count` ends on its last session, however far beyond the horizon.
-            let last = crate::agenda::start_dates(f, jiff::civil::Date::MAX)
-                .last()
-                .copied();
-            match dates::rule_end(cx.lang, r, last) {
+            match dates::rule_end(cx.lang, r, schedule.last_day) {
                 Some(end) => format!("{rule}, {end}"),
                 None => rule,
             }
@@ -372,7 +376,27 @@ fn google_calendar(cx: &Ctx, index: usize) -> Option<String> {
         _ => return None,
     };
     let url = format!("{}{}", site.config.base_url, item.url(cx.lang));
-    let details = format!("{}\n\n{url}", text.summary);
+    // Google's link takes a rule but no exceptions: the dates left out are in the text.
+    let except: Vec<String> = item
+        .fields
+        .repeat
+        .as_ref()
+        .map(|r| {
+            r.except
+                .iter()
+                .map(|d| dates::date_short(cx.lang, *d))
+                .collect()
+        })
+        .unwrap_or_default();
+    let details = match except.is_empty() {
+        true => format!("{}\n\n{url}", text.summary),
+        false => format!(
+            "{}\n\n{}: {}\n\n{url}",
+            text.summary,
+            cx.s("not_on"),
+            except.join(", ")
+        ),
+    };
     let place = crate::render::feeds::place_text(site, index, cx.lang).unwrap_or_default();
     let enc = |s: &str| {
         percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()

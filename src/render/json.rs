@@ -4,7 +4,6 @@
 //! RFC 3339 with their offset.
 
 use super::feeds::{self, Feed};
-use crate::agenda::instant;
 use crate::model::When;
 use serde::Serialize;
 use serde_json::json;
@@ -84,15 +83,7 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
         let (text, shown) = item.text(lang, site.default_lang());
         let schedule = site.schedule(i);
         let (tz_name, tz) = (&schedule.tz_name, &schedule.tz);
-        let iso = |w: When| {
-            instant(tz, w)
-                .map(|t| {
-                    t.to_zoned(tz.clone())
-                        .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                        .to_string()
-                })
-                .unwrap_or_default()
-        };
+        let iso = |w: When| super::dates::rfc3339(w, tz);
         let location = schedule.location.map(|i| &site.locations[i]).map(|loc| {
             let a = loc.data.address.as_ref();
             Place {

@@ -2,7 +2,6 @@
 //! EducationalOrganization, and the initiative as a Project. Values are built with
 //! serde_json, so every text is escaped as JSON; `views::json_ld` makes it script-safe.
 
-use crate::agenda::instant;
 use crate::model::{EventStatus, Lang, Location, Organisation, When};
 use crate::site::{DataItem, Item, Site};
 use serde_json::{Map, Value, json};
@@ -100,13 +99,7 @@ pub fn event(site: &Site, index: usize, lang: Lang) -> Value {
     let tz = &schedule.tz;
     let iso = |w: When| match w {
         When::Day(d) => d.to_string(),
-        When::At(dt) => instant(tz, When::At(dt))
-            .map(|t| {
-                t.to_zoned(tz.clone())
-                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
-                    .to_string()
-            })
-            .unwrap_or_default(),
+        at => super::dates::rfc3339(at, tz),
     };
     let status = match (f.status, f.previous_start) {
         (EventStatus::Cancelled, _) => "https://schema.org/EventCancelled",

@@ -18,3 +18,18 @@ pub fn label(strings: &Strings, group: &str, code: &str) -> String {
         .cloned()
         .unwrap_or_else(|| code.to_string())
 }
+
+/// "eerder gepland op zaterdag 20 maart 2027, 10.00 uur": a postponed event's earlier
+/// start, for cards and feeds; `None` unless the event is postponed and says when.
+pub fn previously(
+    strings: &Strings,
+    lang: crate::model::Lang,
+    event: &crate::model::Event,
+    tz: &jiff::tz::TimeZone,
+) -> Option<String> {
+    let previous = event
+        .previous_start
+        .filter(|_| event.status == crate::model::EventStatus::Postponed)?;
+    let when = super::dates::moment_view(lang, previous, tz).text;
+    Some(format!("{} {when}", s(strings, "previously_planned")))
+}

@@ -83,6 +83,8 @@ pub struct Card {
     pub when: Option<WhenView>,
     pub status: Option<String>,
     pub cancelled: bool,
+    /// A postponed event: "eerder gepland op …".
+    pub previous: Option<String>,
     pub meta: Vec<String>,
     /// A series: its rule in words ("elke woensdag, 14.00–16.00 uur").
     pub rule: Option<String>,
@@ -114,6 +116,7 @@ impl Card {
             when: None,
             status: None,
             cancelled: false,
+            previous: None,
             meta,
             rule: None,
             dates: None,
@@ -228,6 +231,7 @@ pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
         when: None,
         status: None,
         cancelled: false,
+        previous: None,
         meta: Vec::new(),
         rule: None,
         dates: None,

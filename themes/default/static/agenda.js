@@ -20,11 +20,16 @@
     }
     return null;
   };
+  // An instant from a <time datetime>: a whole day starts at local midnight.
+  var instant = function (iso) {
+    var day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return day ? new Date(+day[1], day[2] - 1, +day[3]).getTime() : Date.parse(iso);
+  };
   var startOf = function (card) {
     var next = nextOf(card);
-    if (next) return Date.parse(next[0]);
+    if (next) return instant(next[0]);
     var time = card.querySelector('time[datetime]');
-    return time ? Date.parse(time.getAttribute('datetime')) : 0;
+    return time ? instant(time.getAttribute('datetime')) : 0;
   };
   var refresh = function (card) {
     if (ended(card)) { card.hidden = true; return; }
@@ -60,6 +65,7 @@
     order.forEach(function (entry) { list.appendChild(entry[2]); });
     var empty = box.querySelector('[data-empty]');
     if (empty) empty.hidden = visible(list) > 0;
+    list.hidden = visible(list) === 0;
   });
   // The agenda by month: a month whose cards all ended is hidden, and the agenda says so
   // when every month is.

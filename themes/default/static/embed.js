@@ -23,4 +23,7 @@
   document.querySelectorAll('[data-upcoming] [data-empty]').forEach(function (empty) {
     empty.hidden = shown > 0;
   });
+  document.querySelectorAll('[data-upcoming] ul').forEach(function (list) {
+    list.hidden = shown === 0;
+  });
 })();
