@@ -17,6 +17,7 @@ use crate::source::Source;
 use crate::timed;
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -589,10 +590,16 @@ fn expand_agenda(
     let now = site.now;
     let year_ago = now.checked_sub(24.hours() * 365).unwrap_or(now);
     let default = site.default_lang();
-    let modified: HashMap<&str, Option<std::time::SystemTime>> =
-        files.iter().map(|f| (f.rel.as_str(), f.modified)).collect();
-    let mut schedules = Vec::with_capacity(site.events.len());
-    for event in &site.events {
+    let modified: HashMap<&str, Option<std::time::SystemTime>> = files
+        .iter()
+        .filter(|f| f.kind == Kind::Event)
+        .map(|f| (f.rel.as_str(), f.modified))
+        .collect();
+    // Each event on its own: in parallel, in the events' order.
+    let resolved: Vec<(Schedule, Option<Diagnostic>)> = site
+        .events
+        .par_iter()
+        .map(|event| {
         let f = &event.fields;
         let (tz_name, tz) = match &f.timezone {
             Some((name, tz)) => (name.clone(), tz.clone()),
@@ -602,14 +609,12 @@ fn expand_agenda(
         let next = sessions.partition_point(|s| !s.is_upcoming(now));
         let ended = sessions.last().is_none_or(|s| s.ends_at < year_ago);
         let repeats_on = matches!(f.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
-        if ended && !repeats_on {
-            diags.push(
-                event
-                    .canonical_source(default)
-                    .diag_line(Severity::Warning, "old-event", "this event ended more than a year ago", 1, 1)
-                    .with_help("the archive still shows it; remove old events from content/events/ when they are no longer of interest"),
-            );
-        }
+        let old = (ended && !repeats_on).then(|| {
+            event
+                .canonical_source(default)
+                .diag_line(Severity::Warning, "old-event", "this event ended more than a year ago", 1, 1)
+                .with_help("the archive still shows it; remove old events from content/events/ when they are no longer of interest")
+        });
         // `updated` is the editor's wall time, in the site's zone. Derived times are
         // never later than the build's `now` either: a file touched after it (a fresh
         // copy) cannot make a build for a given `--now` differ from one made before.
@@ -629,21 +634,32 @@ fn expand_agenda(
                 )
                 .min(now),
         };
-        schedules.push(Schedule {
+        let schedule = Schedule {
             location: f.location.as_ref().and_then(|r| {
                 site.locations
                     .binary_search_by(|l| l.id.as_str().cmp(&r.id))
                     .ok()
             }),
             uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
-            defined: agenda::defined(f, &tz),
+            // Usually the first session itself; computed only when `except` left it out.
+            defined: match sessions.first() {
+                Some(first) if first.start == f.start => Some(first.clone()),
+                _ => agenda::defined(f, &tz),
+            },
             last_day: agenda::last_day(f),
             tz_name,
             tz,
             sessions,
             next,
             changed,
-        });
+        };
+        (schedule, old)
+    })
+    .collect();
+    let mut schedules = Vec::with_capacity(resolved.len());
+    for (schedule, old) in resolved {
+        diags.extend(old);
+        schedules.push(schedule);
     }
     site.schedules = schedules;
     // Upcoming: by next session; past: the most recently ended first. Ties by id, which is

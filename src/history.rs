@@ -19,9 +19,9 @@ use std::time::SystemTime;
 pub struct History {
     /// Path relative to the site root → time of the newest commit that changed it.
     committed: HashMap<String, Timestamp>,
-    /// (content folder, id) → time of the newest commit that changed any file of the item,
+    /// Content folder → id → time of the newest commit that changed any file of the item,
     /// including files it no longer has.
-    items: HashMap<(String, String), Timestamp>,
+    items: HashMap<String, HashMap<String, Timestamp>>,
     /// Paths whose working copy differs from the last commit (or that git does not track).
     dirty: HashSet<String>,
     /// `SOURCE_DATE_EPOCH`, if set.
@@ -105,13 +105,7 @@ impl History {
             .filter_map(|p| p.strip_prefix(prefix.as_str()).map(str::to_string))
             .collect();
         let committed = parse_log(&log);
-        let mut items: HashMap<(String, String), Timestamp> = HashMap::new();
-        for (path, &at) in &committed {
-            if let Some(key) = item_of(path) {
-                let entry = items.entry(key).or_insert(at);
-                *entry = (*entry).max(at);
-            }
-        }
+        let items = items_of(&committed);
         (
             History {
                 committed,
@@ -140,10 +134,7 @@ impl History {
         id: &str,
         files: impl IntoIterator<Item = (&'a str, Option<SystemTime>)>,
     ) -> Timestamp {
-        let committed = self
-            .items
-            .get(&(folder.to_string(), id.to_string()))
-            .copied();
+        let committed = self.items.get(folder).and_then(|ids| ids.get(id)).copied();
         let newest = files
             .into_iter()
             .filter_map(|(rel, modified)| self.file(rel, modified))
@@ -166,6 +157,18 @@ impl History {
         });
         committed.max(modified)
     }
+}
+
+/// The newest commit time of every item, from the times of its paths.
+fn items_of(committed: &HashMap<String, Timestamp>) -> HashMap<String, HashMap<String, Timestamp>> {
+    let mut items: HashMap<String, HashMap<String, Timestamp>> = HashMap::new();
+    for (path, &at) in committed {
+        if let Some((folder, id)) = item_of(path) {
+            let entry = items.entry(folder).or_default().entry(id).or_insert(at);
+            *entry = (*entry).max(at);
+        }
+    }
+    items
 }
 
 /// The item a content path belongs to: `content/events/2027/x.nl.md` → (`events`, `x`).
@@ -334,15 +337,9 @@ mod tests {
     fn files_an_item_no_longer_has_still_count() {
         let log = "\u{1}300\ncontent/events/a.en.md\n\n\u{1}200\ncontent/events/2026/a.nl.md\n\n\u{1}100\ncontent/events/a.nl.md\n";
         let committed = parse_log(log);
-        let mut items = HashMap::new();
-        for (path, &at) in &committed {
-            let key = item_of(path).expect("an item");
-            let entry = items.entry(key).or_insert(at);
-            *entry = (*entry).max(at);
-        }
         let h = History {
+            items: items_of(&committed),
             committed,
-            items,
             ..History::default()
         };
         // Only the moved Dutch file is left: the deleted translation's commit still counts.

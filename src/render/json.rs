@@ -108,6 +108,7 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
                 title: ini.text(lang, site.default_lang()).0.title.clone(),
                 url: feed.abs(ini.url(lang)),
             });
+        let updated = schedule.changed.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
         for occ in feeds::window(site, i) {
             let end = occ.effective_end(tz);
             entries.push(Entry {
@@ -141,7 +142,7 @@ fn occurrences(feed: &Feed, i: usize) -> Vec<feeds::JsonOccurrence> {
                 registration_url: event.registration_url.clone(),
                 ics_url: feed.abs(&feeds::event_ics(item, lang)),
                 repeats: event.repeat.is_some(),
-                updated: schedule.changed.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                updated: updated.clone(),
             });
         }
     }

@@ -13,6 +13,8 @@ pub struct MonthEntry {
     pub year: i16,
     pub month: i8,
     pub event: usize,
+    /// The start of its first session this month, for the order within the month.
+    pub first: jiff::Timestamp,
     /// Indices into the event's `Schedule::sessions`: upcoming sessions in this month.
     pub sessions: Range<usize>,
 }
@@ -23,29 +25,29 @@ fn months(site: &Site) -> Vec<MonthEntry> {
     let mut out = Vec::new();
     for &event in &site.upcoming {
         let schedule = site.schedule(event);
+        let sessions = &schedule.sessions;
         let mut from = schedule.next;
-        while from < schedule.sessions.len() {
-            let d = schedule.sessions[from].start_date();
-            let same = |i: &usize| {
-                let e = schedule.sessions[*i].start_date();
-                (e.year(), e.month()) == (d.year(), d.month())
-            };
-            let to = (from..schedule.sessions.len())
-                .find(|i| !same(i))
-                .unwrap_or(schedule.sessions.len());
+        while from < sessions.len() {
+            let d = sessions[from].start_date();
+            let month = (d.year(), d.month());
+            let to = sessions[from..]
+                .iter()
+                .position(|s| {
+                    let e = s.start_date();
+                    (e.year(), e.month()) != month
+                })
+                .map_or(sessions.len(), |n| from + n);
             out.push(MonthEntry {
-                year: d.year(),
-                month: d.month(),
+                year: month.0,
+                month: month.1,
                 event,
+                first: sessions[from].starts_at,
                 sessions: from..to,
             });
             from = to;
         }
     }
-    out.sort_by_key(|m| {
-        let first = site.schedule(m.event).sessions[m.sessions.start].starts_at;
-        (m.year, m.month, first, m.event)
-    });
+    out.sort_unstable_by_key(|m| (m.year, m.month, m.first, m.event));
     out
 }
 
