@@ -22,7 +22,8 @@ const MAX_OCCURRENCES: usize = 5000;
 /// The sessions of `event` in its time zone `tz`, up to the horizon seen from `now` in
 /// the site's time zone.
 pub fn expand(event: &Event, tz: &TimeZone, site_tz: &TimeZone, now: Timestamp) -> Vec<Session> {
-    let dates = start_dates(event, horizon(now, site_tz));
+    let today = now.to_zoned(site_tz.clone()).date();
+    let dates = start_dates_reaching(event, horizon(now, site_tz), today);
     dates
         .into_iter()
         .filter_map(|date| session(event, tz, date))
@@ -49,6 +50,14 @@ pub fn last_day(event: &Event) -> Option<Date> {
 /// The start dates of all occurrences up to `horizon` (and at least the first), `except`
 /// removed.
 pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
+    start_dates_reaching(event, horizon, Date::MIN)
+}
+
+/// The start dates up to `horizon`, `except` removed, going past the horizon until there
+/// is one after `reach`: a series whose next session is more than twelve months ahead
+/// (one that starts far ahead, or a fair every two years) is listed with that session,
+/// not left out of the agenda and the feeds.
+fn start_dates_reaching(event: &Event, horizon: Date, reach: Date) -> Vec<Date> {
     let first = event.start.date();
     let Some(repeat) = &event.repeat else {
         return vec![first];
@@ -77,9 +86,8 @@ pub fn start_dates(event: &Event, horizon: Date) -> Vec<Date> {
             RepeatEnd::Count(count) if produced >= count => break,
             _ => {}
         }
-        // Past the horizon only to reach a series' first session: a series that starts
-        // more than twelve months ahead is listed with that session, not left out.
-        if (candidate > horizon && !out.is_empty()) || out.len() >= MAX_OCCURRENCES {
+        let reached = out.last().is_some_and(|last| *last > reach);
+        if (candidate > horizon && reached) || out.len() >= MAX_OCCURRENCES {
             break;
         }
         produced += 1;
@@ -197,6 +205,24 @@ mod tests {
             start_dates(&event, date(2027, 12, 1)),
             vec![date(2028, 1, 19)]
         );
+    }
+
+    #[test]
+    fn a_fair_every_two_years_keeps_its_next_session() {
+        let mut event = weekly(RepeatEnd::Until(date(2031, 12, 31)), vec![]);
+        event.start = When::At(date(2025, 12, 1).at(10, 0, 0, 0));
+        event.end = None;
+        if let Some(r) = event.repeat.as_mut() {
+            r.every = Every::Month;
+            r.interval = 24;
+        }
+        let tz = jiff::tz::db().get("Europe/Amsterdam").expect("bundled tz");
+        let now: Timestamp = "2026-06-01T00:00:00Z".parse().expect("timestamp");
+        let starts: Vec<String> = expand(&event, &tz, &tz, now)
+            .iter()
+            .map(|s| s.start_date().to_string())
+            .collect();
+        assert_eq!(starts, ["2025-12-01", "2027-12-01"]);
     }
 
     #[test]

@@ -65,6 +65,7 @@ impl History {
             root,
             &[
                 "log",
+                "-z",
                 "--relative",
                 "--name-only",
                 "--no-renames",
@@ -74,11 +75,12 @@ impl History {
             ],
         ) {
             Git::Ran(log) => log,
-            Git::Failed(reason) => {
-                warnings.push(unreadable(reason.as_deref().unwrap_or("git log failed")));
+            Git::Failed(Some(reason)) => {
+                warnings.push(unreadable(&reason));
                 return (outside, warnings);
             }
-            Git::Missing => return (outside, warnings),
+            // No commits yet: no history.
+            Git::Failed(None) | Git::Missing => return (outside, warnings),
         };
         let status = match git(
             root,
@@ -225,7 +227,9 @@ fn git(root: &Path, args: &[&str]) -> Git {
     };
     if !out.status.success() {
         let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        let outside = stderr.contains("not a git repository");
+        // Outside a repository, or in one without commits yet: no history, no warning.
+        let outside =
+            stderr.contains("not a git repository") || stderr.contains("does not have any commits");
         return Git::Failed((!outside).then_some(stderr));
     }
     match String::from_utf8(out.stdout) {
@@ -234,22 +238,25 @@ fn git(root: &Path, args: &[&str]) -> Git {
     }
 }
 
-/// `\x01<unix time>` starts a commit; the names of its files follow. The newest time per
-/// file wins (merges and skewed clocks can put an older commit first).
+/// `\x01<unix time>\n` starts a commit; the names of its files follow, each ended by NUL
+/// (`-z`: no quoting, whatever the name holds). The newest time per file wins (merges and
+/// skewed clocks can put an older commit first).
 fn parse_log(log: &str) -> HashMap<String, Timestamp> {
     let mut out = HashMap::new();
     let mut at = None;
-    for line in log.lines() {
-        if let Some(time) = line.strip_prefix('\u{1}') {
+    for token in log.split('\0') {
+        let mut path = token.trim_start_matches('\n');
+        if let Some(commit) = path.strip_prefix('\u{1}') {
+            let (time, first) = commit.split_once('\n').unwrap_or((commit, ""));
             at = time
                 .trim()
                 .parse::<i64>()
                 .ok()
                 .and_then(|s| Timestamp::from_second(s).ok());
-        } else if !line.is_empty()
-            && let Some(at) = at
-        {
-            let entry = out.entry(line.to_string()).or_insert(at);
+            path = first;
+        }
+        if let (false, Some(at)) = (path.is_empty(), at) {
+            let entry = out.entry(path.to_string()).or_insert(at);
             *entry = (*entry).max(at);
         }
     }
@@ -278,15 +285,16 @@ mod tests {
 
     #[test]
     fn the_newest_commit_of_each_file_counts() {
-        let log = "\u{1}1800000000\ncontent/events/a.nl.md\n\n\u{1}1700000000\ncontent/events/a.nl.md\ncontent/events/b.nl.md\n";
+        let log = "\u{1}1800000000\ncontent/events/a.nl.md\0\0\u{1}1700000000\ncontent/events/a.nl.md\0content/events/b \"c\".nl.md\0";
         let committed = parse_log(log);
         assert_eq!(
             committed["content/events/a.nl.md"].as_second(),
             1_800_000_000
         );
         assert_eq!(
-            committed["content/events/b.nl.md"].as_second(),
-            1_700_000_000
+            committed["content/events/b \"c\".nl.md"].as_second(),
+            1_700_000_000,
+            "names are read as they are, not quoted"
         );
     }
 
@@ -335,7 +343,7 @@ mod tests {
 
     #[test]
     fn files_an_item_no_longer_has_still_count() {
-        let log = "\u{1}300\ncontent/events/a.en.md\n\n\u{1}200\ncontent/events/2026/a.nl.md\n\n\u{1}100\ncontent/events/a.nl.md\n";
+        let log = "\u{1}300\ncontent/events/a.en.md\0\0\u{1}200\ncontent/events/2026/a.nl.md\0\0\u{1}100\ncontent/events/a.nl.md\0";
         let committed = parse_log(log);
         let h = History {
             items: items_of(&committed),

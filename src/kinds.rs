@@ -292,7 +292,8 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         registration_url: o.url("registration_url"),
         cost: o.translatable("cost", false),
         status,
-        previous_start,
+        // Only a postponed event has an earlier start (else it was warned about above).
+        previous_start: previous_start.filter(|_| status == EventStatus::Postponed),
         repeat,
         uid,
         updated: o.datetime("updated"),
@@ -334,7 +335,7 @@ fn check_sessions(o: &Obj, event: &Event) {
         o.reader().error_help(
             "repeat-without-sessions",
             "`except` leaves out every session of this series, so it never takes place",
-            Some("remove dates from `except`, or mark the event `status: cancelled`".into()),
+            Some("remove dates from `except`, or the event itself if none of its sessions takes place".into()),
             &at,
             false,
         );

@@ -82,6 +82,16 @@ impl Session {
         sessions.last().map(|s| s.ends_at)
     }
 
+    /// The day its last moment falls on in `tz` (a whole day ends on itself): the archive
+    /// groups by it in the site's zone, in the same order as `ends_at`.
+    pub fn ended_on(&self, tz: &jiff::tz::TimeZone) -> Date {
+        let last = self
+            .ends_at
+            .checked_sub(jiff::SignedDuration::from_secs(1))
+            .unwrap_or(self.ends_at);
+        last.to_zoned(tz.clone()).date()
+    }
+
     /// The effective end as a local time or day, as feeds write it (`DTEND`): a whole day
     /// ends on the day after its last day.
     pub fn effective_end(&self, tz: &jiff::tz::TimeZone) -> When {

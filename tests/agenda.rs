@@ -202,7 +202,7 @@ fn a_postponed_event_says_so_on_its_card_and_in_its_feeds() {
     );
     let ics = site.read("public/agenda/verzet.ics").replace("\r\n ", "");
     assert!(
-        ics.contains("DESCRIPTION:eerder gepland op zaterdag 20 maart 2027\\, 10.00 uur."),
+        ics.contains("DESCRIPTION:Eerder gepland op zaterdag 20 maart 2027\\, 10.00 uur."),
         "{ics}"
     );
     assert!(
@@ -486,6 +486,60 @@ fn a_commit_moves_last_modified_forward_for_that_event_only() {
     );
     assert_eq!(site.build().code, 0);
     assert_eq!(last_modified(&site, MONTHLY), "20261109T100000Z");
+}
+
+#[test]
+fn a_repository_without_commits_is_no_history_and_no_warning() {
+    let site = Site::new(&["agenda"]);
+    git(&site, &["init", "-q"], "2026-10-01T12:00:00Z");
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 0);
+    assert!(
+        !diags
+            .iter()
+            .any(|d| d["code"] == "git-unreadable" || d["code"] == "shallow-history"),
+        "{diags:?}"
+    );
+}
+
+#[test]
+fn the_archive_groups_by_the_year_an_event_ended_each_year_once() {
+    let site = Site::new(&[]);
+    let event = |id: &str, start: &str, end: &str| {
+        site.write(
+            &format!("content/events/{id}.nl.md"),
+            format!("---\ntitle: {id}\nsummary: Rond de jaarwisseling.\ntype: meeting\nstart: {start}\n{end}location: werkplaats-woerden\n---\n"),
+        );
+    };
+    event("oudjaar-laat", "2025-12-31 23:30", "");
+    event(
+        "over-middernacht",
+        "2025-12-31 22:00",
+        "end: 2026-01-01 00:15\n",
+    );
+    event("oudjaarsdag", "2025-12-31", "");
+    event("nieuwjaar", "2026-01-02", "");
+    assert_eq!(site.build().code, 0);
+    let archive = site.read("public/agenda/archief/index.html");
+    for year in ["y-2026", "y-2025"] {
+        assert_eq!(
+            archive.matches(&format!("id=\"{year}\"")).count(),
+            1,
+            "{year}: {archive}"
+        );
+    }
+    let in_2026 = &archive[archive.find("id=\"y-2026\"").expect("2026")
+        ..archive.find("id=\"y-2025\"").expect("2025")];
+    for id in ["oudjaar-laat", "over-middernacht", "nieuwjaar"] {
+        assert!(
+            in_2026.contains(&format!("/agenda/{id}/")),
+            "{id} ended in 2026"
+        );
+    }
+    assert!(
+        !in_2026.contains("/agenda/oudjaarsdag/"),
+        "a whole day ends on itself"
+    );
 }
 
 #[test]

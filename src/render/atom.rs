@@ -132,6 +132,7 @@ fn entry<W: std::io::Write>(w: &mut Writer<W>, feed: &Feed, index: usize) -> std
         }
         summary.push_str(&status);
         if let Some(previous) = super::labels::previously(feed.strings, lang, event, &schedule.tz) {
+            // After "Uitgesteld: ", so it goes on in lower case.
             summary.push_str(&previous);
             summary.push_str(". ");
         }

@@ -5,8 +5,9 @@
 //!
 //! An event is one card however often it repeats (SPEC §2.1). The card says what the
 //! script needs to keep it true after the build: `data-ends` (the end of the last session
-//! it stands for) and, for a series, `data-sessions` (each session's start, end and date
-//! in words, so the "next" line moves on).
+//! it stands for), `data-start` (the start of the first, to keep the list in order) and,
+//! for a series, `data-sessions` (each session's start, end and date in words, so the
+//! "next" line moves on).
 
 use super::dates;
 use super::labels::{Strings, label};
@@ -94,6 +95,7 @@ pub fn event_card(
     }
     card.previous = super::labels::previously(strings, lang, f, tz);
     card.ends = Session::last_end(stands_for).map(|t| t.to_string());
+    card.start = stands_for.first().map(|s| s.starts_at.to_string());
     match (&f.repeat, schedule.first()) {
         (Some(repeat), Some(first)) => {
             card.rule = Some(dates::rule(lang, repeat, first));
@@ -124,14 +126,15 @@ pub fn event_card(
     card
 }
 
-/// `start,end,date in words;…` for the script: compact, and without characters an
-/// attribute must escape (dates in words hold letters, digits and spaces only).
+/// `datetime,start,end,date in words;…` for the script (`datetime` for `<time>`, start and
+/// end as UTC instants): compact, and without characters an attribute must escape (dates
+/// in words hold letters, digits and spaces only).
 fn sessions_attr(lang: Lang, sessions: &[Session], tz: &jiff::tz::TimeZone) -> String {
     let list: Vec<String> = sessions
         .iter()
         .map(|s| {
             let day = dates::session_day(lang, s, tz);
-            format!("{},{},{}", day.iso, s.ends_at, day.text)
+            format!("{},{},{},{}", day.iso, s.starts_at, s.ends_at, day.text)
         })
         .collect();
     list.join(";")

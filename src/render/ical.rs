@@ -310,7 +310,7 @@ fn vevent(w: &mut Writer, feed: &Feed, index: usize) {
     };
     w.text("SUMMARY", &format!("{status_label}{}", text.title));
     let moved = super::labels::previously(feed.strings, lang, event, tz)
-        .map(|p| format!("{p}.\n\n"))
+        .map(|p| format!("{}.\n\n", super::labels::sentence(&p)))
         .unwrap_or_default();
     w.text("DESCRIPTION", &format!("{moved}{}\n\n{url}", text.summary));
     if let Some(place) = feeds::place_text(site, index, lang) {

@@ -320,10 +320,7 @@ pub fn event(cx: &Ctx, spec: Spec, index: usize) -> Result<Built, Diagnostic> {
             .map(|o| dates::when_view(cx.lang, o, tz))
             .collect(),
         repeats: f.repeat.is_some(),
-        previous: f
-            .previous_start
-            .filter(|_| f.status == EventStatus::Postponed)
-            .map(|w| dates::moment_view(cx.lang, w, tz)),
+        previous: f.previous_start.map(|w| dates::moment_view(cx.lang, w, tz)),
         place,
         online: f.online.clone(),
         registration_url: f.registration_url.clone(),
@@ -382,8 +379,10 @@ fn google_calendar(cx: &Ctx, index: usize) -> Option<String> {
         .repeat
         .as_ref()
         .map(|r| {
-            r.except
-                .iter()
+            let mut days = r.except.clone();
+            days.sort_unstable();
+            days.dedup();
+            days.iter()
                 .map(|d| dates::date_short(cx.lang, *d))
                 .collect()
         })

@@ -119,7 +119,7 @@ pub fn event(site: &Site, index: usize, lang: Lang) -> Value {
     let Some(map) = v.as_object_mut() else {
         return v;
     };
-    if let (EventStatus::Postponed, Some(previous)) = (f.status, f.previous_start) {
+    if let Some(previous) = f.previous_start {
         map.insert("previousStartDate".into(), json!(iso(previous)));
     }
     if let Some(o) = occ {

@@ -20,16 +20,23 @@ pub fn label(strings: &Strings, group: &str, code: &str) -> String {
 }
 
 /// "eerder gepland op zaterdag 20 maart 2027, 10.00 uur": a postponed event's earlier
-/// start, for cards and feeds; `None` unless the event is postponed and says when.
+/// start, for cards and feeds (parsing keeps `previous_start` for postponed events only).
 pub fn previously(
     strings: &Strings,
     lang: crate::model::Lang,
     event: &crate::model::Event,
     tz: &jiff::tz::TimeZone,
 ) -> Option<String> {
-    let previous = event
-        .previous_start
-        .filter(|_| event.status == crate::model::EventStatus::Postponed)?;
+    let previous = event.previous_start?;
     let when = super::dates::moment_view(lang, previous, tz).text;
     Some(format!("{} {when}", s(strings, "previously_planned")))
+}
+
+/// `text` with its first letter in upper case, to begin a sentence.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

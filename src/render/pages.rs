@@ -266,8 +266,8 @@ fn archive(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         let Some(last) = site.schedule(event).last() else {
             continue;
         };
-        // The year it ended in (its last day), as the archive is ordered.
-        let id = last.end.unwrap_or(last.start).date().year().to_string();
+        // The year it ended in, in the site's zone: the order of `site.past`.
+        let id = last.ended_on(&site.config.timezone).year().to_string();
         if groups.last().is_none_or(|g| g.id != id) {
             groups.push(Group {
                 label: id.clone(),

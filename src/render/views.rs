@@ -93,11 +93,13 @@ pub struct Card {
     /// A series: its next session, which the script moves on as sessions pass.
     pub next: Option<TimeView>,
     /// A series: every session the card stands for, for the script, as
-    /// `start (local, RFC 3339),end (UTC),date in words;…`.
+    /// `datetime (local),start (UTC),end (UTC),date in words;…`.
     pub sessions: Option<String>,
     /// When the last session the card stands for ends, as an RFC 3339 UTC instant: the
     /// script hides the card after it. Only upcoming cards have it.
     pub ends: Option<String>,
+    /// When the first session the card stands for starts (UTC): the script orders by it.
+    pub start: Option<String>,
     /// For event cards: location id, audience codes and initiative id, so the embeddable
     /// agenda can narrow its list by query parameters.
     pub location: Option<String>,
@@ -123,6 +125,7 @@ impl Card {
             next: None,
             sessions: None,
             ends: None,
+            start: None,
             location: None,
             audiences: Vec::new(),
             initiative: None,
@@ -238,6 +241,7 @@ pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
         next: None,
         sessions: None,
         ends: None,
+        start: None,
         location: None,
         audiences: Vec::new(),
         initiative: None,

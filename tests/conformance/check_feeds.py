@@ -64,7 +64,7 @@ TIME = re.compile(r'<time datetime="([^"]+)"')
 
 def html_upcoming(path):
     """Upcoming sessions as the HTML agenda lists them: a series card (one per month) names
-    its sessions in data-sessions ("start,end,words;…"), a single event its <time>."""
+    its sessions in data-sessions ("datetime,start,end,words;…"), a single event its <time>."""
     html = path.read_text(encoding="utf-8")
     out = []
     for attrs, body in CARD.findall(html):
@@ -74,7 +74,7 @@ def html_upcoming(path):
             continue
         if "data-sessions" in a:
             for session in a["data-sessions"].split(";"):
-                start, end, _words = session.split(",", 2)
+                start, _start_utc, end, _words = session.split(",", 3)
                 if datetime.datetime.fromisoformat(end.replace("Z", "+00:00")) > now:
                     out.append(utc(start))
         else:

@@ -1,35 +1,30 @@
 // Keeps lists of coming events true after the build (SPEC §2.1); without JavaScript the
 // build-time lists stand. Every event card carries data-ends: the end of the last session
-// it stands for. A series card also carries data-sessions, "start,end,date in words;…",
-// so its "next" line moves on as sessions pass. Nothing about the past carries data-ends,
-// so the archive is never touched.
+// it stands for, and data-start, the start of the first. A series card also carries
+// data-sessions, "datetime,start,end,date in words;…", so its "next" line moves on as
+// sessions pass. Nothing about the past carries data-ends, so the archive is never
+// touched.
 (function () {
   var now = Date.now();
   var ended = function (card) {
     var ends = card.getAttribute('data-ends');
     return ends !== null && Date.parse(ends) <= now;
   };
-  // The next session of a card, as [start, end, words], or null for a single event.
+  // The next session of a card, as [datetime, start, end, words], or null for a single
+  // event.
   var nextOf = function (card) {
     var raw = card.getAttribute('data-sessions');
     if (!raw) return null;
     var sessions = raw.split(';');
     for (var i = 0; i < sessions.length; i++) {
       var session = sessions[i].split(',');
-      if (session.length === 3 && Date.parse(session[1]) > now) return session;
+      if (session.length === 4 && Date.parse(session[2]) > now) return session;
     }
     return null;
   };
-  // An instant from a <time datetime>: a whole day starts at local midnight.
-  var instant = function (iso) {
-    var day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return day ? new Date(+day[1], day[2] - 1, +day[3]).getTime() : Date.parse(iso);
-  };
   var startOf = function (card) {
     var next = nextOf(card);
-    if (next) return instant(next[0]);
-    var time = card.querySelector('time[datetime]');
-    return time ? instant(time.getAttribute('datetime')) : 0;
+    return Date.parse(next ? next[1] : card.getAttribute('data-start')) || 0;
   };
   var refresh = function (card) {
     if (ended(card)) { card.hidden = true; return; }
@@ -37,7 +32,7 @@
     var time = next && card.querySelector('[data-next] time');
     if (time) {
       time.setAttribute('datetime', next[0]);
-      time.textContent = next[2];
+      time.textContent = next[3];
     }
   };
   document.querySelectorAll('[data-ends]').forEach(refresh);
