@@ -1,7 +1,7 @@
 //! `content/site.yaml` → `SiteConfig`: title, languages, time zone, theme, section
 //! names and Markdown policy. Problems come back as diagnostics like any content file.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::fields::{Obj, Reader, suggest_slug};
 use crate::model::{Kind, Lang, Text, is_valid_id};
 use crate::source::Source;
@@ -112,16 +112,7 @@ const FIELDS: &[&str] = &[
 pub fn parse(source: Arc<Source>) -> (Option<SiteConfig>, Vec<Diagnostic>) {
     let doc = match yaml::parse(source.yaml_text()) {
         Ok(doc) => doc,
-        Err(e) => {
-            let d = source.diag_line(
-                Severity::Error,
-                "invalid-yaml",
-                format!("invalid YAML: {}", e.message),
-                e.line,
-                e.column,
-            );
-            return (None, vec![d]);
-        }
+        Err(e) => return (None, vec![crate::frontmatter::syntax_error(&source, &e)]),
     };
     // Languages first: translatable fields are checked against them.
     let probe = Reader::new(source.clone(), &Lang::ALL);

@@ -70,13 +70,21 @@ pub fn yaml_source(rel: &str, text: impl Into<Arc<str>>) -> Source {
     }
 }
 
-/// The `invalid-yaml` diagnostic for a syntax error in a source's YAML.
+/// The diagnostic for a syntax error in a source's YAML (`invalid-yaml`, or a trap's code).
 pub fn syntax_error(source: &Source, e: &crate::yaml::SyntaxError) -> Diagnostic {
-    source.diag_line(
+    let message = match e.code {
+        "invalid-yaml" => format!("invalid YAML: {}", e.message),
+        _ => e.message.clone(),
+    };
+    let d = source.diag_line(
         Severity::Error,
-        "invalid-yaml",
-        format!("invalid YAML: {}", e.message),
+        e.code,
+        message,
         e.line + source.yaml_line_offset,
         e.column,
-    )
+    );
+    match &e.help {
+        Some(help) => d.with_help(help.clone()),
+        None => d,
+    }
 }

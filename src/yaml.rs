@@ -6,6 +6,10 @@
 //! Positions: serde_yaml gives no spans on values, but it stamps every error with the
 //! position of the event being read. `locate` walks the document again and raises an
 //! error exactly at the wanted node; it runs only when a diagnostic needs a position.
+//! Where the parser's own words would not help a communicator, `traps` reads the text
+//! around the error and names the real cause.
+
+mod traps;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -48,12 +52,16 @@ impl Yaml {
     }
 }
 
-/// A syntax error, positioned in the YAML text (1-based).
+/// A syntax error, positioned in the YAML text (1-based) at the character that caused it,
+/// with a fix where the cause is one of the known traps.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
+    /// `invalid-yaml`, or the trap's own code (`invisible-character`, `tab-character`).
+    pub code: &'static str,
     pub message: String,
     pub line: usize,
     pub column: usize,
+    pub help: Option<String>,
 }
 
 /// One step of a path into a document.
@@ -67,13 +75,21 @@ pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
     if text.trim().is_empty() {
         return Ok(Yaml::Null);
     }
+    // A character that looks like a space, or nothing, misleads every later message: it
+    // is named first, wherever it is.
+    if let Some(e) = traps::invisible(text) {
+        return Err(e);
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        SyntaxError {
-            message: explain(&e.to_string()),
+        let message = e.to_string();
+        traps::cause(text, &message, line, column).unwrap_or(SyntaxError {
+            code: "invalid-yaml",
+            message: explain(&message),
             line,
             column,
-        }
+            help: None,
+        })
     })?;
     Ok(convert(value))
 }

@@ -86,8 +86,31 @@ macro_rules! case {
     };
 }
 
-case!(invalid_yaml, "invalid-yaml", "invalid-yaml", "content/events/kapot.nl.md", 4:5,
-    "invalid YAML: did not find expected ',' or ']'");
+case!(invalid_yaml, "invalid-yaml", "invalid-yaml", "content/events/kapot.nl.md", 3:10,
+    "invalid YAML: the `[` here is never closed with `]`",
+    help = "close it on the same line, like `summary: [a, b]`; a text that begins with `[` must be in double quotes");
+
+// Issue 12: the YAML traps, named at the character that caused them, with the fix.
+case!(colon_in_an_unquoted_title, "yaml-traps", "invalid-yaml", "content/events/dubbele-punt.nl.md", 2:15,
+    "invalid YAML: the value of `title` holds a colon (`:`), which YAML reads as the start of another field",
+    help = "put the whole value in double quotes: `title: \"Webinar: werken als hybride docent\"`");
+case!(curly_quotes, "yaml-traps", "invalid-yaml", "content/events/krullen.nl.md", 2:8,
+    "invalid YAML: the value of `title` begins with a curly quote (“), which YAML does not read as a quote",
+    help = "use straight double quotes, as a keyboard types them: `title: \"Open dag: kom kijken\"`");
+case!(a_tab_in_indentation, "yaml-traps", "tab-character", "content/events/tab.nl.md", 8:1,
+    "a tab is here; YAML allows only spaces to indent and after the `:` of a field",
+    help = "replace the tab with spaces (two spaces per level of indenting)");
+case!(a_non_breaking_space_in_a_date, "yaml-traps", "invisible-character", "content/events/harde-spatie.nl.md", 5:18,
+    "a non-breaking space (U+00A0) is here",
+    help = "it looks like a space but is not one (it often comes along when text is copied from Word or a web page): delete it and type a normal space");
+case!(a_zero_width_space_in_a_key, "yaml-traps", "invisible-character", "content/events/onzichtbaar.nl.md", 4:3,
+    "a zero-width space (U+200B) is here");
+case!(a_value_beginning_with_at, "yaml-traps", "invalid-yaml", "content/events/apenstaart.nl.md", 7:12,
+    "invalid YAML: the value of `organiser` begins with `@`, which YAML reads as a sign of its own",
+    help = "put the whole value in double quotes: `organiser: \"@roc-voorbeeld\"`");
+case!(an_unclosed_quote, "yaml-traps", "invalid-yaml", "content/events/open-aanhalingsteken.nl.md", 2:8,
+    "invalid YAML: the quote (`\"`) that begins the value of `title` is never closed",
+    help = "end the value with `\"` on the same line");
 case!(unknown_field_suggests_the_nearest, "unknown-field", "unknown-field", "content/events/tikfout.nl.md", 5:1,
     "unknown field `strat`", help = "did you mean `start`?");
 case!(missing_field_in_same_run, "unknown-field", "missing-field", "content/events/tikfout.nl.md", 2:1,
@@ -467,4 +490,20 @@ fn a_course_needs_a_location() {
         "a course needs at least one location in `locations`"
     );
     assert_eq!(d["line"].as_u64(), Some(5));
+}
+
+/// One mistake, one problem: a file whose YAML breaks is reported once, at its cause.
+#[test]
+fn each_yaml_trap_is_one_problem_in_its_own_file() {
+    let site = Site::new(&["errors/yaml-traps"]);
+    let (code, diags) = site.check_json();
+    assert_eq!(code, 1);
+    let mut files: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    let all = files.len();
+    files.dedup();
+    assert_eq!((all, files.len()), (7, 7), "{diags:#?}");
 }

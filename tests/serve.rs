@@ -289,7 +289,7 @@ fn broken_content_shows_an_overlay_and_fixing_clears_it() {
     let page = get(&s.addr, "/opleidingen/lassen/");
     assert_eq!(page.status, 200, "other pages keep serving");
     assert!(
-        page.body.contains("content/events/open-dag.nl.md:3:1"),
+        page.body.contains("content/events/open-dag.nl.md:2:8"),
         "names file, line and column"
     );
     assert!(page.body.contains("invalid YAML"));
@@ -474,7 +474,7 @@ fn starting_on_broken_content_shows_the_problems_then_the_site() {
         "{}",
         page.body
     );
-    assert!(page.body.contains("content/events/open-dag.nl.md:3:1"));
+    assert!(page.body.contains("content/events/open-dag.nl.md:2:8"));
     s.site.write("content/events/open-dag.nl.md", good);
     eventually("the site appears once fixed", || {
         get(&s.addr, "/").status == 200

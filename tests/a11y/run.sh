@@ -60,4 +60,6 @@ echo "== live reload in Chromium"
 live="$repo/target/live-site"
 rm -rf "$live" && mkdir -p "$live"
 cp -r "$repo/content" "$repo/themes" "$live/"
-node reload.mjs "$repo/target/release/werkplaats" "$live"
+bin="${CARGO_TARGET_DIR:-$repo/target}/release/werkplaats"
+[ -x "$bin" ] || { echo "a11y: no werkplaats binary at $bin" >&2; exit 1; }
+node reload.mjs "$bin" "$live"

@@ -20,7 +20,9 @@ fi
 
 rm -rf "$out" && mkdir -p "$out"
 (cd "$repo" && cargo build --release --locked -q)
-bin="$repo/target/release/werkplaats"
+# Where cargo put the binary: CARGO_TARGET_DIR if set (a shared target folder), else ./target.
+bin="${CARGO_TARGET_DIR:-$repo/target}/release/werkplaats"
+[ -x "$bin" ] || { echo "conformance: no werkplaats binary at $bin after cargo build" >&2; exit 1; }
 
 sites=("example:$repo")
 gen="$repo/../shared/bench/gen_site.py"

@@ -1,0 +1,345 @@
+//! The YAML traps communicators fall into, named in plain words at the character that
+//! caused them. The parser says where it gave up ("mapping values are not allowed in this
+//! context"); this module reads the text around that place and says what to change: an
+//! invisible character pasted from Word, a tab, a colon or another sign in an unquoted
+//! value, curly quotes, a quote or bracket left open.
+
+use super::SyntaxError;
+
+/// Characters that look like a space or like nothing, with their names.
+const INVISIBLE: &[(char, &str, bool)] = &[
+    ('\u{00A0}', "a non-breaking space (U+00A0)", true),
+    ('\u{2007}', "a figure space (U+2007)", true),
+    ('\u{202F}', "a narrow non-breaking space (U+202F)", true),
+    ('\u{2009}', "a thin space (U+2009)", true),
+    ('\u{3000}', "an ideographic space (U+3000)", true),
+    ('\u{200B}', "a zero-width space (U+200B)", false),
+    ('\u{200C}', "a zero-width non-joiner (U+200C)", false),
+    ('\u{200D}', "a zero-width joiner (U+200D)", false),
+    ('\u{2060}', "a word joiner (U+2060)", false),
+    ('\u{FEFF}', "a zero-width no-break space (U+FEFF)", false),
+    ('\u{00AD}', "a soft hyphen (U+00AD)", false),
+];
+
+/// The first invisible character in the YAML, if any: the cause of whatever would fail
+/// after it (a date that "is not a date", a key that is "unknown", a line out of place).
+pub(super) fn invisible(text: &str) -> Option<SyntaxError> {
+    let (at, c) = text
+        .char_indices()
+        .find(|(_, c)| INVISIBLE.iter().any(|(i, _, _)| i == c))?;
+    let (_, name, looks_like_space) = INVISIBLE.iter().find(|(i, _, _)| *i == c)?;
+    let count = text
+        .chars()
+        .filter(|c| INVISIBLE.iter().any(|(i, _, _)| i == c))
+        .count();
+    let (line, column) = line_col(text, at);
+    let more = if count > 1 {
+        format!(" ({count} invisible characters in this part of the file)")
+    } else {
+        String::new()
+    };
+    let help = if *looks_like_space {
+        "it looks like a space but is not one (it often comes along when text is copied from Word or a web page): delete it and type a normal space"
+    } else {
+        "it cannot be seen but is there (it often comes along when text is copied from Word or a web page): delete it"
+    };
+    Some(SyntaxError {
+        code: "invisible-character",
+        message: format!("{name} is here{more}"),
+        line,
+        column,
+        help: Some(help.to_string()),
+    })
+}
+
+/// The real cause of the parser's error `message` at `line`:`column`, if it is a known
+/// trap; `None` leaves the parser's words.
+pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Option<SyntaxError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let from = line.saturating_sub(2);
+    let to = line.min(lines.len());
+    // A tab on the line (or the one before it) is the cause of most indentation errors.
+    for (i, l) in lines.iter().enumerate().take(to).skip(from) {
+        if let Some(col) = tab_outside_quotes(l) {
+            return Some(SyntaxError {
+                code: "tab-character",
+                message:
+                    "a tab is here; YAML allows only spaces to indent and after the `:` of a field"
+                        .into(),
+                line: i + 1,
+                column: col,
+                help: Some(
+                    "replace the tab with spaces (two spaces per level of indenting)".into(),
+                ),
+            });
+        }
+    }
+    if message.contains("did not find expected ',' or ']'")
+        || message.contains("did not find expected ',' or '}'")
+    {
+        return unclosed_bracket(&lines, line);
+    }
+    if (message.contains("quoted scalar") || message.contains("end of stream"))
+        && let Some(e) = unclosed_quote(&lines, line)
+    {
+        return Some(e);
+    }
+    let l = *lines.get(line.checked_sub(1)?)?;
+    let field = Field::of(l)?;
+    let value = field.value;
+    let first = value.chars().next()?;
+    if matches!(first, '“' | '”' | '‘' | '’' | '„' | '‚') {
+        return Some(SyntaxError {
+            code: "invalid-yaml",
+            message: format!(
+                "the value of `{}` begins with a curly quote ({first}), which YAML does not read as a quote",
+                field.key
+            ),
+            line,
+            column: field.value_column,
+            help: Some(format!(
+                "use straight double quotes, as a keyboard types them: {}",
+                field.quoted(&strip_curly(value))
+            )),
+        });
+    }
+    if matches!(first, '"' | '\'' | '[' | '{') {
+        return None;
+    }
+    // `@` and `` ` `` cannot begin a plain value at all; `*` begins a reference to an
+    // anchor, which a title never means. (`&`, `!`, `|` and `>` are valid YAML and fail
+    // later, if at all, with their own messages.)
+    let misread = match first {
+        '@' | '`' | '%' => {
+            message.contains("cannot start any token") || message.contains("directive")
+        }
+        '*' => message.contains("anchor") || message.contains("alias"),
+        _ => false,
+    };
+    if let Some(sign) = Some(first).filter(|_| misread) {
+        return Some(SyntaxError {
+            code: "invalid-yaml",
+            message: format!(
+                "the value of `{}` begins with `{sign}`, which YAML reads as a sign of its own",
+                field.key
+            ),
+            line,
+            column: field.value_column,
+            help: Some(format!(
+                "put the whole value in double quotes: {}",
+                field.quoted(value)
+            )),
+        });
+    }
+    // The parser points at the colon it refused: one inside the value (else the line is
+    // out of place, which its own message says).
+    if let Some(at) = colon_in(value).filter(|_| message.contains("mapping values")) {
+        let col = field.value_column + value[..at].chars().count();
+        if column < field.value_column {
+            return None;
+        }
+        return Some(SyntaxError {
+            code: "invalid-yaml",
+            message: format!(
+                "the value of `{}` holds a colon (`:`), which YAML reads as the start of another field",
+                field.key
+            ),
+            line,
+            column: col,
+            help: Some(format!(
+                "put the whole value in double quotes: {}",
+                field.quoted(value)
+            )),
+        });
+    }
+    None
+}
+
+/// A line `key: value` (or `- key: value`), unquoted key.
+struct Field<'a> {
+    indent: &'a str,
+    key: &'a str,
+    value: &'a str,
+    /// 1-based column of the value's first character.
+    value_column: usize,
+}
+
+impl<'a> Field<'a> {
+    fn of(line: &'a str) -> Option<Field<'a>> {
+        let trimmed = line.trim_start_matches([' ', '-']);
+        let indent = &line[..line.len() - trimmed.len()];
+        let (key, rest) = trimmed.split_once(':')?;
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
+            return None;
+        }
+        let value = rest.trim_start();
+        let before = indent.len() + key.len() + 1 + (rest.len() - value.len());
+        Some(Field {
+            indent,
+            key,
+            value: value.trim_end(),
+            value_column: line[..before].chars().count() + 1,
+        })
+    }
+
+    /// The line with its value in double quotes, inner quotes escaped.
+    fn quoted(&self, value: &str) -> String {
+        let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+        format!(
+            "`{}{}: \"{escaped}\"`",
+            self.indent.trim_start_matches(' '),
+            self.key
+        )
+    }
+}
+
+fn strip_curly(value: &str) -> String {
+    value
+        .trim_matches(|c| matches!(c, '“' | '”' | '‘' | '’' | '„' | '‚'))
+        .to_string()
+}
+
+/// Byte offset of a colon that YAML would read as a field separator (`: ` or a final `:`).
+fn colon_in(value: &str) -> Option<usize> {
+    let bytes = value.as_bytes();
+    (0..bytes.len()).find(|&i| bytes[i] == b':' && bytes.get(i + 1).is_none_or(|&n| n == b' '))
+}
+
+/// 1-based column of a tab that is not inside quotes.
+fn tab_outside_quotes(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    for (col, c) in line.chars().enumerate() {
+        match (c, quote) {
+            ('\t', None) => return Some(col + 1),
+            ('"' | '\'', None) => quote = Some(c),
+            (q, Some(open)) if q == open => quote = None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The line (at or before `line`) whose `[` or `{` is not closed on it.
+fn unclosed_bracket(lines: &[&str], line: usize) -> Option<SyntaxError> {
+    for i in (0..line.min(lines.len())).rev() {
+        let l = lines[i];
+        for (open, close) in [('[', ']'), ('{', '}')] {
+            let opened = l.matches(open).count();
+            if opened > l.matches(close).count() {
+                let col = l.chars().position(|c| c == open)? + 1;
+                let field = Field::of(l).map_or(String::new(), |f| format!("`{}: ", f.key));
+                let example = if field.is_empty() {
+                    format!("`{open}a, b{close}`")
+                } else {
+                    format!("{field}{open}a, b{close}`")
+                };
+                return Some(SyntaxError {
+                    code: "invalid-yaml",
+                    message: format!("the `{open}` here is never closed with `{close}`"),
+                    line: i + 1,
+                    column: col,
+                    help: Some(format!(
+                        "close it on the same line, like {example}; a text that begins with `{open}` must be in double quotes"
+                    )),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The line (at or before `line`) whose value opens a quote it does not close.
+fn unclosed_quote(lines: &[&str], line: usize) -> Option<SyntaxError> {
+    for i in (0..line.min(lines.len())).rev() {
+        let Some(field) = Field::of(lines[i]) else {
+            continue;
+        };
+        let Some(q) = field
+            .value
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\''))
+        else {
+            continue;
+        };
+        let rest = &field.value[1..];
+        let closed = match q {
+            '"' => {
+                let mut escaped = false;
+                rest.chars().any(|c| {
+                    let end = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    end
+                })
+            }
+            _ => rest.contains('\''),
+        };
+        if !closed {
+            return Some(SyntaxError {
+                code: "invalid-yaml",
+                message: format!(
+                    "the quote (`{q}`) that begins the value of `{}` is never closed",
+                    field.key
+                ),
+                line: i + 1,
+                column: field.value_column,
+                help: Some(format!("end the value with `{q}` on the same line")),
+            });
+        }
+    }
+    None
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_colon_in_a_title_is_named_at_the_colon() {
+        let e = super::super::parse("title: Webinar: werken als docent\nsummary: x\n")
+            .expect_err("invalid");
+        assert_eq!((e.line, e.column), (1, 15), "{e:?}");
+        assert!(e.message.contains("colon"));
+        assert_eq!(
+            e.help.as_deref(),
+            Some("put the whole value in double quotes: `title: \"Webinar: werken als docent\"`")
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_named() {
+        let e = super::super::parse("start: 2027-03-20\u{a0}10:00\n").expect_err("invalid");
+        assert_eq!((e.line, e.column), (1, 18));
+        assert!(e.message.starts_with("a non-breaking space (U+00A0)"));
+    }
+
+    #[test]
+    fn tabs_quotes_and_brackets() {
+        let tab = super::super::parse("title: x\ncost:\n\tnl: gratis\n").expect_err("tab");
+        assert_eq!((tab.line, tab.column), (3, 1), "{tab:?}");
+        let quote = super::super::parse("title: \"Open dag\nsummary: x\n").expect_err("quote");
+        assert_eq!((quote.line, quote.column), (1, 8), "{quote:?}");
+        let bracket = super::super::parse("audiences: [vo, mbo\ntype: x\n").expect_err("bracket");
+        assert_eq!((bracket.line, bracket.column), (1, 12), "{bracket:?}");
+        let curly = super::super::parse("title: “Open dag: kom kijken”\n").expect_err("curly");
+        assert_eq!((curly.line, curly.column), (1, 8), "{curly:?}");
+        assert!(
+            curly
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("`title: \"Open dag: kom kijken\"`"))
+        );
+        let at = super::super::parse("organiser: @roc\n").expect_err("at");
+        assert_eq!((at.line, at.column), (1, 12), "{at:?}");
+    }
+}
