@@ -37,7 +37,7 @@ try {
   writeFileSync(file, '---\ntitle: [kapot\n---\n');
   await reloaded;
   const overlay = await page.textContent('#werkplaats-overlay').catch(() => '');
-  check(overlay.includes('content/initiatives/technohub-woerden.nl.md:3:1'), 'broken front matter shows the overlay with file, line and column');
+  check(overlay.includes('content/initiatives/technohub-woerden.nl.md:2:8'), 'broken front matter shows the overlay with file, line and column');
   reloaded = page.waitForEvent('load', { timeout: 20_000 });
   writeFileSync(file, original);
   await reloaded;
