@@ -108,11 +108,23 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
     });
     timed("assemble: urls", || assign_urls(&mut site, &mut diags));
     timed("assemble: links", || {
-        let links = Links::new(&site);
+        // Items whose files are there but did not parse (drafts are left out on purpose).
+        let broken: HashSet<String> = on_disk
+            .iter()
+            .filter(|(kind, id)| !drafts.contains(&(*kind, id.to_string())))
+            .map(|(kind, id)| format!("{}/{id}", kind.folder()))
+            .collect();
+        let links = Links::new(&site, broken);
         links::resolve_bodies(&mut site, &links, &mut diags);
         links::render_descriptions(&mut site, &links, &mut diags);
     });
-    missing_translations(&site, &mut diags);
+    let files_on_disk: HashSet<(Kind, &str, Lang)> = input
+        .files
+        .iter()
+        .filter(|f| f.kind.is_markdown())
+        .map(|f| (f.kind, f.id.as_str(), f.lang.unwrap_or(default)))
+        .collect();
+    missing_translations(&site, &files_on_disk, &mut diags);
     timed("assemble: agenda", || {
         expand_agenda(&mut site, input.files, &input.history, &mut diags)
     });
@@ -541,11 +553,17 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {
+/// A warning per language an item has no file for. A translation whose file is there
+/// but has errors is not missing: its own errors say what to fix.
+fn missing_translations(
+    site: &Site,
+    on_disk: &HashSet<(Kind, &str, Lang)>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let default = site.default_lang();
-    let mut warn = |texts: &BTreeMap<Lang, Arc<ItemText>>, id: &str| {
+    let mut warn = |texts: &BTreeMap<Lang, Arc<ItemText>>, kind: Kind, id: &str| {
         for &lang in &site.config.languages {
-            if texts.contains_key(&lang) {
+            if texts.contains_key(&lang) || on_disk.contains(&(kind, id, lang)) {
                 continue;
             }
             let source = &texts[&default].source;
@@ -571,10 +589,18 @@ fn missing_translations(site: &Site, diags: &mut Vec<Diagnostic>) {
             );
         }
     };
-    site.initiatives.iter().for_each(|i| warn(&i.texts, &i.id));
-    site.courses.iter().for_each(|i| warn(&i.texts, &i.id));
-    site.events.iter().for_each(|i| warn(&i.texts, &i.id));
-    site.pages.iter().for_each(|i| warn(&i.texts, &i.id));
+    site.initiatives
+        .iter()
+        .for_each(|i| warn(&i.texts, Kind::Initiative, &i.id));
+    site.courses
+        .iter()
+        .for_each(|i| warn(&i.texts, Kind::Course, &i.id));
+    site.events
+        .iter()
+        .for_each(|i| warn(&i.texts, Kind::Event, &i.id));
+    site.pages
+        .iter()
+        .for_each(|i| warn(&i.texts, Kind::Page, &i.id));
 }
 
 /// Resolves every event once: its time zone, its place, its sessions with their

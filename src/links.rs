@@ -5,13 +5,12 @@
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::fields::suggest_ids;
 use crate::markdown::{Markdown, REF_MARKER};
 use crate::model::*;
 use crate::site::{DataItem, Item, Site};
 use crate::source::Source;
 use crate::urls;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Every URL an `@/` link may point to: `kind/id` → URL per language.
 fn ref_table(site: &Site) -> HashMap<String, BTreeMap<Lang, String>> {
@@ -64,10 +63,14 @@ pub struct Links {
     keys: Vec<String>,
     /// Every URL path the build will have, for plain internal links.
     paths: BTreeSet<String>,
+    /// `kind/id` of items whose files are there but did not parse: links to them are not
+    /// reported again (their files' own errors say what to fix).
+    broken: HashSet<String>,
 }
 
 impl Links {
-    pub fn new(site: &Site) -> Links {
+    /// `broken`: `kind/id` of items whose files exist but failed to parse.
+    pub fn new(site: &Site, broken: HashSet<String>) -> Links {
         let table = ref_table(site);
         let mut keys: Vec<String> = table.keys().cloned().collect();
         keys.sort();
@@ -85,22 +88,31 @@ impl Links {
         }
         paths.extend(site.media.iter().map(|m| format!("/media/{}", m.rel)));
         paths.extend(["/sitemap.xml".to_string(), "/robots.txt".to_string()]);
-        Links { table, keys, paths }
+        Links {
+            table,
+            keys,
+            paths,
+            broken,
+        }
     }
 
     /// Reports `@/` links to nothing (errors) and internal links to no page (warnings).
     fn check(&self, body: &Body, source: &Source, diags: &mut Vec<Diagnostic>) {
         for (target, line, column) in &body.refs {
             let key = ref_key(target);
-            if self.table.contains_key(&key) {
+            if self.table.contains_key(&key) || self.broken.contains(&key) {
                 continue;
             }
             let keys: Vec<&str> = self.keys.iter().map(String::as_str).collect();
-            let help = suggest_ids(&key, &keys)
-                .map(|h| h.replace('`', "`@/").replace("`@/?", "`?"))
-                .unwrap_or_else(|| {
-                    "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`".into()
-                });
+            // Suggestions written as links can be: `@/kind/id.md`.
+            let few: Vec<String> = crate::diagnostic::nearest_few(&key, keys.iter().copied())
+                .into_iter()
+                .map(|k| format!("@/{k}.md"))
+                .collect();
+            let few: Vec<&str> = few.iter().map(String::as_str).collect();
+            let help = crate::diagnostic::did_you_mean(&few).unwrap_or_else(|| {
+                "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`".into()
+            });
             diags.push(
                 source
                     .diag_line(

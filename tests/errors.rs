@@ -150,7 +150,7 @@ case!(invalid_slug, "invalid-slug", "invalid-slug", "content/pages/uitbreker.nl.
 case!(translation_without_original, "missing-original", "missing-original", "content/events/alleen-engels.en.md", 1:1,
     "this translation has no nl original");
 case!(broken_item_reference, "broken-reference", "broken-reference", "content/pages/links.nl.md", 6:5,
-    "`@/initiatives/techniekhuis-oud.md` does not lead to any item", help = "did you mean `@/initiatives/techniekhuis`?");
+    "`@/initiatives/techniekhuis-oud.md` does not lead to any item", help = "did you mean `@/initiatives/techniekhuis.md`?");
 case!(broken_internal_link_warns, "broken-link", "broken-link", "content/pages/links.nl.md", 6:43,
     "`/bestaat-niet/` leads to no page of this site");
 case!(old_event_warns, "old-event", "old-event", "content/events/heel-oud.nl.md", 1:1,
@@ -506,4 +506,40 @@ fn each_yaml_trap_is_one_problem_in_its_own_file() {
     let all = files.len();
     files.dedup();
     assert_eq!((all, files.len()), (7, 7), "{diags:#?}");
+}
+
+// Issue 12: no follow-on errors. A link to an item whose file has errors, and a translation
+// whose file has errors, are not reported again; a suggestion is a link that can be written.
+case!(a_broken_link_suggests_a_writable_link, "follow-on", "broken-reference", "content/pages/verwijst.nl.md", 6:50,
+    "`@/events/open-dg.md` does not lead to any item",
+    help = "did you mean `@/events/open-dag.md` or `@/events/vorig-jaar.md`?");
+
+#[test]
+fn a_broken_file_is_reported_once_not_where_it_is_used() {
+    let site = Site::new(&["errors/follow-on"]);
+    let (_, diags) = site.check_json();
+    let errors: Vec<(&str, &str)> = diags
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .filter_map(|d| Some((d["code"].as_str()?, d["file"].as_str()?)))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("invalid-yaml", "content/events/kapotte-dag.nl.md"),
+            ("invalid-yaml", "content/events/open-dag.en.md"),
+            ("broken-reference", "content/pages/verwijst.nl.md"),
+        ],
+        "{diags:#?}"
+    );
+    let about_open_dag = diags
+        .iter()
+        .filter(|d| {
+            d["code"] == "missing-translation" && d["file"] == "content/events/open-dag.nl.md"
+        })
+        .count();
+    assert_eq!(
+        about_open_dag, 0,
+        "the English file is there, with its own error"
+    );
 }
