@@ -418,6 +418,22 @@ impl<'a> Obj<'a> {
             return Vec::new();
         };
         if let Some(s) = value.scalar_text() {
+            // `audiences: vo, ouders` is one text to YAML: say how a list is written,
+            // once, instead of calling the whole text an unknown value.
+            if s.contains(',') {
+                let items: Vec<&str> = s.split(',').map(str::trim).collect();
+                self.reader.error_help(
+                    "list-as-text",
+                    format!("`{name}` is a list, but `{s}` is written as one text"),
+                    Some(format!(
+                        "put the items between square brackets: `{name}: [{}]`",
+                        items.join(", ")
+                    )),
+                    &self.path_to(name),
+                    false,
+                );
+                return Vec::new();
+            }
             return vec![(s, self.path_to(name))];
         }
         let Some(items) = self.list(name) else {

@@ -508,6 +508,10 @@ fn each_yaml_trap_is_one_problem_in_its_own_file() {
     assert_eq!((all, files.len()), (7, 7), "{diags:#?}");
 }
 
+case!(a_list_written_as_text, "list-as-text", "list-as-text", "content/events/komma-lijst.nl.md", 7:12,
+    "`audiences` is a list, but `vo, parents` is written as one text",
+    help = "put the items between square brackets: `audiences: [vo, parents]`");
+
 // Issue 12: no follow-on errors. A link to an item whose file has errors, and a translation
 // whose file has errors, are not reported again; a suggestion is a link that can be written.
 case!(a_broken_link_suggests_a_writable_link, "follow-on", "broken-reference", "content/pages/verwijst.nl.md", 6:50,
