@@ -114,7 +114,8 @@ pub struct Schedule {
     /// The session `start` and `end` describe, the first of a series even if `except`
     /// leaves it out (`DTSTART`/`DTEND` of the feeds).
     pub defined: Option<Session>,
-    /// Every session up to the agenda horizon (twelve months after `now`), in time order.
+    /// Every session up to the agenda horizon (twelve months after `now`, and past it to
+    /// reach the next session of a series that is still on), in time order.
     pub sessions: Vec<Session>,
     /// The last day of the event's last session, however far ahead (`until` or `count`
     /// of a series, beyond the horizon too); `None` for a series that repeats for ever.
@@ -139,11 +140,6 @@ impl Schedule {
     /// Sessions that have not ended at `now`, in time order.
     pub fn upcoming(&self) -> &[Session] {
         &self.sessions[self.next..]
-    }
-
-    /// Sessions that ended before `now`.
-    pub fn past(&self) -> &[Session] {
-        &self.sessions[..self.next]
     }
 
     /// True while any session has not ended: the event belongs in upcoming lists.
