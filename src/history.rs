@@ -7,7 +7,6 @@
 //! inside git never a value that goes backwards when a file changes.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Lang;
 use jiff::Timestamp;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -180,14 +179,7 @@ fn item_of(path: &str) -> Option<(String, String)> {
         return None;
     }
     let folder = parts.next()?;
-    let name = path.rsplit('/').next()?;
-    let stem = name
-        .strip_suffix(".md")
-        .or_else(|| name.strip_suffix(".yaml"))?;
-    let id = match stem.rsplit_once('.') {
-        Some((id, lang)) if Lang::parse(lang).is_some() => id,
-        _ => stem,
-    };
+    let id = crate::model::id_of_file_name(path.rsplit('/').next()?)?;
     Some((folder.to_string(), id.to_string()))
 }
 

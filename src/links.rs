@@ -44,14 +44,7 @@ fn ref_key(target: &str) -> String {
     let target = target.split('#').next().unwrap_or(target);
     let kind = target.split('/').next().unwrap_or("");
     let file = target.rsplit('/').next().unwrap_or("");
-    let stem = file
-        .strip_suffix(".md")
-        .or_else(|| file.strip_suffix(".yaml"))
-        .unwrap_or(file);
-    let stem = match stem.rsplit_once('.') {
-        Some((id, lang)) if Lang::parse(lang).is_some() => id,
-        _ => stem,
-    };
+    let stem = crate::model::id_of_file_name(file).unwrap_or(file);
     format!("{kind}/{stem}")
 }
 

@@ -211,6 +211,19 @@ pub fn is_valid_id(s: &str) -> bool {
         })
 }
 
+/// The id a content file name stands for: `open-dag.nl.md` → `open-dag`,
+/// `technohub.yaml` → `technohub` (the language part is dropped if it is one). `None` for
+/// names that are not content files.
+pub fn id_of_file_name(name: &str) -> Option<&str> {
+    let stem = name
+        .strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".yaml"))?;
+    Some(match stem.rsplit_once('.') {
+        Some((id, lang)) if Lang::parse(lang).is_some() => id,
+        _ => stem,
+    })
+}
+
 /// A translatable value: one text for every language, or one per language.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Text {

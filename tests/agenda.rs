@@ -373,6 +373,13 @@ fn git(site: &Site, args: &[&str], date: &str) {
     );
 }
 
+/// A git repository of the whole site with one commit at `date`.
+fn commit_all(site: &Site, message: &str, date: &str) {
+    git(site, &["init", "-q"], date);
+    git(site, &["add", "."], date);
+    git(site, &["commit", "-q", "-m", message], date);
+}
+
 fn set_mtime(site: &Site, rel: &str, unix: u64) {
     let file = std::fs::File::options()
         .write(true)
@@ -388,13 +395,7 @@ const MONTHLY: &str = "bbbbbbbb-0000-4000-8000-000000000002";
 #[test]
 fn a_commit_moves_last_modified_forward_for_that_event_only() {
     let site = Site::new(&["agenda"]);
-    git(&site, &["init", "-q"], "2026-10-01T12:00:00Z");
-    git(&site, &["add", "."], "2026-10-01T12:00:00Z");
-    git(
-        &site,
-        &["commit", "-q", "-m", "agenda"],
-        "2026-10-01T12:00:00Z",
-    );
+    commit_all(&site, "agenda", "2026-10-01T12:00:00Z");
     assert_eq!(site.build().code, 0);
     assert_eq!(last_modified(&site, WEEKLY), "20261001T120000Z");
     assert_eq!(last_modified(&site, MONTHLY), "20261001T120000Z");
@@ -545,13 +546,7 @@ fn the_archive_groups_by_the_year_an_event_ended_each_year_once() {
 #[test]
 fn a_shallow_clone_is_named_in_a_warning() {
     let site = Site::new(&["agenda"]);
-    git(&site, &["init", "-q"], "2026-10-01T12:00:00Z");
-    git(&site, &["add", "."], "2026-10-01T12:00:00Z");
-    git(
-        &site,
-        &["commit", "-q", "-m", "een"],
-        "2026-10-01T12:00:00Z",
-    );
+    commit_all(&site, "een", "2026-10-01T12:00:00Z");
     let file = "content/events/reeks-wekelijks.nl.md";
     site.write(file, site.read(file).replace("Elke", "Iedere"));
     git(

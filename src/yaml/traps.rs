@@ -32,7 +32,7 @@ pub(super) fn invisible(text: &str) -> Option<SyntaxError> {
         .chars()
         .filter(|c| INVISIBLE.iter().any(|(i, _, _)| i == c))
         .count();
-    let (line, column) = line_col(text, at);
+    let (line, column) = crate::source::line_col(text, at);
     let more = if count > 1 {
         format!(" ({count} invisible characters in this part of the file)")
     } else {
@@ -292,14 +292,6 @@ fn unclosed_quote(lines: &[&str], line: usize) -> Option<SyntaxError> {
         }
     }
     None
-}
-
-/// 1-based line and column (in characters) of byte offset `at`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
 }
 
 #[cfg(test)]
