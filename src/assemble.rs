@@ -15,6 +15,7 @@ use crate::parse::{ItemFile, Parsed};
 use crate::site::{DataItem, Item, Schedule, Site};
 use crate::source::Source;
 use crate::timed;
+use crate::msg;
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
 use rayon::prelude::*;
@@ -183,11 +184,11 @@ fn translations_need_alt(
                 .diag_at(
                     Severity::Error,
                     "image-without-alt",
-                    "this item has an image, so its translation needs `image_alt` too",
+                    msg!(TranslationNeedsAlt),
                     &[],
                     false,
                 )
-                .with_help("add `image_alt: …` in this language, saying what the image shows"),
+                .with_help(msg!(TranslationNeedsAltHelp)),
         );
     }
 }
@@ -202,13 +203,14 @@ fn duplicate_files(files: &[SourceFile], default: Lang, diags: &mut Vec<Diagnost
                 Diagnostic::error(
                     "duplicate-id",
                     &f.rel,
-                    format!(
-                        "the {} id `{}` is already used by {first}",
-                        f.kind.singular(),
-                        f.id
+                    msg!(
+                        DuplicateId,
+                        kind = crate::messages::kind_name(f.kind),
+                        id = &f.id,
+                        first = first
                     ),
                 )
-                .with_help("ids must be unique within their kind: rename one of the files"),
+                .with_help(msg!(DuplicateIdHelp)),
             );
         }
     }
@@ -236,14 +238,13 @@ fn orphan_translations(
                 .diag_line(
                     Severity::Error,
                     "missing-original",
-                    format!("this translation has no {} original", default.code()),
+                    msg!(MissingOriginal, language = crate::messages::lang_name(default)),
                     1,
                     1,
                 )
-                .with_help(format!(
-                    "add content/{}/{id}.{}.md with every field; translations hold only title, summary, slug, image_alt and text",
-                    kind.folder(),
-                    default.code()
+                .with_help(msg!(
+                    MissingOriginalHelp,
+                    file = format!("content/{}/{id}.{}.md", kind.folder(), default.code())
                 )),
         );
     }
@@ -278,21 +279,23 @@ fn check_references(
         }
         let mut d = r.at.error(
             "missing-reference",
-            format!("there is no {} `{}`", kind.singular(), r.id),
+            msg!(
+                MissingReference,
+                kind = crate::messages::kind_name(kind),
+                id = &r.id
+            ),
         );
         d.help = if drafts.contains(&(kind, r.id.clone())) {
-            Some(format!(
-                "`{}` is a draft: publish it (remove `draft: true`) or leave it out here",
-                r.id
-            ))
+            Some(msg!(MissingReferenceDraft, id = &r.id))
         } else {
             suggest_ids(&r.id, list).or_else(|| {
-                Some(format!(
-                    "add content/{}/{}.{} or use an existing id",
+                let file = format!(
+                    "content/{}/{}.{}",
                     kind.folder(),
                     r.id,
                     if kind.is_markdown() { "nl.md" } else { "yaml" }
-                ))
+                );
+                Some(msg!(MissingReferenceHelp, file = file))
             })
         };
         diags.push(d);
@@ -339,13 +342,11 @@ fn check_uids(site: &Site, diags: &mut Vec<Diagnostic>) {
                     .diag_at(
                         crate::diagnostic::Severity::Error,
                         "duplicate-uid",
-                        format!("the uid `{uid}` is already used by {first}"),
+                        msg!(DuplicateUid, uid = uid, first = *first),
                         &[crate::yaml::Step::Key("uid".into())],
                         false,
                     )
-                    .with_help(
-                        "every event needs its own uid: remove this line, or write a new one (`werkplaats new event <id>` makes a fresh uid)",
-                    ),
+                    .with_help(msg!(DuplicateUidHelp)),
             ),
             None => {
                 seen.insert(uid, &source.rel);
@@ -366,11 +367,9 @@ fn check_media_names(site: &Site, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     "media-case-collision",
                     &rel,
-                    format!(
-                        "this name differs only in upper and lower case from content/media/{first}"
-                    ),
+                    msg!(MediaCaseCollision, first = format!("content/media/{first}")),
                 )
-                .with_help("keep one of the two files, or give them different names"),
+                .with_help(msg!(MediaCaseCollisionHelp)),
             );
             continue;
         }
@@ -380,11 +379,11 @@ fn check_media_names(site: &Site, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     "invalid-media-name",
                     &rel,
-                    "media file names may hold only lowercase letters, digits, `.`, `_` and `-`",
+                    msg!(MediaName),
                 )
-                .with_help(format!(
-                    "rename it to content/media/{} (and use that name where it is linked)",
-                    media_name_for(&m.rel)
+                .with_help(msg!(
+                    MediaNameHelp,
+                    name = format!("content/media/{}", media_name_for(&m.rel))
                 )),
             );
         }
@@ -447,16 +446,11 @@ fn check_media(site: &Site, diags: &mut Vec<Diagnostic>) {
         let mut d = source.diag_at(
             Severity::Error,
             "missing-file",
-            format!("there is no content/media/{rel}"),
+            msg!(MissingMedia, file = format!("content/media/{rel}")),
             &path,
             false,
         );
-        d.help = suggest_ids(rel, &media).or_else(|| {
-            Some(
-                "put the image in content/media/ and give its path there, like `technohub.jpg`"
-                    .into(),
-            )
-        });
+        d.help = suggest_ids(rel, &media).or_else(|| Some(msg!(MissingMediaHelp)));
         diags.push(d);
     }
 }
@@ -510,7 +504,7 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                         source.diag_at(
                             Severity::Error,
                             "url-collision",
-                            format!("{url} is already taken by {other}"),
+                            msg!(UrlCollision, url = &url, other = &other),
                             &path,
                             false,
                         )
@@ -518,12 +512,12 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                         source.diag_line(
                             Severity::Error,
                             "url-collision",
-                            format!("{url} is already taken by {other}"),
+                            msg!(UrlCollision, url = &url, other = &other),
                             1,
                             1,
                         )
                     };
-                    diags.push(d.with_help("give this item another `slug`"));
+                    diags.push(d.with_help(msg!(UrlCollisionHelp)));
                 }
                 item.urls.insert(lang, url);
             }
@@ -572,19 +566,18 @@ fn missing_translations(
                     .diag_line(
                         Severity::Warning,
                         "missing-translation",
-                        format!(
-                            "no {} translation ({id}.{}.md); the {} site shows the {} text",
-                            lang.english_name(),
-                            lang.code(),
-                            lang.english_name(),
-                            default.english_name()
+                        msg!(
+                            MissingTranslation,
+                            language = crate::messages::lang_name(lang),
+                            file = format!("{id}.{}.md", lang.code()),
+                            default = crate::messages::lang_name(default)
                         ),
                         1,
                         1,
                     )
-                    .with_help(format!(
-                        "add {id}.{}.md beside this file with title, summary and text",
-                        lang.code()
+                    .with_help(msg!(
+                        MissingTranslationHelp,
+                        file = format!("{id}.{}.md", lang.code())
                     )),
             );
         }
@@ -638,8 +631,8 @@ fn expand_agenda(
         let old = (ended && !repeats_on).then(|| {
             event
                 .canonical_source(default)
-                .diag_line(Severity::Warning, "old-event", "this event ended more than a year ago", 1, 1)
-                .with_help("the archive still shows it; remove old events from content/events/ when they are no longer of interest")
+                .diag_line(Severity::Warning, "old-event", msg!(OldEvent), 1, 1)
+                .with_help(msg!(OldEventHelp))
         });
         // `updated` is the editor's wall time, in the site's zone. Derived times are
         // never later than the build's `now` either: a file touched after it (a fresh

@@ -2,6 +2,7 @@
 //! names and Markdown policy. Problems come back as diagnostics like any content file.
 
 use crate::diagnostic::Diagnostic;
+use crate::msg;
 use crate::fields::{Obj, Reader, suggest_slug};
 use crate::model::{Kind, Lang, Text, is_valid_id};
 use crate::source::Source;
@@ -108,6 +109,20 @@ const FIELDS: &[&str] = &[
     "markdown",
 ];
 
+/// The site's default language as `site.yaml` names it (the first of `languages`), read
+/// without checking the rest: the language of messages, even about a broken site.
+pub fn message_lang(root: &std::path::Path) -> Option<Lang> {
+    let text = crate::safefs::read_to_string(&root.join("content").join("site.yaml")).ok()?;
+    let doc = yaml::parse(&text).ok()?;
+    let yaml::Yaml::Map(entries) = doc else {
+        return None;
+    };
+    match &entries.iter().find(|(k, _)| k == "languages")?.1 {
+        yaml::Yaml::Seq(items) => Lang::parse(&items.first()?.scalar_text()?),
+        _ => None,
+    }
+}
+
 /// Reads `site.yaml`. Returns the config only if it has no errors.
 pub fn parse(source: Arc<Source>) -> (Option<SiteConfig>, Vec<Diagnostic>) {
     let doc = match yaml::parse(source.yaml_text()) {
@@ -140,7 +155,7 @@ fn languages(root: &Obj) -> Vec<Lang> {
         if root.has("languages") {
             root.reader().error(
                 "wrong-type",
-                "`languages` should be a list like `[nl, en]`",
+                msg!(LanguagesList),
                 &path,
                 false,
             );
@@ -156,14 +171,14 @@ fn languages(root: &Obj) -> Vec<Lang> {
             Some(lang) if !out.contains(&lang) => out.push(lang),
             Some(_) => root.reader().error(
                 "duplicate-language",
-                format!("`{code}` is listed twice"),
+                msg!(DuplicateLanguage, code = &code),
                 &at,
                 false,
             ),
             None => root.reader().error_help(
                 "unknown-language",
-                format!("werkplaats cannot publish in `{code}`"),
-                Some("supported languages: nl, en".into()),
+                msg!(NoSuchLanguage, code = &code),
+                Some(msg!(NoSuchLanguageHelp)),
                 &at,
                 false,
             ),
@@ -184,8 +199,8 @@ fn read(root: &Obj, languages: Vec<Lang>) -> Option<SiteConfig> {
     if !root.has("base_url") {
         root.reader().error_help(
             "missing-field",
-            "required field `base_url` is missing",
-            Some("add `base_url: https://…`, the address the site is published at".into()),
+            msg!(MissingBaseUrl),
+            Some(msg!(MissingBaseUrlHelp)),
             &[],
             false,
         );
@@ -200,7 +215,7 @@ fn read(root: &Obj, languages: Vec<Lang>) -> Option<SiteConfig> {
     if !is_valid_id(&theme) {
         root.reader().error(
             "invalid-value",
-            format!("theme `{theme}` is not a folder name under themes/"),
+            msg!(InvalidTheme, theme = &theme),
             &root.path_to("theme"),
             false,
         );
@@ -233,11 +248,11 @@ pub fn timezone(obj: &Obj, field: &str, name: &str) -> Option<TimeZone> {
         Err(_) => {
             let names: Vec<String> = jiff::tz::db().available().map(|n| n.to_string()).collect();
             let help = crate::diagnostic::nearest(name, names.iter().map(String::as_str))
-                .map(|n| format!("did you mean `{n}`?"))
-                .unwrap_or_else(|| "use an IANA name such as `Europe/Amsterdam`".into());
+                .and_then(|n| crate::diagnostic::did_you_mean(&[n]))
+                .unwrap_or_else(|| msg!(InvalidTimezoneHelp));
             obj.reader().error_help(
                 "invalid-timezone",
-                format!("`{name}` is not a known time zone"),
+                msg!(InvalidTimezone, name = name),
                 Some(help),
                 &obj.path_to(field),
                 false,
@@ -265,11 +280,8 @@ fn sections(root: &Obj, languages: &[Lang]) -> BTreeMap<(Section, Lang), String>
             } else {
                 obj.reader().error_help(
                     "invalid-slug",
-                    format!("section name `{name}` is not a valid URL segment"),
-                    Some(format!(
-                        "use lowercase letters, digits and hyphens, like `{}`",
-                        suggest_slug(&name)
-                    )),
+                    msg!(InvalidSectionName, name = &name),
+                    Some(msg!(InvalidSectionNameHelp, example = suggest_slug(&name))),
                     &obj.path_to(section.key()),
                     false,
                 );
@@ -294,13 +306,14 @@ fn sections(root: &Obj, languages: &[Lang]) -> BTreeMap<(Section, Lang), String>
                     };
                     obj.reader().error_help(
                         "url-collision",
-                        format!(
-                            "the {} section and the {} section are both called `{name}` in {}",
-                            first.key(),
-                            section.key(),
-                            lang.english_name()
+                        msg!(
+                            SectionCollision,
+                            first = first.key(),
+                            second = section.key(),
+                            name = &name,
+                            language = crate::messages::lang_name(lang)
                         ),
-                        Some("give each section its own name".into()),
+                        Some(msg!(SectionCollisionHelp)),
                         &obj.path_to(blamed.key()),
                         false,
                     )

@@ -2,6 +2,9 @@
 //! the first problem; the command line prints them all, for people (`human`) or for
 //! tools (`json`: one object per line).
 
+use crate::messages::{Arg, Msg};
+use crate::model::Lang;
+use crate::msg;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -13,27 +16,39 @@ pub enum Severity {
 }
 
 /// One problem in one place. `line` and `column` count from 1 at the top of the file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+/// The message and help are put into words when printed, in the message language.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: &'static str,
-    pub message: String,
+    pub message: Msg,
     pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub help: Option<Msg>,
+    /// The text of the offending line, for the human report.
+    pub source_line: Option<String>,
+}
+
+/// A diagnostic in words, as `check --format json` prints it (and the overlay shows it).
+#[derive(Serialize)]
+pub struct Worded<'a> {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The text of the offending line, for the human report.
-    #[serde(skip)]
-    pub source_line: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, file: impl Into<String>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message,
             file: file.into(),
             line: 1,
             column: 1,
@@ -42,11 +57,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        file: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: &'static str, file: impl Into<String>, message: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)
@@ -62,8 +73,8 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -71,17 +82,54 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    pub fn worded(&self, lang: Lang) -> Worded<'_> {
+        Worded {
+            severity: self.severity,
+            code: self.code,
+            message: self.message.text(lang),
+            file: &self.file,
+            line: self.line,
+            column: self.column,
+            help: self.help.as_ref().map(|h| h.text(lang)),
+        }
+    }
+
+    /// The source line and a caret under the column, as the report shows them:
+    /// `(line number, line, spaces before the caret)`. Control characters in the line
+    /// are shown as U+FFFD; tabs are kept, so the caret lines up.
+    pub fn excerpt(&self) -> Option<(String, String, String)> {
+        let src = self.source_line.as_ref()?;
+        let shown: String = src
+            .chars()
+            .take(160)
+            .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
+            .collect();
+        let caret_at = self.column.saturating_sub(1).min(shown.chars().count());
+        let lead: String = shown
+            .chars()
+            .take(caret_at)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        Some((self.line.to_string(), shown, lead))
+    }
+
     /// The report a communicator reads: the problem, where, the line, and what to do.
-    pub fn human(&self) -> String {
+    pub fn human(&self, lang: Lang) -> String {
         let mut out = String::new();
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => msg!(LabelError),
+            Severity::Warning => msg!(LabelWarning),
         };
         // Names and text come from files and keys: nothing in them may reach the
         // terminal as a control sequence, or a newline forge a line of the report.
         let safe = terminal_safe;
-        let _ = writeln!(out, "{label}[{}]: {}", self.code, safe(&self.message));
+        let _ = writeln!(
+            out,
+            "{}[{}]: {}",
+            label.text(lang),
+            self.code,
+            safe(&self.message.text(lang))
+        );
         let _ = writeln!(
             out,
             "  --> {}:{}:{}",
@@ -89,32 +137,25 @@ impl Diagnostic {
             self.line,
             self.column
         );
-        if let Some(src) = &self.source_line {
-            let number = self.line.to_string();
+        if let Some((number, shown, lead)) = self.excerpt() {
             let pad = " ".repeat(number.len());
-            let shown: String = src
-                .chars()
-                .take(160)
-                .map(|c| if is_unsafe(c) { '\u{FFFD}' } else { c })
-                .collect();
-            let caret_at = self.column.saturating_sub(1).min(shown.chars().count());
-            let lead: String = shown
-                .chars()
-                .take(caret_at)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
             let _ = writeln!(out, "{pad} | {lead}^");
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {}", safe(help));
+            let _ = writeln!(
+                out,
+                "  = {}: {}",
+                msg!(LabelHelp).text(lang),
+                safe(&help.text(lang))
+            );
         }
         out
     }
 
-    pub fn json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn json(&self, lang: Lang) -> String {
+        serde_json::to_string(&self.worded(lang)).unwrap_or_default()
     }
 }
 
@@ -175,15 +216,8 @@ pub fn nearest_few<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>
 }
 
 /// "did you mean `a`, `b` or `c`?"
-pub fn did_you_mean(options: &[&str]) -> Option<String> {
-    match options {
-        [] => None,
-        [one] => Some(format!("did you mean `{one}`?")),
-        [init @ .., last] => {
-            let init: Vec<String> = init.iter().map(|o| format!("`{o}`")).collect();
-            Some(format!("did you mean {} or `{last}`?", init.join(", ")))
-        }
-    }
+pub fn did_you_mean(options: &[&str]) -> Option<Msg> {
+    (!options.is_empty()).then(|| msg!(DidYouMean, options = Arg::either(options)))
 }
 
 #[cfg(test)]
@@ -203,29 +237,36 @@ mod tests {
         let d = Diagnostic::error(
             "invalid-id",
             "content/events/a\u{1b}[31m\nerror: forged.nl.md",
-            "key `\u{7}x`",
+            msg!(UnknownField, key = "\u{7}x"),
         )
-        .with_help("rename \u{1b}]0;title\u{7}");
-        let text = d.human();
-        assert!(
-            !text.contains('\u{1b}') && !text.contains('\u{7}'),
-            "{text:?}"
-        );
-        assert_eq!(text.lines().filter(|l| l.starts_with("error")).count(), 1);
-        assert!(
-            text.contains("a\\u{1b}[31m\\u{a}error: forged.nl.md"),
-            "{text}"
-        );
+        .with_help(msg!(DidYouMean, options = Arg::either(["\u{1b}]0;title\u{7}"])));
+        for lang in Lang::ALL {
+            let text = d.human(lang);
+            assert!(
+                !text.contains('\u{1b}') && !text.contains('\u{7}'),
+                "{text:?}"
+            );
+            assert_eq!(text.lines().filter(|l| l.contains("[invalid-id]")).count(), 1);
+            assert!(
+                text.contains("a\\u{1b}[31m\\u{a}error: forged.nl.md"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
-    fn human_report_points_at_the_column() {
-        let d = Diagnostic::error("unknown-field", "content/x.md", "unknown field `strat`")
+    fn human_report_points_at_the_column_in_either_language() {
+        let d = Diagnostic::error("unknown-field", "content/x.md", msg!(UnknownField, key = "strat"))
             .at("---\nstrat: 1\n", 2, 1)
-            .with_help("did you mean `start`?");
-        let text = d.human();
-        assert!(text.contains("--> content/x.md:2:1"), "{text}");
-        assert!(text.contains("2 | strat: 1\n  | ^"), "{text}");
-        assert!(text.contains("help: did you mean `start`?"), "{text}");
+            .with_help(did_you_mean(&["start"]).expect("one option"));
+        let en = d.human(Lang::En);
+        assert!(en.starts_with("error[unknown-field]: unknown field `strat`"), "{en}");
+        assert!(en.contains("--> content/x.md:2:1"), "{en}");
+        assert!(en.contains("2 | strat: 1\n  | ^"), "{en}");
+        assert!(en.contains("help: did you mean `start`?"), "{en}");
+        let nl = d.human(Lang::Nl);
+        assert!(nl.starts_with("fout[unknown-field]: "), "{nl}");
+        assert!(nl.contains("--> content/x.md:2:1"), "{nl}");
+        assert!(nl.contains("tip: bedoel je `start`?"), "{nl}");
     }
 }

@@ -4,6 +4,8 @@
 //! parse stage reads fields through `Obj` instead.
 
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean, nearest};
+use crate::messages::{Arg, Msg};
+use crate::msg;
 use crate::model::{Lang, Ref, Text, When, YearOrDate, is_valid_id};
 use crate::source::{Origin, Source};
 use crate::yaml::{Step, Yaml};
@@ -27,7 +29,7 @@ impl Reader {
         }
     }
 
-    pub fn error(&self, code: &'static str, message: impl Into<String>, path: &[Step], key: bool) {
+    pub fn error(&self, code: &'static str, message: Msg, path: &[Step], key: bool) {
         self.push(
             self.source
                 .diag_at(Severity::Error, code, message, path, key),
@@ -37,8 +39,8 @@ impl Reader {
     pub fn error_help(
         &self,
         code: &'static str,
-        message: impl Into<String>,
-        help: Option<String>,
+        message: Msg,
+        help: Option<Msg>,
         path: &[Step],
         key: bool,
     ) {
@@ -49,8 +51,8 @@ impl Reader {
     pub fn warning_help(
         &self,
         code: &'static str,
-        message: impl Into<String>,
-        help: Option<String>,
+        message: Msg,
+        help: Option<Msg>,
         path: &[Step],
     ) {
         self.report(Severity::Warning, code, message, help, path, false);
@@ -60,8 +62,8 @@ impl Reader {
         &self,
         severity: Severity,
         code: &'static str,
-        message: impl Into<String>,
-        help: Option<String>,
+        message: Msg,
+        help: Option<Msg>,
         path: &[Step],
         key: bool,
     ) {
@@ -105,7 +107,7 @@ impl Reader {
             other => {
                 self.error(
                     "wrong-type",
-                    format!("expected `field: value` lines, found {}", other.kind_name()),
+                    msg!(RootNotMapping, found = other.kind_name()),
                     &[],
                     false,
                 );
@@ -163,30 +165,30 @@ impl<'a> Obj<'a> {
     }
 
     fn missing(&self, name: &str) {
-        let what = if self.path.is_empty() {
-            String::new()
+        let message = if self.path.is_empty() {
+            msg!(MissingField, name = name)
         } else {
-            format!(" in `{}`", path_name(&self.path))
+            msg!(MissingFieldIn, name = name, within = path_name(&self.path))
         };
         self.reader.error_help(
             "missing-field",
-            format!("required field `{name}` is missing{what}"),
-            Some(format!("add a line `{name}: …`")),
+            message,
+            Some(msg!(MissingFieldHelp, name = name)),
             &self.path,
             true,
         );
     }
 
-    fn wrong(&self, name: &str, expected: &str, found: &Yaml) {
+    fn wrong(&self, name: &str, expected: Msg, found: &Yaml) {
         self.reader.error(
             "wrong-type",
-            format!("`{name}` should be {expected}, found {}", found.kind_name()),
+            msg!(WrongType, name = name, expected = expected, found = found.kind_name()),
             &self.path_to(name),
             false,
         );
     }
 
-    fn invalid(&self, path: &[Step], message: String, help: Option<String>) {
+    fn invalid(&self, path: &[Step], message: Msg, help: Option<Msg>) {
         self.reader
             .error_help("invalid-value", message, help, path, false);
     }
@@ -198,11 +200,12 @@ impl<'a> Obj<'a> {
                 continue;
             }
             let help = nearest(key, known.iter().copied())
-                .map(|n| format!("did you mean `{n}`?"))
-                .or_else(|| Some(format!("known fields here: {}", known.join(", "))));
+                .and_then(|n| did_you_mean(&[n]))
+                .unwrap_or_else(|| msg!(KnownFields, fields = Arg::either(known.iter())));
+            let help = Some(help);
             self.reader.error_help(
                 "unknown-field",
-                format!("unknown field `{key}`"),
+                msg!(UnknownField, key = key),
                 help,
                 &self.path_to(key),
                 true,
@@ -219,7 +222,7 @@ impl<'a> Obj<'a> {
                 entries,
             }),
             other => {
-                self.wrong(name, "a mapping (`key: value` lines)", other);
+                self.wrong(name, msg!(ExpectMapping), other);
                 None
             }
         }
@@ -242,10 +245,7 @@ impl<'a> Obj<'a> {
                 }),
                 other => self.reader.error(
                     "wrong-type",
-                    format!(
-                        "each item of `{name}` should be a mapping, found {}",
-                        other.kind_name()
-                    ),
+                    msg!(ItemNotMapping, name = name, found = other.kind_name()),
                     &path,
                     false,
                 ),
@@ -258,7 +258,7 @@ impl<'a> Obj<'a> {
         match self.get(name)? {
             Yaml::Seq(items) => Some(items),
             other => {
-                self.wrong(name, "a list (`[a, b]` or lines starting with `- `)", other);
+                self.wrong(name, msg!(ExpectList), other);
                 None
             }
         }
@@ -274,7 +274,7 @@ impl<'a> Obj<'a> {
             }
             Some(s) => Some(s),
             None => {
-                self.wrong(name, "text", value);
+                self.wrong(name, msg!(ExpectText), value);
                 None
             }
         }
@@ -284,7 +284,7 @@ impl<'a> Obj<'a> {
         match self.get(name)? {
             Yaml::Bool(b) => Some(*b),
             other => {
-                self.wrong(name, "`true` or `false`", other);
+                self.wrong(name, msg!(ExpectBool), other);
                 None
             }
         }
@@ -296,13 +296,13 @@ impl<'a> Obj<'a> {
             Yaml::Int(i) => {
                 self.invalid(
                     &self.path_to(name),
-                    format!("`{name}` must be at least {min}, found {i}"),
+                    msg!(IntTooSmall, name = name, min = min, found = *i),
                     None,
                 );
                 None
             }
             other => {
-                self.wrong(name, "a whole number", other);
+                self.wrong(name, msg!(ExpectInt), other);
                 None
             }
         }
@@ -315,7 +315,7 @@ impl<'a> Obj<'a> {
         name: &str,
         (min, max): (i64, i64),
         code: &'static str,
-        too_large: impl Fn(i64) -> (String, String),
+        too_large: impl Fn(i64) -> (Msg, Msg),
     ) -> Option<i64> {
         let n = self.int(name, min)?;
         if n <= max {
@@ -332,7 +332,7 @@ impl<'a> Obj<'a> {
             Yaml::Int(i) => Some(*i as f64),
             Yaml::Float(f) if f.is_finite() => Some(*f),
             other => {
-                self.wrong(name, "a number", other);
+                self.wrong(name, msg!(ExpectNumber), other);
                 None
             }
         }
@@ -345,7 +345,7 @@ impl<'a> Obj<'a> {
             return Some(Text::Same(s));
         }
         let Yaml::Map(entries) = value else {
-            self.wrong(name, "text or a mapping like `{ nl: …, en: … }`", value);
+            self.wrong(name, msg!(ExpectTranslatable), value);
             return None;
         };
         let codes: Vec<&str> = self.reader.languages.iter().map(|l| l.code()).collect();
@@ -357,10 +357,10 @@ impl<'a> Obj<'a> {
             let Some(lang) = lang else {
                 self.reader.error_help(
                     "unknown-language",
-                    format!("`{code}` is not a language of this site"),
+                    msg!(UnknownLanguage, code = code),
                     nearest(code, codes.iter().copied())
-                        .map(|n| format!("did you mean `{n}`?"))
-                        .or_else(|| Some(format!("the site's languages are {}", codes.join(", ")))),
+                        .and_then(|n| did_you_mean(&[n]))
+                        .or_else(|| Some(msg!(SiteLanguages, codes = Arg::either(&codes)))),
                     &path,
                     true,
                 );
@@ -372,7 +372,7 @@ impl<'a> Obj<'a> {
                 }
                 None => self.reader.error(
                     "wrong-type",
-                    format!("`{name}.{code}` should be text, found {}", text.kind_name()),
+                    msg!(TranslationNotText, name = name, code = code, found = text.kind_name()),
                     &path,
                     false,
                 ),
@@ -393,11 +393,11 @@ impl<'a> Obj<'a> {
             return true;
         }
         let help = nearest(value, allowed.iter().copied())
-            .map(|n| format!("did you mean `{n}`?"))
-            .unwrap_or_else(|| format!("use one of: {}", allowed.join(", ")));
+            .and_then(|n| did_you_mean(&[n]))
+            .unwrap_or_else(|| msg!(UseOneOf, options = Arg::either(allowed.iter())));
         self.invalid(
             path,
-            format!("`{value}` is not a valid `{name}`"),
+            msg!(InvalidChoice, value = value, name = name),
             Some(help),
         );
         false
@@ -424,11 +424,8 @@ impl<'a> Obj<'a> {
                 let items: Vec<&str> = s.split(',').map(str::trim).collect();
                 self.reader.error_help(
                     "list-as-text",
-                    format!("`{name}` is a list, but `{s}` is written as one text"),
-                    Some(format!(
-                        "put the items between square brackets: `{name}: [{}]`",
-                        items.join(", ")
-                    )),
+                    msg!(ListAsText, name = name, text = &s),
+                    Some(msg!(ListAsTextHelp, name = name, items = items.join(", "))),
                     &self.path_to(name),
                     false,
                 );
@@ -447,10 +444,7 @@ impl<'a> Obj<'a> {
                 Some(s) => out.push((s, path)),
                 None => self.reader.error(
                     "wrong-type",
-                    format!(
-                        "each item of `{name}` should be text, found {}",
-                        item.kind_name()
-                    ),
+                    msg!(ItemNotText, name = name, found = item.kind_name()),
                     &path,
                     false,
                 ),
@@ -487,11 +481,8 @@ impl<'a> Obj<'a> {
         }
         self.reader.error_help(
             "invalid-id",
-            format!("{} (in `{name}`)", id_problem(id, "id")),
-            Some(format!(
-                "ids use lowercase letters, digits and single hyphens, at most {} characters, like `technohub-woerden`",
-                crate::model::MAX_ID_LEN
-            )),
+            msg!(InvalidIdIn, problem = id_problem(id, msg!(WhatId)), name = name),
+            Some(msg!(IdHelp, max = crate::model::MAX_ID_LEN)),
             path,
             false,
         );
@@ -506,11 +497,11 @@ impl<'a> Obj<'a> {
         }
         self.reader.error_help(
             "invalid-slug",
-            id_problem(&slug, "slug"),
-            Some(format!(
-                "use lowercase letters, digits and single hyphens, at most {} characters, like `{}`",
-                crate::model::MAX_ID_LEN,
-                suggest_slug(&slug)
+            id_problem(&slug, msg!(WhatSlug)),
+            Some(msg!(
+                SlugHelp,
+                max = crate::model::MAX_ID_LEN,
+                example = suggest_slug(&slug)
             )),
             &self.path_to(name),
             false,
@@ -527,8 +518,8 @@ impl<'a> Obj<'a> {
         }
         self.reader.error_help(
             "invalid-url",
-            format!("`{name}` must be an absolute http(s) URL, found `{url}`"),
-            Some("write the whole address, like `https://www.example.nl/aanmelden`".into()),
+            msg!(InvalidUrl, name = name, url = &url),
+            Some(msg!(InvalidUrlHelp)),
             &self.path_to(name),
             false,
         );
@@ -548,8 +539,8 @@ impl<'a> Obj<'a> {
         }
         self.invalid(
             &self.path_to(name),
-            format!("`{email}` is not an e-mail address"),
-            Some("use an organisation address, like `info@example.nl`".into()),
+            msg!(InvalidEmail, email = &email),
+            Some(msg!(InvalidEmailHelp)),
         );
         None
     }
@@ -562,13 +553,14 @@ impl<'a> Obj<'a> {
     fn parse_date(&self, path: &[Step], name: &str, text: &str) -> Option<Date> {
         let parsed = Date::strptime("%Y-%m-%d", text.trim()).ok();
         if parsed.is_none() {
-            self.reader.error_help(
-                "invalid-date",
-                format!("`{text}` in `{name}` is not a date"),
-                Some("write dates as YYYY-MM-DD, like `2027-03-14`".into()),
-                path,
-                false,
-            );
+            let (message, help) = date_mistake(text, name, false).unwrap_or_else(|| {
+                (
+                    msg!(InvalidDate, text = text, name = name),
+                    msg!(InvalidDateHelp),
+                )
+            });
+            self.reader
+                .error_help("invalid-date", message, Some(help), path, false);
         }
         parsed
     }
@@ -590,10 +582,16 @@ impl<'a> Obj<'a> {
         if let Ok(d) = Date::strptime("%Y-%m-%d", text) {
             return Some(When::Day(d));
         }
+        let (message, help) = date_mistake(text, name, true).unwrap_or_else(|| {
+            (
+                msg!(InvalidWhen, text = text, name = name),
+                msg!(InvalidWhenHelp),
+            )
+        });
         self.reader.error_help(
             "invalid-date",
-            format!("`{text}` in `{name}` is not a date or a date and time"),
-            Some("write `YYYY-MM-DD HH:MM`, like `2027-03-14 19:30`, or `YYYY-MM-DD` for a whole day".into()),
+            message,
+            Some(help),
             &self.path_to(name),
             false,
         );
@@ -656,17 +654,73 @@ pub fn suggest_slug(text: &str) -> String {
 
 /// Why `id` is not a valid id or slug, in words: too long (the limit is named), or the
 /// characters.
-pub fn id_problem(id: &str, what: &str) -> String {
+pub fn id_problem(id: &str, what: Msg) -> Msg {
     let n = id.chars().count();
     if n > crate::model::MAX_ID_LEN && suggest_slug(id).len() < n {
         let shown: String = id.chars().take(40).collect();
-        format!(
-            "the {what} `{shown}…` is {n} characters long; {what}s may be at most {} characters",
-            crate::model::MAX_ID_LEN
+        msg!(
+            IdTooLong,
+            what = what,
+            shown = shown,
+            n = n,
+            max = crate::model::MAX_ID_LEN
         )
     } else {
-        format!("`{id}` is not a valid {what}")
+        msg!(IdNotValid, id = id, what = what)
     }
+}
+
+/// A date written the way people write dates, not the way the site reads them: Dutch
+/// order (`13-03-2027`), a time with a dot (`10.00`) or an ISO `T`. The message names
+/// the mistake and the help writes the value out right.
+fn date_mistake(text: &str, name: &str, time_allowed: bool) -> Option<(Msg, Msg)> {
+    let text = text.trim();
+    let (date, time) = match text.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (text, None),
+    };
+    let iso_t = text.as_bytes().get(10) == Some(&b'T');
+    let fixed_time = time.map(|t| t.replacen('.', ":", 1));
+    let time_ok = |t: &str| jiff::civil::Time::strptime("%H:%M", t).is_ok();
+    let date_parts: Vec<&str> = date.split(['-', '/', '.']).collect();
+    let dutch_order = match date_parts.as_slice() {
+        [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
+            Date::strptime("%Y-%m-%d", format!("{y}-{m:0>2}-{d:0>2}")).ok()
+        }
+        _ => None,
+    };
+    let right_date = dutch_order
+        .map(|d| d.to_string())
+        .or_else(|| Date::strptime("%Y-%m-%d", date).ok().map(|d| d.to_string()))?;
+    let right_time = match &fixed_time {
+        Some(t) if time_ok(t) && time_allowed => Some(t.clone()),
+        Some(_) => return None,
+        None => None,
+    };
+    let right = match &right_time {
+        Some(t) => format!("{right_date} {t:0>5}"),
+        None => right_date,
+    };
+    let example = format!("{name}: {right}");
+    if dutch_order.is_some() {
+        return Some((
+            msg!(DutchDateOrder, text = text, name = name),
+            msg!(DutchDateOrderHelp, example = example),
+        ));
+    }
+    if iso_t && right_time.is_some() {
+        return Some((
+            msg!(IsoT, text = text, name = name),
+            msg!(IsoTHelp, example = example),
+        ));
+    }
+    if time.is_some_and(|t| t.contains('.')) && right_time.is_some() {
+        return Some((
+            msg!(DottedTime, text = text, name = name),
+            msg!(DottedTimeHelp, example = example),
+        ));
+    }
+    None
 }
 
 fn path_name(path: &[Step]) -> String {
@@ -680,7 +734,7 @@ fn path_name(path: &[Step]) -> String {
 }
 
 /// "did you mean …" for an id among existing ids.
-pub fn suggest_ids(id: &str, existing: &[&str]) -> Option<String> {
+pub fn suggest_ids(id: &str, existing: &[&str]) -> Option<Msg> {
     let few = crate::diagnostic::nearest_few(id, existing.iter().copied());
     did_you_mean(&few)
 }

@@ -2,6 +2,7 @@
 //! starts so that positions in either can be reported as lines of the whole file.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::msg;
 use crate::source::Source;
 use std::ops::Range;
 use std::sync::Arc;
@@ -20,10 +21,10 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
         return Err(Diagnostic::error(
             "missing-front-matter",
             rel,
-            "the file does not start with front matter",
+            msg!(NoFrontMatter),
         )
         .at(text, 1, 1)
-        .with_help("start the file with a line `---`, the fields (title, summary, …), and another line `---`"));
+        .with_help(msg!(NoFrontMatterHelp)));
     }
     let mut offset = first_line_end;
     while offset < text.len() {
@@ -43,10 +44,10 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
     Err(Diagnostic::error(
         "missing-front-matter",
         rel,
-        "the front matter is not closed",
+        msg!(FrontMatterOpen),
     )
     .at(text, 1, 1)
-    .with_help("add a line `---` after the last field"))
+    .with_help(msg!(FrontMatterOpenHelp)))
 }
 
 /// A source whose YAML is the front matter of a Markdown file.
@@ -72,14 +73,10 @@ pub fn yaml_source(rel: &str, text: impl Into<Arc<str>>) -> Source {
 
 /// The diagnostic for a syntax error in a source's YAML (`invalid-yaml`, or a trap's code).
 pub fn syntax_error(source: &Source, e: &crate::yaml::SyntaxError) -> Diagnostic {
-    let message = match e.code {
-        "invalid-yaml" => format!("invalid YAML: {}", e.message),
-        _ => e.message.clone(),
-    };
     let d = source.diag_line(
         Severity::Error,
         e.code,
-        message,
+        e.message.clone(),
         e.line + source.yaml_line_offset,
         e.column,
     );

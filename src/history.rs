@@ -55,9 +55,9 @@ impl History {
                 Diagnostic::warning(
                     "shallow-history",
                     "content",
-                    "the git clone is shallow, so every file not changed since its oldest commit gets that commit's time, and calendar programs see those events as changed",
+                    crate::msg!(ShallowHistory),
                 )
-                .with_help("clone the whole history (`git clone` without `--depth`; in GitHub Actions `fetch-depth: 0`)"),
+                .with_help(crate::msg!(ShallowHistoryHelp)),
             );
         }
         let log = match git(
@@ -187,12 +187,12 @@ fn unreadable(reason: &str) -> Diagnostic {
     Diagnostic::warning(
         "git-unreadable",
         "content",
-        format!(
-            "git cannot read this site's history ({}), so the times subscribers see come from file modification times",
-            reason.lines().next().unwrap_or(reason).trim()
+        crate::msg!(
+            GitUnreadable,
+            reason = reason.lines().next().unwrap_or(reason).trim()
         ),
     )
-    .with_help("run werkplaats as the owner of the repository, or mark it safe with `git config --global --add safe.directory <folder>`")
+    .with_help(crate::msg!(GitUnreadableHelp))
 }
 
 enum Git {

@@ -5,6 +5,7 @@
 use crate::config::{self, SiteConfig};
 use crate::fields::Obj;
 use crate::model::*;
+use crate::msg;
 
 pub const TRANSLATABLE: &[&str] = &["title", "summary", "slug", "image_alt"];
 const COMMON: &[&str] = &["title", "summary", "slug", "draft", "image", "image_alt"];
@@ -108,10 +109,7 @@ fn initiative(o: &Obj) -> Option<Initiative> {
             f.finish(&["organisation", "amount"]);
             let organisation = f.id_ref("organisation", true);
             let amount = f.int_upto("amount", (0, MAX_EUROS), "amount-too-large", |a| {
-                (
-                    format!("the amount € {a} is more than € 10¹² (one trillion euros)"),
-                    "write the amount in whole euros, without cents".into(),
-                )
+                (msg!(AmountTooLarge, amount = a), msg!(AmountHelp))
             });
             if !f.has("amount") {
                 f.text("amount", true);
@@ -128,11 +126,11 @@ fn initiative(o: &Obj) -> Option<Initiative> {
     if total.is_none_or(|t| t > MAX_EUROS) {
         o.reader().error_help(
             "amount-too-large",
-            format!(
-                "the amounts in `funding` add up to more than € 10¹² (one trillion euros){}",
-                total.map(|t| format!(": € {t}")).unwrap_or_default()
-            ),
-            Some("check the amounts: they are whole euros, without cents".into()),
+            match total {
+                Some(t) => msg!(FundingTotalIs, total = t),
+                None => msg!(FundingTotal),
+            },
+            Some(msg!(FundingTotalHelp)),
             &o.path_to("funding"),
             true,
         );
@@ -143,7 +141,7 @@ fn initiative(o: &Obj) -> Option<Initiative> {
         if end < start {
             p.reader().error(
                 "end-before-start",
-                format!("the period ends ({end}) before it starts ({start})"),
+                msg!(PeriodEndBeforeStart, end = end.to_string(), start = start.to_string()),
                 &p.path_to("end"),
                 false,
             );
@@ -179,8 +177,8 @@ fn course(o: &Obj) -> Option<Course> {
     if locations.is_empty() {
         o.reader().error_help(
             "missing-field",
-            "a course needs at least one location in `locations`",
-            Some("add `locations: [<location id>]`".into()),
+            msg!(CourseNeedsLocation),
+            Some(msg!(CourseNeedsLocationHelp)),
             &o.path_to("locations"),
             true,
         );
@@ -190,8 +188,8 @@ fn course(o: &Obj) -> Option<Course> {
         if !ok {
             o.reader().error_help(
                 "invalid-value",
-                format!("`{c}` is not a crebo code"),
-                Some("a crebo code has five digits, like `25180`".into()),
+                msg!(NotCrebo, code = c),
+                Some(msg!(CreboHelp)),
                 &o.path_to("crebo"),
                 false,
             );
@@ -231,8 +229,8 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
     if !o.has("location") && !o.has("online") {
         o.reader().error_help(
             "missing-field",
-            "an event needs `location` or `online` (or both)",
-            Some("add `location: <location id>` or `online: https://…`".into()),
+            msg!(EventNeedsPlace),
+            Some(msg!(EventNeedsPlaceHelp)),
             &[],
             false,
         );
@@ -245,8 +243,8 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
     if previous_start.is_some() && status != EventStatus::Postponed {
         o.reader().warning_help(
             "previous-start-not-postponed",
-            "`previous_start` says when a postponed event was first planned, but this event is not `status: postponed`",
-            Some("add `status: postponed`, or remove `previous_start`".into()),
+            msg!(PreviousStartNotPostponed),
+            Some(msg!(PreviousStartHelp)),
             &o.path_to("previous_start"),
         );
     }
@@ -256,8 +254,8 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         if !ok {
             o.reader().error_help(
                 "invalid-value",
-                "`uid` must be printable characters without spaces",
-                Some("`werkplaats new event <id>` writes a fresh uid".into()),
+                msg!(InvalidUid),
+                Some(msg!(InvalidUidHelp)),
                 &o.path_to("uid"),
                 false,
             );
@@ -275,8 +273,8 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
     }
     let sequence = o.int_upto("sequence", (0, MAX_SEQUENCE), "invalid-value", |n| {
         (
-            format!("`sequence` is {n}; it must be a whole number from 0 to {MAX_SEQUENCE}"),
-            "raise `sequence` by one for each change of time or place".into(),
+            msg!(SequenceRange, n = n, max = MAX_SEQUENCE),
+            msg!(SequenceHelp),
         )
     });
     let event = Event {
@@ -318,8 +316,12 @@ fn check_sessions(o: &Obj, event: &Event) {
         at.push(crate::yaml::Step::Key("until".into()));
         o.reader().error_help(
             "repeat-until-before-start",
-            format!("the series ends on {until} (`until`), before its first session on {first}"),
-            Some("set `until` to the date of the last session, on or after `start`".into()),
+            msg!(
+                RepeatUntilBeforeStart,
+                until = until.to_string(),
+                first = first.to_string()
+            ),
+            Some(msg!(RepeatUntilHelp)),
             &at,
             false,
         );
@@ -334,8 +336,8 @@ fn check_sessions(o: &Obj, event: &Event) {
         at.push(crate::yaml::Step::Key("except".into()));
         o.reader().error_help(
             "repeat-without-sessions",
-            "`except` leaves out every session of this series, so it never takes place",
-            Some("remove dates from `except`, or the event itself if none of its sessions takes place".into()),
+            msg!(RepeatWithoutSessions),
+            Some(msg!(RepeatWithoutSessionsHelp)),
             &at,
             false,
         );
@@ -355,8 +357,8 @@ fn check_sessions(o: &Obj, event: &Event) {
         at.push(crate::yaml::Step::Index(i));
         o.reader().warning_help(
             "except-not-a-session",
-            format!("{date} in `except` is not a session of this series, so it leaves nothing out"),
-            Some("check the date: it should fall on a day the event repeats".into()),
+            msg!(ExceptNotASession, date = date.to_string()),
+            Some(msg!(ExceptHelp)),
             &at,
         );
     }
@@ -365,18 +367,18 @@ fn check_sessions(o: &Obj, event: &Event) {
 fn check_end(o: &Obj, start: When, end: When) {
     let message = match (start, end) {
         (When::Day(s), When::Day(e)) if e < s => {
-            format!("the event ends on {e}, before it starts on {s}")
+            msg!(EndBeforeStartDay, end = e.to_string(), start = s.to_string())
         }
-        (When::At(s), When::At(e)) if e < s => format!(
-            "the event ends at {}, before it starts at {}",
-            e.strftime("%Y-%m-%d %H:%M"),
-            s.strftime("%Y-%m-%d %H:%M")
+        (When::At(s), When::At(e)) if e < s => msg!(
+            EndBeforeStartTime,
+            end = e.strftime("%Y-%m-%d %H:%M").to_string(),
+            start = s.strftime("%Y-%m-%d %H:%M").to_string()
         ),
         (When::Day(_), When::At(_)) | (When::At(_), When::Day(_)) => {
             o.reader().error_help(
                 "wrong-type",
-                "`start` and `end` must both be dates, or both dates with a time",
-                Some("write `end: YYYY-MM-DD HH:MM` for a timed event, `end: YYYY-MM-DD` for whole days".into()),
+                msg!(StartEndKinds),
+                Some(msg!(StartEndKindsHelp)),
                 &o.path_to("end"),
                 false,
             );
@@ -387,7 +389,7 @@ fn check_end(o: &Obj, start: When, end: When) {
     o.reader().error_help(
         "end-before-start",
         message,
-        Some("check the date and time of `start` and `end`".into()),
+        Some(msg!(EndBeforeStartHelp)),
         &o.path_to("end"),
         false,
     );
@@ -399,21 +401,23 @@ fn check_local_time(o: &Obj, field: &str, when: When, tz: &jiff::tz::TimeZone) {
         return;
     };
     let ambiguous = tz.to_ambiguous_zoned(dt);
-    let shown = dt.strftime("%Y-%m-%d %H:%M");
-    let zone = tz.iana_name().unwrap_or("the time zone");
+    let shown = dt.strftime("%Y-%m-%d %H:%M").to_string();
+    let zone: crate::messages::Arg = tz
+        .iana_name()
+        .map_or_else(|| msg!(TheTimeZone).into(), Into::into);
     match ambiguous.offset() {
         jiff::tz::AmbiguousOffset::Unambiguous { .. } => {}
         jiff::tz::AmbiguousOffset::Gap { .. } => o.reader().error_help(
             "nonexistent-time",
-            format!("{shown} does not exist in {zone}: the clocks skip that hour (daylight saving time starts)"),
-            Some("choose a time outside the skipped hour".into()),
+            msg!(NonexistentTime, time = shown.clone(), zone = zone.clone()),
+            Some(msg!(NonexistentTimeHelp)),
             &o.path_to(field),
             false,
         ),
         jiff::tz::AmbiguousOffset::Fold { .. } => o.reader().error_help(
             "ambiguous-time",
-            format!("{shown} happens twice in {zone}: the clocks go back an hour (daylight saving time ends)"),
-            Some("choose a time outside the repeated hour".into()),
+            msg!(AmbiguousTime, time = shown, zone = zone),
+            Some(msg!(AmbiguousTimeHelp)),
             &o.path_to(field),
             false,
         ),
@@ -430,8 +434,8 @@ fn repeat(r: &Obj) -> Option<Repeat> {
     let count = r
         .int_upto("count", (1, MAX_COUNT), "invalid-value", |c| {
             (
-                format!("`count` is {c}; a series may have at most {MAX_COUNT} sessions"),
-                "use `until: YYYY-MM-DD` for a series that runs a long time".into(),
+                msg!(CountTooLarge, count = c, max = MAX_COUNT),
+                msg!(CountHelp),
             )
         })
         .map(|c| c as u32);
@@ -439,7 +443,7 @@ fn repeat(r: &Obj) -> Option<Repeat> {
         (Some(_), Some(_)) => {
             r.reader().error(
                 "invalid-value",
-                "`repeat` takes `until` or `count`, not both",
+                msg!(UntilAndCount),
                 &r.path_to("count"),
                 true,
             );
@@ -473,8 +477,8 @@ pub fn location(o: &Obj) -> Option<Location> {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
             g.reader().error_help(
                 "invalid-value",
-                format!("{lat}, {lon} is not a place on Earth"),
-                Some("write WGS84 decimal degrees, like `lat: 52.0857, lon: 4.8838`".into()),
+                msg!(NotOnEarth, lat = lat, lon = lon),
+                Some(msg!(GeoHelp)),
                 &g.path_to("lat"),
                 false,
             );

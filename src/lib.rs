@@ -17,6 +17,7 @@ pub(crate) mod links;
 pub(crate) mod load;
 pub(crate) mod manifest;
 pub(crate) mod markdown;
+pub mod messages;
 pub mod model;
 pub mod newitem;
 pub(crate) mod outguard;

@@ -103,15 +103,14 @@ impl Links {
                 .map(|k| format!("@/{k}.md"))
                 .collect();
             let few: Vec<&str> = few.iter().map(String::as_str).collect();
-            let help = crate::diagnostic::did_you_mean(&few).unwrap_or_else(|| {
-                "write `@/<folder>/<id>.md`, like `@/initiatives/technohub-woerden.md`".into()
-            });
+            let help = crate::diagnostic::did_you_mean(&few)
+                .unwrap_or_else(|| crate::msg!(BrokenReferenceHelp));
             diags.push(
                 source
                     .diag_line(
                         Severity::Error,
                         "broken-reference",
-                        format!("`@/{target}` does not lead to any item"),
+                        crate::msg!(BrokenReference, target = format!("@/{target}")),
                         *line,
                         *column,
                     )
@@ -128,13 +127,11 @@ impl Links {
                     .diag_line(
                         Severity::Warning,
                         "broken-link",
-                        format!("`{link}` leads to no page of this site"),
+                        crate::msg!(BrokenLink, link = link),
                         *line,
                         *column,
                     )
-                    .with_help(
-                        "link to items with `@/<folder>/<id>.md`, so the link follows the item",
-                    ),
+                    .with_help(crate::msg!(BrokenLinkHelp)),
             );
         }
     }

@@ -3,6 +3,8 @@
 //! Refuses what must never be read: files that are not UTF-8, files too large to be
 //! content, and symlinks that lead outside the site root.
 
+use crate::messages::Arg;
+use crate::msg;
 use crate::diagnostic::Diagnostic;
 use crate::fields::suggest_slug;
 use crate::model::{Kind, Lang, is_valid_id};
@@ -55,9 +57,8 @@ pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
     // Anything that is there but not a file (a folder, a pipe) is refused by `read_text`.
     if std::fs::metadata(&path).is_err() {
         return Err(
-            Diagnostic::error("missing-site-yaml", &rel, "content/site.yaml is missing").with_help(
-                "every site needs content/site.yaml with its title, base_url and languages",
-            ),
+            Diagnostic::error("missing-site-yaml", &rel, msg!(MissingSiteYaml))
+                .with_help(msg!(MissingSiteYamlHelp)),
         );
     }
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -65,7 +66,7 @@ pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
         return Err(Diagnostic::error(
             "symlink-outside",
             &rel,
-            "this file leads outside the site root",
+            msg!(SymlinkOutside),
         ));
     }
     let (text, _) = read_text(&path, &rel)?;
@@ -113,9 +114,9 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                     .path()
                     .map_or_else(|| "content".into(), |p| rel_path(root, p));
                 let message = if e.loop_ancestor().is_some() {
-                    "this symlink makes a loop".to_string()
+                    msg!(SymlinkLoop)
                 } else {
-                    format!("cannot read: {e}")
+                    msg!(Unreadable, detail = e.to_string())
                 };
                 let code = e
                     .io_error()
@@ -143,9 +144,9 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                 Diagnostic::error(
                     "symlink-outside",
                     &rel,
-                    "this symlink leads outside the site root",
+                    msg!(SymlinkOutside),
                 )
-                .with_help("copy the file into the site instead of linking to it"),
+                .with_help(msg!(SymlinkOutsideHelp)),
             );
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
@@ -170,7 +171,7 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                 out.diags.push(Diagnostic::warning(
                     "ignored-file",
                     &rel,
-                    "files directly in content/ are ignored, except site.yaml",
+                    msg!(IgnoredFile),
                 ));
             }
             continue;
@@ -201,11 +202,14 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
             let mut d = Diagnostic::warning(
                 "unknown-folder",
                 &rel,
-                format!("content/{top}/ is not a content folder, so this file is ignored"),
+                msg!(UnknownFolder, folder = &top),
             );
             d.help = crate::diagnostic::nearest(&top, folders.iter().copied())
-                .map(|n| format!("did you mean content/{n}/?"))
-                .or_else(|| Some(format!("content folders are {}", folders.join(", "))));
+                .and_then(|n| crate::diagnostic::did_you_mean(&[&format!("content/{n}/")]))
+                .or_else(|| {
+                    let all = folders.iter().map(|f| format!("content/{f}/"));
+                    Some(msg!(UnknownFolderHelp, folders = Arg::either(all)))
+                });
             out.diags.push(d);
             walker.skip_current_dir();
             continue;
@@ -295,12 +299,9 @@ fn split_name(
                 Diagnostic::warning(
                     "ignored-file",
                     rel,
-                    "only .md files are read here; this file is ignored",
+                    msg!(OnlyMarkdown),
                 )
-                .with_help(format!(
-                    "{} are Markdown files named <id>.<language>.md",
-                    kind.folder()
-                )),
+                .with_help(msg!(OnlyMarkdownHelp, folder = kind.folder())),
             );
             return None;
         };
@@ -313,12 +314,9 @@ fn split_name(
                         Diagnostic::error(
                             "unknown-language",
                             rel,
-                            format!("`{code}` in the file name is not a language of this site"),
+                            msg!(LanguageInFileName, code = code),
                         )
-                        .with_help(format!(
-                            "name the file <id>.<language>.md with one of: {}",
-                            codes.join(", ")
-                        )),
+                        .with_help(msg!(LanguageInFileNameHelp, codes = Arg::either(&codes))),
                     );
                     return None;
                 }
@@ -333,7 +331,7 @@ fn split_name(
             diags.push(Diagnostic::warning(
                 "ignored-file",
                 rel,
-                "only .yaml files are read here; this file is ignored",
+                msg!(OnlyYaml),
             ));
             return None;
         };
@@ -341,13 +339,16 @@ fn split_name(
     };
     if !is_valid_id(stem) {
         diags.push(
-            Diagnostic::error("invalid-id", rel, crate::fields::id_problem(stem, "id")).with_help(
-                format!(
-                    "ids use lowercase letters, digits and single hyphens, at most {} characters: rename the file to `{}`",
-                    crate::model::MAX_ID_LEN,
-                    name.replacen(stem, &suggest_slug(stem), 1)
-                ),
-            ),
+            Diagnostic::error(
+                "invalid-id",
+                rel,
+                crate::fields::id_problem(stem, msg!(WhatId)),
+            )
+            .with_help(msg!(
+                RenameFileHelp,
+                max = crate::model::MAX_ID_LEN,
+                name = name.replacen(stem, &suggest_slug(stem), 1)
+            )),
         );
         return None;
     }
@@ -368,13 +369,13 @@ fn read_text(path: &Path, rel: &str) -> Result<(String, Option<SystemTime>), Dia
         return Err(Diagnostic::error(
             "file-too-large",
             rel,
-            format!(
-                "the file is {} MB; content files may be at most {} MB",
-                size / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
+            msg!(
+                FileTooLarge,
+                size = size / 1_000_000,
+                max = MAX_FILE_BYTES / 1_000_000
             ),
         )
-        .with_help("put large downloads in content/media/ and link to them"));
+        .with_help(msg!(FileTooLargeHelp)));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     // Read at most one byte past the limit: a file that grew meanwhile is still refused.
@@ -386,7 +387,7 @@ fn read_text(path: &Path, rel: &str) -> Result<(String, Option<SystemTime>), Dia
         return Err(Diagnostic::error(
             "file-too-large",
             rel,
-            format!("the file is larger than {} MB", MAX_FILE_BYTES / 1_000_000),
+            msg!(FileGrew, max = MAX_FILE_BYTES / 1_000_000),
         ));
     }
     match String::from_utf8(bytes) {
@@ -401,9 +402,9 @@ fn read_text(path: &Path, rel: &str) -> Result<(String, Option<SystemTime>), Dia
             let text = String::from_utf8_lossy(e.as_bytes()).to_string();
             let prefix = String::from_utf8_lossy(valid);
             let (line, column) = crate::source::line_col(&prefix, prefix.len());
-            Err(Diagnostic::error("not-utf8", rel, "the file is not UTF-8 text")
+            Err(Diagnostic::error("not-utf8", rel, msg!(NotUtf8))
                 .at(&text, line, column)
-                .with_help("save the file as UTF-8 (most editors offer this under 'Save with encoding')"))
+                .with_help(msg!(NotUtf8Help)))
         }
     }
 }
@@ -417,9 +418,9 @@ pub fn not_regular(rel: &str, t: std::fs::FileType) -> Diagnostic {
     not_a_file(rel, crate::safefs::not_regular_message(what))
 }
 
-fn not_a_file(rel: &str, message: String) -> Diagnostic {
-    Diagnostic::error("not-a-file", rel, message)
-        .with_help("remove it from the site folder; only files and folders belong there")
+fn not_a_file(rel: &str, detail: String) -> Diagnostic {
+    Diagnostic::error("not-a-file", rel, msg!(NotAFile, detail = detail))
+        .with_help(msg!(NotAFileHelp))
 }
 
 /// A file that could not be opened or read: not a file at all, out of descriptors (which
@@ -427,7 +428,7 @@ fn not_a_file(rel: &str, message: String) -> Diagnostic {
 pub fn unreadable(rel: &str, e: &std::io::Error) -> Diagnostic {
     match crate::safefs::unreadable_code(e) {
         "not-a-file" => not_a_file(rel, e.to_string()),
-        code => Diagnostic::error(code, rel, format!("cannot read the file: {e}")),
+        code => Diagnostic::error(code, rel, msg!(Unreadable, detail = e.to_string())),
     }
 }
 

@@ -10,7 +10,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use werkplaats::diagnostic::Diagnostic;
-use werkplaats::model::Kind;
+use werkplaats::model::{Kind, Lang};
+use werkplaats::msg;
 use werkplaats::{BuildError, Now, Options};
 
 #[derive(Parser)]
@@ -22,6 +23,15 @@ use werkplaats::{BuildError, Now, Options};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: nl or en [default: the site's default language]
+    #[arg(long, global = true, value_enum)]
+    messages: Option<Messages>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Messages {
+    Nl,
+    En,
 }
 
 #[derive(Subcommand)]
@@ -91,6 +101,13 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let flag = cli.messages.map(|m| match m {
+        Messages::Nl => Lang::Nl,
+        Messages::En => Lang::En,
+    });
+    let lang_of = |root: &std::path::Path| {
+        werkplaats::messages::choose(flag, werkplaats::config::message_lang(root))
+    };
     match cli.command {
         Command::Build {
             root,
@@ -104,6 +121,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             };
             let out = out.unwrap_or_else(|| root.join("public"));
+            let lang = lang_of(&root);
             build(
                 Options {
                     root,
@@ -113,6 +131,7 @@ fn main() -> ExitCode {
                 },
                 out,
                 force,
+                lang,
             )
         }
         Command::Check {
@@ -124,6 +143,7 @@ fn main() -> ExitCode {
             let Some(now) = read_now(now.as_deref()) else {
                 return ExitCode::from(2);
             };
+            let lang = lang_of(&root);
             check(
                 Options {
                     root,
@@ -133,6 +153,7 @@ fn main() -> ExitCode {
                 },
                 strict,
                 format,
+                lang,
             )
         }
         Command::New {
@@ -140,7 +161,10 @@ fn main() -> ExitCode {
             id,
             title,
             root,
-        } => new(&kind, &id, title.as_deref(), root),
+        } => {
+            let lang = lang_of(&root);
+            new(&kind, &id, title.as_deref(), root, lang)
+        }
         Command::Serve {
             root,
             bind,
@@ -159,6 +183,7 @@ fn main() -> ExitCode {
                 bind,
                 port,
                 poll,
+                messages: flag,
             };
             match werkplaats::serve::serve(serve) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -184,35 +209,37 @@ fn read_now(text: Option<&str>) -> Option<Now> {
     now
 }
 
-fn print_human(diags: &[Diagnostic]) {
+fn print_human(diags: &[Diagnostic], lang: Lang) {
     for d in diags {
-        eprint!("{}", d.human());
+        eprint!("{}", d.human(lang));
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     if !diags.is_empty() {
-        eprintln!("{errors} error(s), {warnings} warning(s)");
+        eprintln!("{}", msg!(Summary, errors = errors, warnings = warnings).text(lang));
     }
 }
 
-fn build(opts: Options, out: PathBuf, force: bool) -> ExitCode {
+fn build(opts: Options, out: PathBuf, force: bool, lang: Lang) -> ExitCode {
     let target = werkplaats::Target { out: &out, force };
     match werkplaats::build(&opts, &target) {
         Ok(report) => {
-            print_human(&report.diagnostics);
-            println!(
-                "built {} pages, {} feeds, {} files in {:.2} s → {}",
-                report.pages,
-                report.feeds,
-                report.files,
-                report.elapsed.as_secs_f64(),
-                out.display()
+            print_human(&report.diagnostics, lang);
+            let built = msg!(
+                Built,
+                pages = report.pages,
+                feeds = report.feeds,
+                files = report.files,
+                seconds = format!("{:.2}", report.elapsed.as_secs_f64()),
+                out = out.display().to_string()
             );
+            println!("{}", built.text(lang));
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(diags)) => {
-            print_human(&diags);
-            eprintln!("nothing was written; {} is unchanged", out.display());
+            print_human(&diags, lang);
+            let out = out.display().to_string();
+            eprintln!("{}", msg!(NothingWritten, out = out).text(lang));
             ExitCode::from(1)
         }
         Err(BuildError::Env(message)) => {
@@ -222,7 +249,7 @@ fn build(opts: Options, out: PathBuf, force: bool) -> ExitCode {
     }
 }
 
-fn check(opts: Options, strict: bool, format: Format) -> ExitCode {
+fn check(opts: Options, strict: bool, format: Format, lang: Lang) -> ExitCode {
     let loaded = match werkplaats::load_site(&opts) {
         Ok(l) => l,
         Err(e) => {
@@ -241,13 +268,13 @@ fn check(opts: Options, strict: bool, format: Format) -> ExitCode {
     match format {
         Format::Json => {
             for d in &diags {
-                println!("{}", d.json());
+                println!("{}", d.json(lang));
             }
         }
         Format::Human => {
-            print_human(&diags);
+            print_human(&diags, lang);
             if diags.is_empty() {
-                println!("no problems found");
+                println!("{}", msg!(NoProblems).text(lang));
             }
         }
     }
@@ -259,35 +286,29 @@ fn check(opts: Options, strict: bool, format: Format) -> ExitCode {
     }
 }
 
-fn new(kind: &str, id: &str, title: Option<&str>, root: PathBuf) -> ExitCode {
+fn new(kind: &str, id: &str, title: Option<&str>, root: PathBuf, lang: Lang) -> ExitCode {
     let Some(kind) = Kind::from_singular(kind) else {
         return ExitCode::from(2);
     };
-    let lang = werkplaats::safefs::read_to_string(&root.join("content/site.yaml"))
-        .ok()
-        .and_then(|t| {
-            let (config, _) = werkplaats::config::parse(std::sync::Arc::new(
-                werkplaats::frontmatter::yaml_source("content/site.yaml", t),
-            ));
-            config.map(|c| c.default_lang().code())
-        })
-        .unwrap_or("nl");
+    let content_lang = werkplaats::config::message_lang(&root).unwrap_or(Lang::Nl);
     let today = jiff::Zoned::now().date();
     let item = werkplaats::newitem::NewItem {
         root: &root,
         kind,
         id,
         title,
-        lang,
+        lang: content_lang,
+        messages: lang,
         today,
     };
     match werkplaats::newitem::create(&item) {
         Ok(path) => {
-            println!("wrote {}", path.display());
+            let path = path.display().to_string();
+            println!("{}", msg!(NewWrote, path = path).text(lang));
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}: {}", msg!(LabelError).text(lang), message.text(lang));
             ExitCode::from(2)
         }
     }

@@ -99,13 +99,11 @@ impl Markdown<'_> {
                         .diag_line(
                             Severity::Error,
                             "invalid-url",
-                            format!("links with `{other}:` are not allowed"),
+                            crate::msg!(LinkScheme, scheme = other),
                             line,
                             column,
                         )
-                        .with_help(
-                            "link to an http(s) address, a mailto: address or a page of this site",
-                        ),
+                        .with_help(crate::msg!(LinkSchemeHelp)),
                 );
                 "#".into()
             }

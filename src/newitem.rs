@@ -1,8 +1,13 @@
 //! `werkplaats new <kind> <id>`: writes a complete new item with every field, optional
-//! ones commented out, so a communicator fills in rather than looks up. Required
-//! references are filled with an existing id, so the new file builds at once.
+//! ones commented out, so a communicator fills in rather than looks up. A Markdown item
+//! is a draft (`draft: true`) with marked example text (`[VUL IN: …]`) that is an error
+//! once it is published; references are left to choose (`kies-een-id`), with the ids
+//! that exist written beside them. The comments are in the message language, the
+//! example text in the site's default language.
 
-use crate::model::{Kind, is_valid_id};
+use crate::messages::{Arg, Msg};
+use crate::model::{Kind, Lang, is_valid_id};
+use crate::msg;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -11,23 +16,25 @@ pub struct NewItem<'a> {
     pub kind: Kind,
     pub id: &'a str,
     pub title: Option<&'a str>,
-    /// The site's default language code.
-    pub lang: &'a str,
+    /// The site's default language: the file's language and that of its example text.
+    pub lang: Lang,
+    /// The language of the comments.
+    pub messages: Lang,
     pub today: jiff::civil::Date,
 }
 
 /// Writes the file and returns its path; refuses invalid ids and existing files.
-pub fn create(item: &NewItem) -> Result<PathBuf, String> {
+pub fn create(item: &NewItem) -> Result<PathBuf, Msg> {
     if !is_valid_id(item.id) {
-        return Err(format!(
-            "`{}` is not a valid id: use lowercase letters, digits and single hyphens, like `{}`",
-            item.id,
-            crate::fields::suggest_slug(item.id)
+        return Err(msg!(
+            NewInvalidId,
+            id = item.id,
+            example = crate::fields::suggest_slug(item.id)
         ));
     }
     let folder = item.root.join("content").join(item.kind.folder());
     let name = if item.kind.is_markdown() {
-        format!("{}.{}.md", item.id, item.lang)
+        format!("{}.{}.md", item.id, item.lang.code())
     } else {
         format!("{}.yaml", item.id)
     };
@@ -41,19 +48,33 @@ pub fn create(item: &NewItem) -> Result<PathBuf, String> {
             n == name || n == format!("{}.md", item.id)
         });
     if taken || path.exists() {
-        return Err(format!(
-            "{} already exists; werkplaats new never overwrites a file",
-            path.display()
-        ));
+        return Err(msg!(NewExists, path = path.display().to_string()));
     }
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let cannot = |p: &Path, e: std::io::Error| {
+        msg!(
+            NewCannotWrite,
+            path = p.display().to_string(),
+            detail = e.to_string()
+        )
+    };
+    std::fs::create_dir_all(&folder).map_err(|e| cannot(&folder, e))?;
     let text = template(item);
-    std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(&path, text).map_err(|e| cannot(&path, e))?;
     Ok(path)
 }
 
-/// Existing ids of a kind (by file name), to fill required references.
+/// The markers of example text that must not be published, in either language.
+pub const PLACEHOLDER_MARKS: [&str; 2] = ["[VUL IN", "[FILL IN"];
+
+/// The ids `new` writes where a reference is to be chosen, in either language.
+pub const PLACEHOLDER_IDS: [&str; 2] = ["kies-een-id", "choose-an-id"];
+
+/// Does this text still hold example text of `new`?
+pub fn is_placeholder(text: &str) -> bool {
+    PLACEHOLDER_MARKS.iter().any(|m| text.contains(m)) || PLACEHOLDER_IDS.contains(&text)
+}
+
+/// Existing ids of a kind (by file name), to offer for required references.
 fn ids(root: &Path, kind: Kind) -> Vec<String> {
     let mut out: Vec<String> = walkdir::WalkDir::new(root.join("content").join(kind.folder()))
         .into_iter()
@@ -61,8 +82,7 @@ fn ids(root: &Path, kind: Kind) -> Vec<String> {
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             let n = e.file_name().to_string_lossy().to_string();
-            let stem = n.strip_suffix(".yaml").or_else(|| n.strip_suffix(".md"))?;
-            Some(stem.split('.').next().unwrap_or(stem).to_string())
+            crate::model::id_of_file_name(&n).map(str::to_string)
         })
         .collect();
     out.sort();
@@ -70,79 +90,162 @@ fn ids(root: &Path, kind: Kind) -> Vec<String> {
     out
 }
 
-fn reference(root: &Path, kind: Kind, field: &str) -> String {
-    let ids = ids(root, kind);
-    match ids.first() {
-        Some(first) => format!("{field}: {first}    # one of: {}\n", ids.join(", ")),
-        None => format!(
-            "{field}: {}    # no {} exists yet: create one with `werkplaats new {} <id>`\n",
-            "TODO",
-            kind.folder(),
-            kind.singular()
-        ),
+struct Writer<'a> {
+    item: &'a NewItem<'a>,
+    out: String,
+}
+
+impl Writer<'_> {
+    /// A line, with a comment in the message language lined up after it.
+    fn line(&mut self, text: &str, comment: Option<Msg>) {
+        match comment {
+            Some(c) => {
+                let _ = writeln!(
+                    self.out,
+                    "{text:<34}# {}",
+                    c.text(self.item.messages)
+                );
+            }
+            None => {
+                let _ = writeln!(self.out, "{text}");
+            }
+        }
+    }
+
+    /// Example text in the site's language, marked so that publishing it is an error.
+    fn example(&self, m: Msg) -> String {
+        let mark = match self.item.lang {
+            Lang::Nl => "VUL IN",
+            Lang::En => "FILL IN",
+        };
+        format!("[{mark}: {}]", m.text(self.item.lang))
+    }
+
+    fn quoted_example(&self, m: Msg) -> String {
+        serde_json::to_string(&self.example(m)).unwrap_or_default()
+    }
+
+    /// A reference to choose: the placeholder id, with the ids there are as a comment.
+    fn reference(&mut self, kind: Kind, field: &str, list: bool) {
+        let choose = match self.item.lang {
+            Lang::Nl => PLACEHOLDER_IDS[0],
+            Lang::En => PLACEHOLDER_IDS[1],
+        };
+        let value = if list {
+            format!("{field}: [{choose}]")
+        } else {
+            format!("{field}: {choose}")
+        };
+        let ids = ids(self.item.root, kind);
+        let comment = if ids.is_empty() {
+            msg!(
+                NewNoneYet,
+                kind = crate::messages::kind_name(kind),
+                command = format!("werkplaats new {} <id>", kind.singular())
+            )
+        } else {
+            msg!(NewChooseOne, ids = Arg::either(ids.iter().take(12)))
+        };
+        self.line(&value, Some(comment));
     }
 }
 
 fn template(item: &NewItem) -> String {
+    let mut w = Writer {
+        item,
+        out: String::new(),
+    };
     let title = item
         .title
         .map_or_else(|| item.id.replace('-', " "), str::to_string);
     let title = serde_json::to_string(&title).unwrap_or_default();
-    let root = item.root;
-    let mut s = String::new();
     if item.kind.is_markdown() {
-        s.push_str("---\n");
-        let _ = writeln!(s, "title: {title}");
-        s.push_str("summary: \"Eén of twee zinnen voor kaarten, zoekmachines en feeds (hoogstens 300 tekens).\"\n");
-        s.push_str("# slug: andere-url-naam          # default: the id\n# draft: true                    # leave out of the site until ready\n# image: foto.jpg                 # a file in content/media/\n# image_alt: \"Wat er op de foto staat\"\n");
+        w.line("---", None);
+        w.line(&format!("title: {title}"), None);
+        let summary = w.quoted_example(msg!(NewSummary));
+        w.line(&format!("summary: {summary}"), None);
+        w.line("draft: true", Some(msg!(NewDraft)));
+        w.line("# slug: andere-url-naam", Some(msg!(NewSlug)));
+        w.line("# image: foto.jpg", Some(msg!(NewImage)));
+        w.line("# image_alt: \"…\"", Some(msg!(NewImageAlt)));
     }
     match item.kind {
         Kind::Initiative => {
-            s.push_str("status: active                    # planned, active or ended\n");
-            s.push_str("# since: 2020\n# until: 2026\n# audiences: [vo, mbo]\n# locations: []\n# lead: organisation-id\n# partners: []\n# website: https://www.example.nl\n");
-            s.push_str("# contact: { role: { nl: Projectleider, en: Project lead }, email: info@example.nl }\n# funding:\n#   - { organisation: organisation-id, amount: 10000 }\n# period: { start: 2020-01-01, end: 2022-12-31 }\n");
+            w.line("status: active", Some(msg!(NewOneOf, options = Arg::either(crate::model::INITIATIVE_STATUSES))));
+            w.line("# since: 2020", None);
+            w.line("# until: 2026", None);
+            w.line("# audiences: [vo, mbo]", Some(msg!(NewOneOf, options = Arg::either(crate::model::AUDIENCES))));
+            w.line("# locations: []", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Location))));
+            w.line("# lead: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Organisation))));
+            w.line("# partners: []", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Organisation))));
+            w.line("# website: https://www.example.nl", None);
+            w.line("# contact: { role: { nl: Projectleider, en: Project lead }, email: info@example.nl }", None);
+            w.line("# funding:", None);
+            w.line("#   - { organisation: <id>, amount: 10000 }", Some(msg!(NewAmount)));
+            w.line("# period: { start: 2020-01-01, end: 2022-12-31 }", None);
         }
         Kind::Course => {
-            s.push_str(&reference(root, Kind::Organisation, "provider"));
-            let locs = ids(root, Kind::Location);
-            let _ = writeln!(
-                s,
-                "locations: [{}]",
-                locs.first().map_or("TODO", String::as_str)
-            );
-            s.push_str("level: mbo-2                      # po, vo, vmbo, havo-vwo, mbo-1 … mbo-4, hbo, course\n");
-            s.push_str("# initiative: initiative-id\n# learning_paths: [bbl]            # bbl, bol, bgl, part-time, short-course\n# crebo: \"25180\"\n# duration: { nl: 2 jaar, en: 2 years }\n# cost: { nl: Gratis, en: Free }\n# audiences: [career-switchers]\n# starts: [2027-09-01]\n# registration_url: https://www.example.nl/aanmelden\n");
+            w.reference(Kind::Organisation, "provider", false);
+            w.reference(Kind::Location, "locations", true);
+            w.line("level: mbo-2", Some(msg!(NewOneOf, options = Arg::either(crate::model::LEVELS))));
+            w.line("# initiative: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Initiative))));
+            w.line("# learning_paths: [bbl]", Some(msg!(NewOneOf, options = Arg::either(crate::model::LEARNING_PATHS))));
+            w.line("# crebo: \"25180\"", None);
+            w.line("# duration: { nl: 2 jaar, en: 2 years }", None);
+            w.line("# cost: { nl: Gratis, en: Free }", None);
+            w.line("# audiences: [career-switchers]", Some(msg!(NewOneOf, options = Arg::either(crate::model::AUDIENCES))));
+            w.line("# starts: [2027-09-01]", None);
+            w.line("# registration_url: https://www.example.nl/aanmelden", None);
         }
         Kind::Event => {
             let day = item
                 .today
                 .checked_add(jiff::ToSpan::days(30))
                 .unwrap_or(item.today);
-            s.push_str("type: open-day                    # open-day, workshop, info-session, course-start, meeting, other\n");
-            let _ = writeln!(
-                s,
-                "start: {day} 10:00           # or YYYY-MM-DD for a whole day"
-            );
-            let _ = writeln!(s, "end: {day} 12:00");
-            s.push_str(&reference(root, Kind::Location, "location"));
-            s.push_str("# online: https://meet.example.nl/sessie\n# timezone: Europe/Amsterdam\n# initiative: initiative-id\n# organiser: organisation-id\n# audiences: [vo, parents]\n# registration_url: https://www.example.nl/aanmelden\n# cost: { nl: Gratis, en: Free }\n# status: cancelled               # scheduled (default), cancelled, postponed\n# repeat: { every: week, interval: 1, until: 2027-12-31, except: [] }\n");
-            let _ = writeln!(s, "uid: {}", uuid::Uuid::new_v4());
-            s.push_str("# updated: 2027-01-01 12:00       # raise when subscribers should see a change\n# sequence: 0                     # raise when time or place changes\n");
+            w.line("type: open-day", Some(msg!(NewOneOf, options = Arg::either(crate::model::EVENT_TYPES))));
+            w.line(&format!("start: {day} 10:00"), Some(msg!(NewStart)));
+            w.line(&format!("end: {day} 12:00"), None);
+            w.reference(Kind::Location, "location", false);
+            w.line("# online: https://meet.example.nl/sessie", Some(msg!(NewOnline)));
+            w.line("# timezone: Europe/Amsterdam", None);
+            w.line("# initiative: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Initiative))));
+            w.line("# organiser: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Organisation))));
+            w.line("# audiences: [vo, parents]", Some(msg!(NewOneOf, options = Arg::either(crate::model::AUDIENCES))));
+            w.line("# registration_url: https://www.example.nl/aanmelden", None);
+            w.line("# cost: { nl: Gratis, en: Free }", None);
+            w.line("# status: cancelled", Some(msg!(NewOneOf, options = Arg::either(crate::model::EVENT_STATUSES))));
+            w.line("# repeat: { every: week, interval: 1, until: 2027-12-31, except: [] }", None);
+            w.line(&format!("uid: {}", uuid::Uuid::new_v4()), Some(msg!(NewUid)));
+            w.line("# updated: 2027-01-01 12:00", Some(msg!(NewUpdated)));
+            w.line("# sequence: 0", Some(msg!(NewSequence)));
         }
-        Kind::Page => {
-            s.push_str("# menu: 10                        # put the page in the main navigation\n")
-        }
+        Kind::Page => w.line("# menu: 10", Some(msg!(NewMenu))),
         Kind::Location => {
-            let _ = writeln!(s, "name: {{ nl: {title}, en: {title} }}");
-            s.push_str("municipality: Woerden\n# kind: training-centre            # school, training-centre, makerspace, company, other\n# address: { street: …, postcode: …, city: … }   # leave out what is not known\n# geo: { lat: 52.0857, lon: 4.8838 }\n# description: { nl: …, en: … }\n# website: https://www.example.nl\n# accessibility: { nl: …, en: … }\n");
+            let name = w.example(msg!(NewLocationName));
+            let name = serde_json::to_string(&name).unwrap_or_default();
+            w.line(&format!("name: {name}"), None);
+            let town = w.quoted_example(msg!(NewMunicipality));
+            w.line(&format!("municipality: {town}"), None);
+            w.line("# kind: training-centre", Some(msg!(NewOneOf, options = Arg::either(crate::model::LOCATION_KINDS))));
+            w.line("# address: { street: …, postcode: …, city: … }", Some(msg!(NewAddress)));
+            w.line("# geo: { lat: 52.0857, lon: 4.8838 }", None);
+            w.line("# description: { nl: …, en: … }", None);
+            w.line("# website: https://www.example.nl", None);
+            w.line("# accessibility: { nl: …, en: … }", None);
         }
         Kind::Organisation => {
-            let _ = writeln!(s, "name: {title}");
-            s.push_str("kind: education                   # business, education, government, network\n# website: https://www.example.nl\n# description: { nl: …, en: … }\n");
+            let name = w.quoted_example(msg!(NewOrganisationName));
+            w.line(&format!("name: {name}"), None);
+            w.line("kind: education", Some(msg!(NewOneOf, options = Arg::either(crate::model::ORGANISATION_KINDS))));
+            w.line("# website: https://www.example.nl", None);
+            w.line("# description: { nl: …, en: … }", None);
         }
     }
     if item.kind.is_markdown() {
-        s.push_str("---\n\nSchrijf hier de tekst in Markdown.\n");
+        w.line("---", None);
+        w.line("", None);
+        let body = w.example(msg!(NewBody));
+        w.line(&body, None);
     }
-    s
+    w.out
 }

@@ -3,6 +3,7 @@
 //! Markdown bodies become HTML. Files are independent, so this runs in parallel.
 
 use crate::config::SiteConfig;
+use crate::msg;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Obj, Reader};
 use crate::frontmatter;
@@ -124,22 +125,16 @@ pub fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
     let c = text[at..].chars().next()?;
     let count = text.chars().filter(|&c| is_forbidden_control(c)).count();
     let (line, column) = crate::source::line_col(text, at);
-    let more = if count > 1 {
-        format!(" ({count} in this file)")
+    let code = format!("U+{:04X}", u32::from(c));
+    let message = if count > 1 {
+        msg!(ControlCharacterMany, code = code, count = count)
     } else {
-        String::new()
+        msg!(ControlCharacter, code = code)
     };
     Some(
-        Diagnostic::error(
-            "control-character",
-            rel,
-            format!(
-                "an invisible control character (U+{:04X}) is here{more}",
-                u32::from(c)
-            ),
-        )
-        .at(text, line, column)
-        .with_help("delete it; it usually comes along when text is copied out of another program"),
+        Diagnostic::error("control-character", rel, message)
+            .at(text, line, column)
+            .with_help(msg!(ControlCharacterHelp)),
     )
 }
 
@@ -171,8 +166,8 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
         if n > 300 {
             reader.error_help(
                 "summary-too-long",
-                format!("the summary has {n} characters; at most 300 fit on cards and in feeds"),
-                Some("shorten it, and move the rest into the text below the front matter".into()),
+                msg!(SummaryTooLong, n = n),
+                Some(msg!(SummaryTooLongHelp)),
                 &root.path_to("summary"),
                 false,
             );
@@ -189,8 +184,8 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
         if common.image.is_some() && image_alt.is_none() {
             reader.error_help(
                 "image-without-alt",
-                "`image` needs `image_alt`, a text that says what the image shows",
-                Some("add `image_alt: …` for people who cannot see the image".into()),
+                msg!(ImageWithoutAlt),
+                Some(msg!(ImageWithoutAltHelp)),
                 &root.path_to("image"),
                 true,
             );
@@ -244,8 +239,12 @@ fn check_translation(file: &SourceFile, root: &Obj, config: &SiteConfig) {
         if known.contains(&key) {
             root.reader().error_help(
                 "inherited-field",
-                format!("`{key}` is set in {this_name}; translations inherit it"),
-                Some(format!("remove `{key}` here and set it in {canonical_name}, so the languages cannot drift apart")),
+                msg!(InheritedField, key = key, file = &this_name),
+                Some(msg!(
+                    InheritedFieldHelp,
+                    key = key,
+                    canonical = &canonical_name
+                )),
                 &root.path_to(key),
                 true,
             );

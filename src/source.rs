@@ -4,6 +4,7 @@
 //! matter starts on line 2).
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::Msg;
 use crate::yaml::{self, Step};
 use std::ops::Range;
 use std::sync::Arc;
@@ -30,7 +31,7 @@ impl Source {
         &self,
         severity: Severity,
         code: &'static str,
-        message: impl Into<String>,
+        message: Msg,
         path: &[Step],
         at_key: bool,
     ) -> Diagnostic {
@@ -49,7 +50,7 @@ impl Source {
         &self,
         severity: Severity,
         code: &'static str,
-        message: impl Into<String>,
+        message: Msg,
         line: usize,
         column: usize,
     ) -> Diagnostic {
@@ -75,12 +76,12 @@ pub struct Origin {
 }
 
 impl Origin {
-    pub fn error(&self, code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, code: &'static str, message: Msg) -> Diagnostic {
         self.source
             .diag_at(Severity::Error, code, message, &self.path, false)
     }
 
-    pub fn warning(&self, code: &'static str, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(&self, code: &'static str, message: Msg) -> Diagnostic {
         self.source
             .diag_at(Severity::Warning, code, message, &self.path, false)
     }

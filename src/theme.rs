@@ -3,6 +3,7 @@
 //! language with a warning; a template with a syntax error is a diagnostic.
 
 use crate::config::SiteConfig;
+use crate::msg;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter;
 use crate::load::{is_ignored, not_regular, rel_path};
@@ -59,12 +60,9 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         let d = Diagnostic::error(
             "missing-theme",
             "content/site.yaml",
-            format!(
-                "there is no theme `{}` (themes/{}/templates/ is missing)",
-                config.theme, config.theme
-            ),
+            msg!(MissingTheme, theme = &config.theme),
         )
-        .with_help("set `theme: default`, or copy a theme into themes/");
+        .with_help(msg!(MissingThemeHelp));
         return (None, vec![d]);
     }
     let mut tera = tera::Tera::new();
@@ -88,11 +86,9 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
                 Diagnostic::error(
                     "missing-template",
                     format!("themes/{}/templates/{name}", config.theme),
-                    format!("the theme has no `{name}`, which the site needs"),
+                    msg!(MissingTemplate, name = name),
                 )
-                .with_help(format!(
-                    "copy templates/{name} from the default theme (a theme copied before it existed lacks it)"
-                )),
+                .with_help(msg!(MissingTemplateHelp, name = name)),
             );
         }
     }
@@ -167,12 +163,16 @@ pub fn template_error(
         .trim_start_matches("error: ")
         .to_string();
     let Some((name, line, column)) = place.or_else(|| unplaced(&text, sources)) else {
-        return Diagnostic::error("template-error", format!("themes/{theme}/templates"), text);
+        return Diagnostic::error(
+            "template-error",
+            format!("themes/{theme}/templates"),
+            msg!(TemplateError, detail = text),
+        );
     };
     let mut d = Diagnostic::error(
         "template-error",
         format!("themes/{theme}/templates/{name}"),
-        message,
+        msg!(TemplateError, detail = message),
     );
     d.line = line;
     d.column = column;
@@ -224,7 +224,7 @@ fn strings(
                     Diagnostic::warning(
                         "missing-i18n",
                         &rel,
-                        format!("the theme has no {} interface strings", lang.native_name()),
+                        msg!(MissingI18n, language = crate::messages::lang_name(lang)),
                     )
                 } else {
                     crate::load::unreadable(&rel, &e)
@@ -259,14 +259,15 @@ fn strings(
                         .diag_line(
                             Severity::Warning,
                             "missing-i18n-key",
-                            format!(
-                                "`{key}` is not translated; the {} text is used",
-                                default.english_name()
+                            msg!(
+                                MissingI18nKey,
+                                key = key,
+                                language = crate::messages::lang_name(default)
                             ),
                             1,
                             1,
                         )
-                        .with_help(format!("add `{key}: …` to this file")),
+                        .with_help(msg!(MissingI18nKeyHelp, key = key)),
                 );
             }
         }

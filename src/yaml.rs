@@ -28,16 +28,17 @@ pub enum Yaml {
 
 impl Yaml {
     /// What kind of value this is, in words for error messages.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            Yaml::Null => "nothing",
-            Yaml::Bool(_) => "true/false",
-            Yaml::Int(_) => "a whole number",
-            Yaml::Float(_) => "a number",
-            Yaml::Str(_) => "text",
-            Yaml::Seq(_) => "a list",
-            Yaml::Map(_) => "a mapping",
-        }
+    pub fn kind_name(&self) -> crate::messages::Msg {
+        use crate::messages::{Id, Msg};
+        Msg::new(match self {
+            Yaml::Null => Id::FoundNothing,
+            Yaml::Bool(_) => Id::FoundBool,
+            Yaml::Int(_) => Id::FoundInt,
+            Yaml::Float(_) => Id::FoundNumber,
+            Yaml::Str(_) => Id::FoundText,
+            Yaml::Seq(_) => Id::FoundList,
+            Yaml::Map(_) => Id::FoundMapping,
+        })
     }
 
     /// Scalars as text (numbers and booleans as written); lists and mappings give `None`.
@@ -58,10 +59,10 @@ impl Yaml {
 pub struct SyntaxError {
     /// `invalid-yaml`, or the trap's own code (`invisible-character`, `tab-character`).
     pub code: &'static str,
-    pub message: String,
+    pub message: crate::messages::Msg,
     pub line: usize,
     pub column: usize,
-    pub help: Option<String>,
+    pub help: Option<crate::messages::Msg>,
 }
 
 /// One step of a path into a document.
@@ -94,23 +95,21 @@ pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
     Ok(convert(value))
 }
 
-/// Rewords the parser's messages where a communicator would not understand them.
-fn explain(message: &str) -> String {
-    let message = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(message)
-        .to_string();
+/// Rewords the parser's messages where a communicator would not understand them; the
+/// rest keep the parser's (English) words behind a plain sentence.
+fn explain(message: &str) -> crate::messages::Msg {
+    use crate::msg;
+    let message = message.split(" at line ").next().unwrap_or(message);
     if message.contains("repetition limit exceeded") {
-        return "the YAML repeats anchors (`*name`) so often that it would grow too large".into();
+        return msg!(YamlAnchors);
     }
     if message.contains("recursion limit exceeded") {
-        return "the YAML is nested too deeply".into();
+        return msg!(YamlTooDeep);
     }
     if let Some(key) = message.strip_prefix("duplicate entry with key ") {
-        return format!("the key {key} appears twice; keep one");
+        return msg!(YamlDuplicateKey, key = key.trim_matches('"'));
     }
-    message
+    msg!(YamlOther, detail = message)
 }
 
 fn convert(value: serde_yaml::Value) -> Yaml {
@@ -441,6 +440,6 @@ mod tests {
             bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }
         let err = parse(&bomb).expect_err("a bomb");
-        assert!(err.message.contains("anchors"), "{}", err.message);
+        assert_eq!(err.message.id, crate::messages::Id::YamlAnchors);
     }
 }

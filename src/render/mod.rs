@@ -419,15 +419,15 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
                 "themes/{}/static/{}",
                 site.config.theme, theme.statics[i].rel
             );
-            (format!("the theme's static file {file}"), Some(file))
+            (crate::msg!(MakerStatic, file = &file), Some(file))
         }
         Job::Media(i) => {
             let file = format!("content/media/{}", site.media[i].rel);
-            (file.clone(), Some(file))
+            (crate::msg!(MakerMedia, file = &file), Some(file))
         }
-        Job::Page(..) => ("a page of the site".to_string(), None),
-        Job::Feed(..) | Job::EventIcs(..) => ("an agenda feed".to_string(), None),
-        Job::Schema | Job::Sitemap | Job::Robots => ("werkplaats itself".to_string(), None),
+        Job::Page(..) => (crate::msg!(MakerPage), None),
+        Job::Feed(..) | Job::EventIcs(..) => (crate::msg!(MakerFeed), None),
+        Job::Schema | Job::Sitemap | Job::Robots => (crate::msg!(MakerItself), None),
     };
     let (first, first_file) = maker(first);
     let (second, second_file) = maker(second);
@@ -437,9 +437,14 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
     Diagnostic::error(
         "url-collision",
         file,
-        format!("/{path} is made twice: by {first} and by {second}"),
+        crate::msg!(
+            MadeTwice,
+            path = format!("/{path}"),
+            first = first,
+            second = second
+        ),
     )
-    .with_help("rename one of them, so that each makes its own URL")
+    .with_help(crate::msg!(MadeTwiceHelp))
 }
 
 fn robots(site: &Site) -> String {

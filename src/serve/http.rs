@@ -184,7 +184,7 @@ pub fn respond(request: Request, shared: &Shared, hosts: Hosts) {
         (Some(_), false) => inject::State::Current,
     };
     let page = |html: &[u8], errors: &[crate::diagnostic::Diagnostic]| {
-        inject::page(html, snapshot.generation, errors, state)
+        inject::page(html, snapshot.generation, errors, state, snapshot.lang)
     };
     let key = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")

@@ -30,6 +30,8 @@ pub struct ServeOptions {
     pub bind: String,
     pub port: u16,
     pub poll: bool,
+    /// `--messages`: the language of messages, else the site's default language.
+    pub messages: Option<crate::model::Lang>,
 }
 
 /// A site as served: the assembled site and its plan. Files are made when a browser asks
@@ -117,6 +119,8 @@ pub struct Snapshot {
     /// The last rebuild failed, so `site` is an older one.
     pub stale: bool,
     pub generation: u64,
+    /// The language the overlay speaks.
+    pub lang: crate::model::Lang,
 }
 
 /// The state shared by the server threads and the watcher.
@@ -213,6 +217,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
             errors: Vec::new(),
             stale: false,
             generation: 0,
+            lang: crate::messages::choose(opts.messages, None),
         })),
         generation: Mutex::new(0),
         changed: Condvar::new(),
@@ -223,7 +228,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     // only once the first build is in place.
     let (ready, ready_rx) = std::sync::mpsc::channel();
     let _watcher = watch::start(&options, opts.poll, shared.clone(), ready_rx)?;
-    let mut rebuilder = Rebuilder::new(options);
+    let mut rebuilder = Rebuilder::new(options, opts.messages);
     rebuilder.rebuild(&shared, None)?;
     let _ = ready.send(rebuilder);
     println!("serving {base_url}/ (Ctrl-C stops)");
@@ -300,6 +305,7 @@ fn quiet_tiny_http_panics() {
 /// already shown (a save repeats only new ones in the terminal).
 pub struct Rebuilder {
     options: Options,
+    messages: Option<crate::model::Lang>,
     cache: crate::Cache,
     warned: HashSet<Diagnostic>,
 }
@@ -308,9 +314,10 @@ pub struct Rebuilder {
 const CHECK_DELAY: Duration = Duration::from_millis(150);
 
 impl Rebuilder {
-    pub fn new(options: Options) -> Rebuilder {
+    pub fn new(options: Options, messages: Option<crate::model::Lang>) -> Rebuilder {
         Rebuilder {
             options,
+            messages,
             cache: crate::Cache::default(),
             warned: HashSet::new(),
         }
@@ -331,6 +338,10 @@ impl Rebuilder {
     pub fn rebuild(&mut self, shared: &Arc<Shared>, changed: Option<&str>) -> Result<(), EnvError> {
         let started = Instant::now();
         let generation = shared.next_generation();
+        let lang = crate::messages::choose(
+            self.messages,
+            crate::config::message_lang(&self.options.root),
+        );
         let loaded = crate::load_site_cached(&self.options, &mut self.cache);
         let previous = shared.current();
         let loaded = match loaded {
@@ -350,7 +361,7 @@ impl Rebuilder {
             .collect();
         for d in &warnings {
             if !self.warned.contains(*d) {
-                eprint!("{}", d.human());
+                eprint!("{}", d.human(lang));
             }
         }
         let shown: HashSet<Diagnostic> = warnings.iter().map(|&d| d.clone()).collect();
@@ -379,8 +390,9 @@ impl Rebuilder {
                     errors: Vec::new(),
                     stale: false,
                     generation,
+                    lang,
                 });
-                check_in_background(shared.clone(), served, generation);
+                check_in_background(shared.clone(), served, generation, lang);
                 None
             }
             Some(Err(diags)) => Some(diags),
@@ -395,7 +407,7 @@ impl Rebuilder {
         self.warned = shown;
         if let Some(errors) = failed {
             for d in &errors {
-                eprint!("{}", d.human());
+                eprint!("{}", d.human(lang));
             }
             if previous.site.is_none() {
                 eprintln!(
@@ -413,6 +425,7 @@ impl Rebuilder {
                 errors,
                 stale: true,
                 generation,
+                lang,
             });
         }
         Ok(())
@@ -422,7 +435,12 @@ impl Rebuilder {
 /// Makes every file of `served` once (keeping nothing) to find pages whose templates fail;
 /// stops as soon as a newer save is being built. Failures are published with the same site
 /// so that open tabs reload and show them.
-fn check_in_background(shared: Arc<Shared>, served: Arc<Served>, generation: u64) {
+fn check_in_background(
+    shared: Arc<Shared>,
+    served: Arc<Served>,
+    generation: u64,
+    lang: crate::model::Lang,
+) {
     std::thread::spawn(move || {
         std::thread::sleep(CHECK_DELAY);
         let started = Instant::now();
@@ -451,7 +469,7 @@ fn check_in_background(shared: Arc<Shared>, served: Arc<Served>, generation: u64
             return;
         }
         for d in &errors {
-            eprint!("{}", d.human());
+            eprint!("{}", d.human(lang));
         }
         eprintln!(
             "{} page(s) do not render; the others are served",
@@ -463,6 +481,7 @@ fn check_in_background(shared: Arc<Shared>, served: Arc<Served>, generation: u64
             errors,
             stale: false,
             generation,
+            lang,
         });
     });
 }

@@ -5,20 +5,22 @@
 //! value, curly quotes, a quote or bracket left open.
 
 use super::SyntaxError;
+use crate::messages::{Id, Msg};
+use crate::msg;
 
 /// Characters that look like a space or like nothing, with their names.
-const INVISIBLE: &[(char, &str, bool)] = &[
-    ('\u{00A0}', "a non-breaking space (U+00A0)", true),
-    ('\u{2007}', "a figure space (U+2007)", true),
-    ('\u{202F}', "a narrow non-breaking space (U+202F)", true),
-    ('\u{2009}', "a thin space (U+2009)", true),
-    ('\u{3000}', "an ideographic space (U+3000)", true),
-    ('\u{200B}', "a zero-width space (U+200B)", false),
-    ('\u{200C}', "a zero-width non-joiner (U+200C)", false),
-    ('\u{200D}', "a zero-width joiner (U+200D)", false),
-    ('\u{2060}', "a word joiner (U+2060)", false),
-    ('\u{FEFF}', "a zero-width no-break space (U+FEFF)", false),
-    ('\u{00AD}', "a soft hyphen (U+00AD)", false),
+const INVISIBLE: &[(char, Id, bool)] = &[
+    ('\u{00A0}', Id::CharNbsp, true),
+    ('\u{2007}', Id::CharFigureSpace, true),
+    ('\u{202F}', Id::CharNarrowNbsp, true),
+    ('\u{2009}', Id::CharThinSpace, true),
+    ('\u{3000}', Id::CharIdeographicSpace, true),
+    ('\u{200B}', Id::CharZwsp, false),
+    ('\u{200C}', Id::CharZwnj, false),
+    ('\u{200D}', Id::CharZwj, false),
+    ('\u{2060}', Id::CharWordJoiner, false),
+    ('\u{FEFF}', Id::CharBom, false),
+    ('\u{00AD}', Id::CharSoftHyphen, false),
 ];
 
 /// The first invisible character in the YAML, if any: the cause of whatever would fail
@@ -33,22 +35,23 @@ pub(super) fn invisible(text: &str) -> Option<SyntaxError> {
         .filter(|c| INVISIBLE.iter().any(|(i, _, _)| i == c))
         .count();
     let (line, column) = crate::source::line_col(text, at);
-    let more = if count > 1 {
-        format!(" ({count} invisible characters in this part of the file)")
+    let name = Msg::new(*name);
+    let message = if count > 1 {
+        msg!(InvisibleMany, name = name, count = count)
     } else {
-        String::new()
+        msg!(InvisibleOne, name = name)
     };
     let help = if *looks_like_space {
-        "it looks like a space but is not one (it often comes along when text is copied from Word or a web page): delete it and type a normal space"
+        msg!(InvisibleSpaceHelp)
     } else {
-        "it cannot be seen but is there (it often comes along when text is copied from Word or a web page): delete it"
+        msg!(InvisibleHelp)
     };
     Some(SyntaxError {
         code: "invisible-character",
-        message: format!("{name} is here{more}"),
+        message,
         line,
         column,
-        help: Some(help.to_string()),
+        help: Some(help),
     })
 }
 
@@ -63,14 +66,10 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
         if let Some(col) = tab_outside_quotes(l) {
             return Some(SyntaxError {
                 code: "tab-character",
-                message:
-                    "a tab is here; YAML allows only spaces to indent and after the `:` of a field"
-                        .into(),
+                message: msg!(Tab),
                 line: i + 1,
                 column: col,
-                help: Some(
-                    "replace the tab with spaces (two spaces per level of indenting)".into(),
-                ),
+                help: Some(msg!(TabHelp)),
             });
         }
     }
@@ -91,16 +90,10 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
     if matches!(first, '“' | '”' | '‘' | '’' | '„' | '‚') {
         return Some(SyntaxError {
             code: "invalid-yaml",
-            message: format!(
-                "the value of `{}` begins with a curly quote ({first}), which YAML does not read as a quote",
-                field.key
-            ),
+            message: msg!(CurlyQuote, key = field.key, quote = first.to_string()),
             line,
             column: field.value_column,
-            help: Some(format!(
-                "use straight double quotes, as a keyboard types them: {}",
-                field.quoted(&strip_curly(value))
-            )),
+            help: Some(msg!(CurlyQuoteHelp, line = field.quoted(&strip_curly(value)))),
         });
     }
     if matches!(first, '"' | '\'' | '[' | '{') {
@@ -119,16 +112,10 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
     if let Some(sign) = Some(first).filter(|_| misread) {
         return Some(SyntaxError {
             code: "invalid-yaml",
-            message: format!(
-                "the value of `{}` begins with `{sign}`, which YAML reads as a sign of its own",
-                field.key
-            ),
+            message: msg!(SignAtStart, key = field.key, sign = sign.to_string()),
             line,
             column: field.value_column,
-            help: Some(format!(
-                "put the whole value in double quotes: {}",
-                field.quoted(value)
-            )),
+            help: Some(msg!(QuoteValueHelp, line = field.quoted(value))),
         });
     }
     // The parser points at the colon it refused: one inside the value (else the line is
@@ -140,16 +127,10 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
         }
         return Some(SyntaxError {
             code: "invalid-yaml",
-            message: format!(
-                "the value of `{}` holds a colon (`:`), which YAML reads as the start of another field",
-                field.key
-            ),
+            message: msg!(ColonInValue, key = field.key),
             line,
             column: col,
-            help: Some(format!(
-                "put the whole value in double quotes: {}",
-                field.quoted(value)
-            )),
+            help: Some(msg!(QuoteValueHelp, line = field.quoted(value))),
         });
     }
     None
@@ -239,11 +220,17 @@ fn unclosed_bracket(lines: &[&str], line: usize) -> Option<SyntaxError> {
                 };
                 return Some(SyntaxError {
                     code: "invalid-yaml",
-                    message: format!("the `{open}` here is never closed with `{close}`"),
+                    message: msg!(
+                        UnclosedBracket,
+                        open = open.to_string(),
+                        close = close.to_string()
+                    ),
                     line: i + 1,
                     column: col,
-                    help: Some(format!(
-                        "close it on the same line, like {example}; a text that begins with `{open}` must be in double quotes"
+                    help: Some(msg!(
+                        UnclosedBracketHelp,
+                        example = example,
+                        open = open.to_string()
                     )),
                 });
             }
@@ -281,13 +268,10 @@ fn unclosed_quote(lines: &[&str], line: usize) -> Option<SyntaxError> {
         if !closed {
             return Some(SyntaxError {
                 code: "invalid-yaml",
-                message: format!(
-                    "the quote (`{q}`) that begins the value of `{}` is never closed",
-                    field.key
-                ),
+                message: msg!(UnclosedQuote, quote = q.to_string(), key = field.key),
                 line: i + 1,
                 column: field.value_column,
-                help: Some(format!("end the value with `{q}` on the same line")),
+                help: Some(msg!(UnclosedQuoteHelp, quote = q.to_string())),
             });
         }
     }
@@ -301,9 +285,9 @@ mod tests {
         let e = super::super::parse("title: Webinar: werken als docent\nsummary: x\n")
             .expect_err("invalid");
         assert_eq!((e.line, e.column), (1, 15), "{e:?}");
-        assert!(e.message.contains("colon"));
+        assert_eq!(e.message.id, crate::messages::Id::ColonInValue);
         assert_eq!(
-            e.help.as_deref(),
+            e.help.map(|h| h.text(crate::model::Lang::En)).as_deref(),
             Some("put the whole value in double quotes: `title: \"Webinar: werken als docent\"`")
         );
     }
@@ -312,7 +296,10 @@ mod tests {
     fn invisible_characters_are_named() {
         let e = super::super::parse("start: 2027-03-20\u{a0}10:00\n").expect_err("invalid");
         assert_eq!((e.line, e.column), (1, 18));
-        assert!(e.message.starts_with("a non-breaking space (U+00A0)"));
+        let en = e.message.text(crate::model::Lang::En);
+        assert!(en.starts_with("a non-breaking space (U+00A0)"), "{en}");
+        let nl = e.message.text(crate::model::Lang::Nl);
+        assert!(nl.starts_with("hier staat een harde spatie (U+00A0)"), "{nl}");
     }
 
     #[test]
@@ -328,8 +315,7 @@ mod tests {
         assert!(
             curly
                 .help
-                .as_deref()
-                .is_some_and(|h| h.contains("`title: \"Open dag: kom kijken\"`"))
+                .is_some_and(|h| h.text(crate::model::Lang::Nl).contains("`title: \"Open dag: kom kijken\"`"))
         );
         let at = super::super::parse("organiser: @roc\n").expect_err("at");
         assert_eq!((at.line, at.column), (1, 12), "{at:?}");
