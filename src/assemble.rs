@@ -11,11 +11,11 @@ use crate::history::History;
 use crate::links::{self, Links};
 use crate::load::{MediaFile, SourceFile};
 use crate::model::*;
+use crate::msg;
 use crate::parse::{ItemFile, Parsed};
 use crate::site::{DataItem, Item, Schedule, Site};
 use crate::source::Source;
 use crate::timed;
-use crate::msg;
 use crate::urls;
 use jiff::{Timestamp, ToSpan};
 use rayon::prelude::*;
@@ -103,6 +103,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
     crate::stage("assemble: group files", started);
     timed("assemble: references", || {
         check_references(&site, &drafts, &on_disk, &mut diags);
+        check_placeholders(&site, &mut diags);
         check_media(&site, &mut diags);
         check_media_names(&site, &mut diags);
         check_uids(&site, &mut diags);
@@ -238,7 +239,10 @@ fn orphan_translations(
                 .diag_line(
                     Severity::Error,
                     "missing-original",
-                    msg!(MissingOriginal, language = crate::messages::lang_name(default)),
+                    msg!(
+                        MissingOriginal,
+                        language = crate::messages::lang_name(default)
+                    ),
                     1,
                     1,
                 )
@@ -274,7 +278,10 @@ fn check_references(
         let list = &known[&kind];
         let broken =
             on_disk.contains(&(kind, r.id.as_str())) && !drafts.contains(&(kind, r.id.clone()));
-        if broken || list.binary_search(&r.id.as_str()).is_ok() {
+        if broken
+            || list.binary_search(&r.id.as_str()).is_ok()
+            || crate::newitem::PLACEHOLDER_IDS.contains(&r.id.as_str())
+        {
             return;
         }
         let mut d = r.at.error(
@@ -327,6 +334,100 @@ fn check_references(
     }
 }
 
+/// Example text of `werkplaats new` (`[VUL IN: …]`, `kies-een-id`) in a published item
+/// is an error at the place it stands, naming the field; a draft may hold it.
+fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
+    fn scan(source: &Source, draftable: bool, diags: &mut Vec<Diagnostic>) {
+        let text: &str = &source.text;
+        if !crate::newitem::PLACEHOLDER_MARKS
+            .iter()
+            .chain(&crate::newitem::PLACEHOLDER_IDS)
+            .any(|m| text.contains(m))
+        {
+            return;
+        }
+        let yaml_end = source.yaml.end;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let at = offset;
+            offset += line.len();
+            let found = crate::newitem::PLACEHOLDER_MARKS
+                .iter()
+                .chain(&crate::newitem::PLACEHOLDER_IDS)
+                .filter_map(|m| line.find(m))
+                .min();
+            let Some(col) = found else { continue };
+            if line.trim_start().starts_with('#') {
+                continue; // a comment
+            }
+            let (line_no, column) = crate::source::line_col(text, at + col);
+            let in_yaml = at >= source.yaml.start && at < yaml_end;
+            let key = line
+                .split_once(':')
+                .map(|(k, _)| k.trim().trim_start_matches("- "))
+                .filter(|k| in_yaml && !k.is_empty());
+            let message = match key {
+                Some(k) => msg!(Placeholder, name = k),
+                None => msg!(PlaceholderBody),
+            };
+            let is_id = crate::newitem::PLACEHOLDER_IDS
+                .iter()
+                .any(|m| line[col..].starts_with(m));
+            let help = match (is_id, draftable) {
+                (true, _) => msg!(PlaceholderIdHelp),
+                (false, true) => msg!(PlaceholderHelp),
+                (false, false) => msg!(PlaceholderDataHelp),
+            };
+            diags.push(
+                source
+                    .diag_line(
+                        Severity::Error,
+                        "placeholder-text",
+                        message,
+                        line_no,
+                        column,
+                    )
+                    .with_help(help),
+            );
+        }
+    }
+    let mut texts: Vec<&Arc<ItemText>> = Vec::new();
+    let published = |c: &Common| !c.draft;
+    texts.extend(
+        site.initiatives
+            .iter()
+            .filter(|i| published(&i.common))
+            .flat_map(|i| i.texts.values()),
+    );
+    texts.extend(
+        site.courses
+            .iter()
+            .filter(|i| published(&i.common))
+            .flat_map(|i| i.texts.values()),
+    );
+    texts.extend(
+        site.events
+            .iter()
+            .filter(|i| published(&i.common))
+            .flat_map(|i| i.texts.values()),
+    );
+    texts.extend(
+        site.pages
+            .iter()
+            .filter(|i| published(&i.common))
+            .flat_map(|i| i.texts.values()),
+    );
+    for t in texts {
+        scan(&t.source, true, diags);
+    }
+    for l in &site.locations {
+        scan(&l.source, false, diags);
+    }
+    for o in &site.organisations {
+        scan(&o.source, false, diags);
+    }
+}
+
 /// Two events with one `uid` would be one event to every calendar program.
 fn check_uids(site: &Site, diags: &mut Vec<Diagnostic>) {
     let default = site.default_lang();
@@ -376,12 +477,7 @@ fn check_media_names(site: &Site, diags: &mut Vec<Diagnostic>) {
         by_lower.insert(lower, &m.rel);
         if !m.rel.split('/').all(is_media_name) {
             diags.push(
-                Diagnostic::error(
-                    "invalid-media-name",
-                    &rel,
-                    msg!(MediaName),
-                )
-                .with_help(msg!(
+                Diagnostic::error("invalid-media-name", &rel, msg!(MediaName)).with_help(msg!(
                     MediaNameHelp,
                     name = format!("content/media/{}", media_name_for(&m.rel))
                 )),
@@ -619,62 +715,62 @@ fn expand_agenda(
         .events
         .par_iter()
         .map(|event| {
-        let f = &event.fields;
-        let (tz_name, tz) = match &f.timezone {
-            Some((name, tz)) => (name.clone(), tz.clone()),
-            None => (site.config.timezone_name.clone(), site_tz.clone()),
-        };
-        let sessions = agenda::expand(f, &tz, &site_tz, now);
-        let next = sessions.partition_point(|s| !s.is_upcoming(now));
-        let ended = sessions.last().is_none_or(|s| s.ends_at < year_ago);
-        let repeats_on = matches!(f.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
-        let old = (ended && !repeats_on).then(|| {
-            event
-                .canonical_source(default)
-                .diag_line(Severity::Warning, "old-event", msg!(OldEvent), 1, 1)
-                .with_help(msg!(OldEventHelp))
-        });
-        // `updated` is the editor's wall time, in the site's zone. Derived times are
-        // never later than the build's `now` either: a file touched after it (a fresh
-        // copy) cannot make a build for a given `--now` differ from one made before.
-        let updated = f
-            .updated
-            .and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok());
-        let changed = match updated {
-            Some(updated) => history.clamp(updated),
-            None => history
-                .changed(
-                    Kind::Event.folder(),
-                    &event.id,
-                    event.texts.values().map(|t| {
-                        let rel = t.source.rel.as_str();
-                        (rel, modified.get(rel).copied().flatten())
-                    }),
-                )
-                .min(now),
-        };
-        let schedule = Schedule {
-            location: f.location.as_ref().and_then(|r| {
-                site.locations
-                    .binary_search_by(|l| l.id.as_str().cmp(&r.id))
-                    .ok()
-            }),
-            uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
-            // Usually the first session itself; computed only when `except` left it out.
-            defined: match sessions.first() {
-                Some(first) if first.start == f.start => Some(first.clone()),
-                _ => agenda::defined(f, &tz),
-            },
-            last_day: agenda::last_day(f),
-            tz_name,
-            tz,
-            sessions,
-            next,
-            changed,
-        };
-        (schedule, old)
-    })
-    .collect();
+            let f = &event.fields;
+            let (tz_name, tz) = match &f.timezone {
+                Some((name, tz)) => (name.clone(), tz.clone()),
+                None => (site.config.timezone_name.clone(), site_tz.clone()),
+            };
+            let sessions = agenda::expand(f, &tz, &site_tz, now);
+            let next = sessions.partition_point(|s| !s.is_upcoming(now));
+            let ended = sessions.last().is_none_or(|s| s.ends_at < year_ago);
+            let repeats_on = matches!(f.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
+            let old = (ended && !repeats_on).then(|| {
+                event
+                    .canonical_source(default)
+                    .diag_line(Severity::Warning, "old-event", msg!(OldEvent), 1, 1)
+                    .with_help(msg!(OldEventHelp))
+            });
+            // `updated` is the editor's wall time, in the site's zone. Derived times are
+            // never later than the build's `now` either: a file touched after it (a fresh
+            // copy) cannot make a build for a given `--now` differ from one made before.
+            let updated = f
+                .updated
+                .and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok());
+            let changed = match updated {
+                Some(updated) => history.clamp(updated),
+                None => history
+                    .changed(
+                        Kind::Event.folder(),
+                        &event.id,
+                        event.texts.values().map(|t| {
+                            let rel = t.source.rel.as_str();
+                            (rel, modified.get(rel).copied().flatten())
+                        }),
+                    )
+                    .min(now),
+            };
+            let schedule = Schedule {
+                location: f.location.as_ref().and_then(|r| {
+                    site.locations
+                        .binary_search_by(|l| l.id.as_str().cmp(&r.id))
+                        .ok()
+                }),
+                uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
+                // Usually the first session itself; computed only when `except` left it out.
+                defined: match sessions.first() {
+                    Some(first) if first.start == f.start => Some(first.clone()),
+                    _ => agenda::defined(f, &tz),
+                },
+                last_day: agenda::last_day(f),
+                tz_name,
+                tz,
+                sessions,
+                next,
+                changed,
+            };
+            (schedule, old)
+        })
+        .collect();
     let mut schedules = Vec::with_capacity(resolved.len());
     for (schedule, old) in resolved {
         diags.extend(old);

@@ -2,9 +2,9 @@
 //! names and Markdown policy. Problems come back as diagnostics like any content file.
 
 use crate::diagnostic::Diagnostic;
-use crate::msg;
 use crate::fields::{Obj, Reader, suggest_slug};
 use crate::model::{Kind, Lang, Text, is_valid_id};
+use crate::msg;
 use crate::source::Source;
 use crate::yaml::{self, Step};
 use jiff::tz::TimeZone;
@@ -24,6 +24,8 @@ pub struct SiteConfig {
     /// URL segment per section and language.
     pub sections: BTreeMap<(Section, Lang), String>,
     pub allow_html: bool,
+    /// The words that stand for codes (from the theme), for suggestions while parsing.
+    pub words: Arc<crate::words::Words>,
 }
 
 /// The sections whose URL segment `site.yaml` may rename.
@@ -153,12 +155,8 @@ fn languages(root: &Obj) -> Vec<Lang> {
     let path = root.path_to("languages");
     let Some(yaml::Yaml::Seq(items)) = root.get("languages") else {
         if root.has("languages") {
-            root.reader().error(
-                "wrong-type",
-                msg!(LanguagesList),
-                &path,
-                false,
-            );
+            root.reader()
+                .error("wrong-type", msg!(LanguagesList), &path, false);
         }
         return vec![Lang::Nl, Lang::En];
     };
@@ -238,6 +236,7 @@ fn read(root: &Obj, languages: Vec<Lang>) -> Option<SiteConfig> {
         theme,
         sections,
         allow_html,
+        words: Arc::default(),
     })
 }
 

@@ -239,14 +239,20 @@ mod tests {
             "content/events/a\u{1b}[31m\nerror: forged.nl.md",
             msg!(UnknownField, key = "\u{7}x"),
         )
-        .with_help(msg!(DidYouMean, options = Arg::either(["\u{1b}]0;title\u{7}"])));
+        .with_help(msg!(
+            DidYouMean,
+            options = Arg::either(["\u{1b}]0;title\u{7}"])
+        ));
         for lang in Lang::ALL {
             let text = d.human(lang);
             assert!(
                 !text.contains('\u{1b}') && !text.contains('\u{7}'),
                 "{text:?}"
             );
-            assert_eq!(text.lines().filter(|l| l.contains("[invalid-id]")).count(), 1);
+            assert_eq!(
+                text.lines().filter(|l| l.contains("[invalid-id]")).count(),
+                1
+            );
             assert!(
                 text.contains("a\\u{1b}[31m\\u{a}error: forged.nl.md"),
                 "{text}"
@@ -256,11 +262,18 @@ mod tests {
 
     #[test]
     fn human_report_points_at_the_column_in_either_language() {
-        let d = Diagnostic::error("unknown-field", "content/x.md", msg!(UnknownField, key = "strat"))
-            .at("---\nstrat: 1\n", 2, 1)
-            .with_help(did_you_mean(&["start"]).expect("one option"));
+        let d = Diagnostic::error(
+            "unknown-field",
+            "content/x.md",
+            msg!(UnknownField, key = "strat"),
+        )
+        .at("---\nstrat: 1\n", 2, 1)
+        .with_help(did_you_mean(&["start"]).expect("one option"));
         let en = d.human(Lang::En);
-        assert!(en.starts_with("error[unknown-field]: unknown field `strat`"), "{en}");
+        assert!(
+            en.starts_with("error[unknown-field]: unknown field `strat`"),
+            "{en}"
+        );
         assert!(en.contains("--> content/x.md:2:1"), "{en}");
         assert!(en.contains("2 | strat: 1\n  | ^"), "{en}");
         assert!(en.contains("help: did you mean `start`?"), "{en}");

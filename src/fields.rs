@@ -5,8 +5,8 @@
 
 use crate::diagnostic::{Diagnostic, Severity, did_you_mean, nearest};
 use crate::messages::{Arg, Msg};
-use crate::msg;
 use crate::model::{Lang, Ref, Text, When, YearOrDate, is_valid_id};
+use crate::msg;
 use crate::source::{Origin, Source};
 use crate::yaml::{Step, Yaml};
 use jiff::civil::{Date, DateTime};
@@ -17,6 +17,8 @@ use std::sync::Arc;
 pub struct Reader {
     pub source: Arc<Source>,
     pub languages: Vec<Lang>,
+    /// Words that stand for codes, for suggestions (empty for site.yaml).
+    pub words: Arc<crate::words::Words>,
     diags: RefCell<Vec<Diagnostic>>,
 }
 
@@ -25,6 +27,7 @@ impl Reader {
         Reader {
             source,
             languages: languages.to_vec(),
+            words: Arc::default(),
             diags: RefCell::new(Vec::new()),
         }
     }
@@ -48,13 +51,7 @@ impl Reader {
     }
 
     /// A warning at the value (or key) at `path`.
-    pub fn warning_help(
-        &self,
-        code: &'static str,
-        message: Msg,
-        help: Option<Msg>,
-        path: &[Step],
-    ) {
+    pub fn warning_help(&self, code: &'static str, message: Msg, help: Option<Msg>, path: &[Step]) {
         self.report(Severity::Warning, code, message, help, path, false);
     }
 
@@ -182,7 +179,12 @@ impl<'a> Obj<'a> {
     fn wrong(&self, name: &str, expected: Msg, found: &Yaml) {
         self.reader.error(
             "wrong-type",
-            msg!(WrongType, name = name, expected = expected, found = found.kind_name()),
+            msg!(
+                WrongType,
+                name = name,
+                expected = expected,
+                found = found.kind_name()
+            ),
             &self.path_to(name),
             false,
         );
@@ -372,7 +374,12 @@ impl<'a> Obj<'a> {
                 }
                 None => self.reader.error(
                     "wrong-type",
-                    msg!(TranslationNotText, name = name, code = code, found = text.kind_name()),
+                    msg!(
+                        TranslationNotText,
+                        name = name,
+                        code = code,
+                        found = text.kind_name()
+                    ),
                     &path,
                     false,
                 ),
@@ -392,9 +399,18 @@ impl<'a> Obj<'a> {
         if allowed.contains(&value) {
             return true;
         }
-        let help = nearest(value, allowed.iter().copied())
-            .and_then(|n| did_you_mean(&[n]))
-            .unwrap_or_else(|| msg!(UseOneOf, options = Arg::either(allowed.iter())));
+        // A word the site shows for a code first, then a typo of a code, then a typo of
+        // such a word.
+        let words = &self.reader.words;
+        let help = if let Some(code) = words.exact(value, allowed) {
+            msg!(DutchWord, word = value, code = code)
+        } else if let Some(near) = nearest(value, allowed.iter().copied()) {
+            msg!(DidYouMean, options = Arg::either([near]))
+        } else if let Some(code) = words.code_for(value, allowed) {
+            msg!(DutchWord, word = value, code = code)
+        } else {
+            msg!(UseOneOf, options = Arg::either(allowed.iter()))
+        };
         self.invalid(
             path,
             msg!(InvalidChoice, value = value, name = name),
@@ -481,7 +497,11 @@ impl<'a> Obj<'a> {
         }
         self.reader.error_help(
             "invalid-id",
-            msg!(InvalidIdIn, problem = id_problem(id, msg!(WhatId)), name = name),
+            msg!(
+                InvalidIdIn,
+                problem = id_problem(id, msg!(WhatId)),
+                name = name
+            ),
             Some(msg!(IdHelp, max = crate::model::MAX_ID_LEN)),
             path,
             false,

@@ -18,13 +18,11 @@ pub struct Split {
 pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(Diagnostic::error(
-            "missing-front-matter",
-            rel,
-            msg!(NoFrontMatter),
-        )
-        .at(text, 1, 1)
-        .with_help(msg!(NoFrontMatterHelp)));
+        return Err(
+            Diagnostic::error("missing-front-matter", rel, msg!(NoFrontMatter))
+                .at(text, 1, 1)
+                .with_help(msg!(NoFrontMatterHelp)),
+        );
     }
     let mut offset = first_line_end;
     while offset < text.len() {
@@ -41,13 +39,11 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
         }
         offset = end;
     }
-    Err(Diagnostic::error(
-        "missing-front-matter",
-        rel,
-        msg!(FrontMatterOpen),
+    Err(
+        Diagnostic::error("missing-front-matter", rel, msg!(FrontMatterOpen))
+            .at(text, 1, 1)
+            .with_help(msg!(FrontMatterOpenHelp)),
     )
-    .at(text, 1, 1)
-    .with_help(msg!(FrontMatterOpenHelp)))
 }
 
 /// A source whose YAML is the front matter of a Markdown file.

@@ -52,12 +52,8 @@ impl History {
         };
         if shallow {
             warnings.push(
-                Diagnostic::warning(
-                    "shallow-history",
-                    "content",
-                    crate::msg!(ShallowHistory),
-                )
-                .with_help(crate::msg!(ShallowHistoryHelp)),
+                Diagnostic::warning("shallow-history", "content", crate::msg!(ShallowHistory))
+                    .with_help(crate::msg!(ShallowHistoryHelp)),
             );
         }
         let log = match git(

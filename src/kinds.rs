@@ -141,22 +141,34 @@ fn initiative(o: &Obj) -> Option<Initiative> {
         if end < start {
             p.reader().error(
                 "end-before-start",
-                msg!(PeriodEndBeforeStart, end = end.to_string(), start = start.to_string()),
+                msg!(
+                    PeriodEndBeforeStart,
+                    end = end.to_string(),
+                    start = start.to_string()
+                ),
                 &p.path_to("end"),
                 false,
             );
         }
         Some(Period { start, end })
     });
+    let status = o.choice("status", true, INITIATIVE_STATUSES);
+    let since = o.year_or_date("since");
+    let until = o.year_or_date("until");
+    let audiences = o.choices("audiences", AUDIENCES);
+    let locations = o.id_refs("locations");
+    let lead = o.id_ref("lead", false);
+    let partners = o.id_refs("partners");
+    let website = o.url("website");
     Some(Initiative {
-        status: o.choice("status", true, INITIATIVE_STATUSES)?,
-        since: o.year_or_date("since"),
-        until: o.year_or_date("until"),
-        audiences: o.choices("audiences", AUDIENCES),
-        locations: o.id_refs("locations"),
-        lead: o.id_ref("lead", false),
-        partners: o.id_refs("partners"),
-        website: o.url("website"),
+        status: status?,
+        since,
+        until,
+        audiences,
+        locations,
+        lead,
+        partners,
+        website,
         contact,
         funding,
         period,
@@ -198,20 +210,27 @@ fn course(o: &Obj) -> Option<Course> {
     });
     let provider = o.id_ref("provider", true);
     let level = o.choice("level", true, LEVELS);
-    let course = Course {
+    // Every field is read before giving up, so each mistake is reported in one run.
+    let initiative = o.id_ref("initiative", false);
+    let learning_paths = o.choices("learning_paths", LEARNING_PATHS);
+    let duration = o.translatable("duration", false);
+    let cost = o.translatable("cost", false);
+    let audiences = o.choices("audiences", AUDIENCES);
+    let starts = o.dates("starts");
+    let registration_url = o.url("registration_url");
+    Some(Course {
         provider: provider?,
         locations,
         level: level?,
-        initiative: o.id_ref("initiative", false),
-        learning_paths: o.choices("learning_paths", LEARNING_PATHS),
+        initiative,
+        learning_paths,
         crebo,
-        duration: o.translatable("duration", false),
-        cost: o.translatable("cost", false),
-        audiences: o.choices("audiences", AUDIENCES),
-        starts: o.dates("starts"),
-        registration_url: o.url("registration_url"),
-    };
-    Some(course)
+        duration,
+        cost,
+        audiences,
+        starts,
+        registration_url,
+    })
 }
 
 fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
@@ -262,6 +281,13 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         }
         ok
     });
+    // Every field is read before giving up, so each mistake is reported in one run.
+    let initiative = o.id_ref("initiative", false);
+    let organiser = o.id_ref("organiser", false);
+    let audiences = o.choices("audiences", AUDIENCES);
+    let registration_url = o.url("registration_url");
+    let cost = o.translatable("cost", false);
+    let updated = o.datetime("updated");
     let (start, event_type) = (start?, event_type?);
     if let Some(end) = end {
         check_end(o, start, end);
@@ -284,17 +310,17 @@ fn event(o: &Obj, config: &SiteConfig) -> Option<Event> {
         timezone,
         location,
         online,
-        initiative: o.id_ref("initiative", false),
-        organiser: o.id_ref("organiser", false),
-        audiences: o.choices("audiences", AUDIENCES),
-        registration_url: o.url("registration_url"),
-        cost: o.translatable("cost", false),
+        initiative,
+        organiser,
+        audiences,
+        registration_url,
+        cost,
         status,
         // Only a postponed event has an earlier start (else it was warned about above).
         previous_start: previous_start.filter(|_| status == EventStatus::Postponed),
         repeat,
         uid,
-        updated: o.datetime("updated"),
+        updated,
         sequence: sequence.map_or(0, |s| s as u32),
     };
     check_sessions(o, &event);
@@ -367,7 +393,11 @@ fn check_sessions(o: &Obj, event: &Event) {
 fn check_end(o: &Obj, start: When, end: When) {
     let message = match (start, end) {
         (When::Day(s), When::Day(e)) if e < s => {
-            msg!(EndBeforeStartDay, end = e.to_string(), start = s.to_string())
+            msg!(
+                EndBeforeStartDay,
+                end = e.to_string(),
+                start = s.to_string()
+            )
         }
         (When::At(s), When::At(e)) if e < s => msg!(
             EndBeforeStartTime,

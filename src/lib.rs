@@ -29,6 +29,7 @@ pub(crate) mod site;
 pub(crate) mod source;
 pub(crate) mod theme;
 pub(crate) mod urls;
+pub(crate) mod words;
 pub(crate) mod write;
 pub(crate) mod yaml;
 
@@ -208,18 +209,22 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
             linked.push(target);
         }
     }
+    // The theme first: its labels are the words suggested for codes while parsing.
+    let (theme, theme_diags) = timed("theme", || theme::load(&opts.root, &config));
+    diags.extend(theme_diags);
+    if let Some(theme) = &theme {
+        config.words = Arc::new(words::Words::from_strings(theme.strings.values()));
+    }
     let (parsed, parse_diags) = timed("parse", || match (parse_cache.take(), config_text) {
         (Some(cache), Some(text)) => {
-            // `--base-url` (serve's local address) changes what pages say, so it is part
-            // of the key too.
-            let key = format!("{text}\n{:?}", opts.base_url);
+            // `--base-url` (serve's local address) changes what pages say, and the
+            // theme's words what suggestions say, so they are part of the key too.
+            let key = format!("{text}\n{:?}\n{:?}", opts.base_url, config.words);
             parse::parse_all_cached(&loaded.files, &config, &key, cache)
         }
         _ => parse::parse_all(&loaded.files, &config),
     });
     diags.extend(parse_diags);
-    let (theme, theme_diags) = timed("theme", || theme::load(&opts.root, &config));
-    diags.extend(theme_diags);
     let now = opts.now.resolve(&config.timezone);
     let (history, history_diags) = timed("history", || history::History::read(&opts.root));
     diags.extend(history_diags);

@@ -3,11 +3,11 @@
 //! Refuses what must never be read: files that are not UTF-8, files too large to be
 //! content, and symlinks that lead outside the site root.
 
-use crate::messages::Arg;
-use crate::msg;
 use crate::diagnostic::Diagnostic;
 use crate::fields::suggest_slug;
+use crate::messages::Arg;
 use crate::model::{Kind, Lang, is_valid_id};
+use crate::msg;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -141,12 +141,8 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
         }
         if entry.path_is_symlink() && !inside(&canonical_root, path) {
             out.diags.push(
-                Diagnostic::error(
-                    "symlink-outside",
-                    &rel,
-                    msg!(SymlinkOutside),
-                )
-                .with_help(msg!(SymlinkOutsideHelp)),
+                Diagnostic::error("symlink-outside", &rel, msg!(SymlinkOutside))
+                    .with_help(msg!(SymlinkOutsideHelp)),
             );
             if entry.file_type().is_dir() {
                 walker.skip_current_dir();
@@ -168,11 +164,8 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
         let depth = inner.components().count();
         if depth == 1 {
             if name != "site.yaml" {
-                out.diags.push(Diagnostic::warning(
-                    "ignored-file",
-                    &rel,
-                    msg!(IgnoredFile),
-                ));
+                out.diags
+                    .push(Diagnostic::warning("ignored-file", &rel, msg!(IgnoredFile)));
             }
             continue;
         }
@@ -199,11 +192,8 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
                 .map(|k| k.folder())
                 .chain(["media"])
                 .collect();
-            let mut d = Diagnostic::warning(
-                "unknown-folder",
-                &rel,
-                msg!(UnknownFolder, folder = &top),
-            );
+            let mut d =
+                Diagnostic::warning("unknown-folder", &rel, msg!(UnknownFolder, folder = &top));
             d.help = crate::diagnostic::nearest(&top, folders.iter().copied())
                 .and_then(|n| crate::diagnostic::did_you_mean(&[&format!("content/{n}/")]))
                 .or_else(|| {
@@ -296,12 +286,8 @@ fn split_name(
     let (stem, lang) = if kind.is_markdown() {
         let Some(stem) = name.strip_suffix(".md") else {
             diags.push(
-                Diagnostic::warning(
-                    "ignored-file",
-                    rel,
-                    msg!(OnlyMarkdown),
-                )
-                .with_help(msg!(OnlyMarkdownHelp, folder = kind.folder())),
+                Diagnostic::warning("ignored-file", rel, msg!(OnlyMarkdown))
+                    .with_help(msg!(OnlyMarkdownHelp, folder = kind.folder())),
             );
             return None;
         };
@@ -328,11 +314,7 @@ fn split_name(
             .strip_suffix(".yaml")
             .or_else(|| name.strip_suffix(".yml"))
         else {
-            diags.push(Diagnostic::warning(
-                "ignored-file",
-                rel,
-                msg!(OnlyYaml),
-            ));
+            diags.push(Diagnostic::warning("ignored-file", rel, msg!(OnlyYaml)));
             return None;
         };
         (stem, None)

@@ -216,7 +216,10 @@ fn print_human(diags: &[Diagnostic], lang: Lang) {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     if !diags.is_empty() {
-        eprintln!("{}", msg!(Summary, errors = errors, warnings = warnings).text(lang));
+        eprintln!(
+            "{}",
+            msg!(Summary, errors = errors, warnings = warnings).text(lang)
+        );
     }
 }
 

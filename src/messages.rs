@@ -141,8 +141,7 @@ fn template(id: Id, lang: Lang) -> &'static str {
 fn placeholder(text: &str) -> Option<&str> {
     let end = text.find('}')?;
     let name = &text[..end];
-    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
-        .then_some(name)
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')).then_some(name)
 }
 
 /// The placeholders of a text, in order of first appearance.
@@ -223,7 +222,7 @@ ids! {
     WhatId, WhatSlug, InvalidUrl, InvalidUrlHelp, InvalidEmail, InvalidEmailHelp,
     InvalidDate, InvalidDateHelp, InvalidWhen, InvalidWhenHelp, DutchDateOrder,
     DutchDateOrderHelp, DottedTime, DottedTimeHelp, IsoT, IsoTHelp, Placeholder,
-    PlaceholderHelp,
+    PlaceholderBody, PlaceholderHelp, PlaceholderIdHelp, PlaceholderDataHelp,
     // The fields of each kind (kinds.rs).
     AmountTooLarge, AmountHelp, FundingTotal, FundingTotalIs, FundingTotalHelp,
     PeriodEndBeforeStart, CourseNeedsLocation, CourseNeedsLocationHelp, NotCrebo,
@@ -326,7 +325,10 @@ mod tests {
 
     #[test]
     fn a_brace_that_is_no_placeholder_stays() {
-        assert_eq!(placeholders("`{ nl: …, en: … }` or {name} and {x_y}"), ["name", "x_y"]);
+        assert_eq!(
+            placeholders("`{ nl: …, en: … }` or {name} and {x_y}"),
+            ["name", "x_y"]
+        );
     }
 
     /// Every `msg!(Id, a = …, b = …)` in the source names exactly the placeholders of its

@@ -100,11 +100,7 @@ impl Writer<'_> {
     fn line(&mut self, text: &str, comment: Option<Msg>) {
         match comment {
             Some(c) => {
-                let _ = writeln!(
-                    self.out,
-                    "{text:<34}# {}",
-                    c.text(self.item.messages)
-                );
+                let _ = writeln!(self.out, "{text:<33} # {}", c.text(self.item.messages));
             }
             None => {
                 let _ = writeln!(self.out, "{text}");
@@ -171,29 +167,83 @@ fn template(item: &NewItem) -> String {
     }
     match item.kind {
         Kind::Initiative => {
-            w.line("status: active", Some(msg!(NewOneOf, options = Arg::either(crate::model::INITIATIVE_STATUSES))));
+            w.line(
+                "status: active",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::INITIATIVE_STATUSES)
+                )),
+            );
             w.line("# since: 2020", None);
             w.line("# until: 2026", None);
-            w.line("# audiences: [vo, mbo]", Some(msg!(NewOneOf, options = Arg::either(crate::model::AUDIENCES))));
-            w.line("# locations: []", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Location))));
-            w.line("# lead: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Organisation))));
-            w.line("# partners: []", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Organisation))));
+            w.line(
+                "# audiences: [vo, mbo]",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::AUDIENCES)
+                )),
+            );
+            w.line(
+                "# locations: []",
+                Some(msg!(
+                    NewIds,
+                    kind = crate::messages::kind_name(Kind::Location)
+                )),
+            );
+            w.line(
+                "# lead: <id>",
+                Some(msg!(
+                    NewIds,
+                    kind = crate::messages::kind_name(Kind::Organisation)
+                )),
+            );
+            w.line(
+                "# partners: []",
+                Some(msg!(
+                    NewIds,
+                    kind = crate::messages::kind_name(Kind::Organisation)
+                )),
+            );
             w.line("# website: https://www.example.nl", None);
             w.line("# contact: { role: { nl: Projectleider, en: Project lead }, email: info@example.nl }", None);
             w.line("# funding:", None);
-            w.line("#   - { organisation: <id>, amount: 10000 }", Some(msg!(NewAmount)));
+            w.line(
+                "#   - { organisation: <id>, amount: 10000 }",
+                Some(msg!(NewAmount)),
+            );
             w.line("# period: { start: 2020-01-01, end: 2022-12-31 }", None);
         }
         Kind::Course => {
             w.reference(Kind::Organisation, "provider", false);
             w.reference(Kind::Location, "locations", true);
-            w.line("level: mbo-2", Some(msg!(NewOneOf, options = Arg::either(crate::model::LEVELS))));
-            w.line("# initiative: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Initiative))));
-            w.line("# learning_paths: [bbl]", Some(msg!(NewOneOf, options = Arg::either(crate::model::LEARNING_PATHS))));
+            w.line(
+                "level: mbo-2",
+                Some(msg!(NewOneOf, options = Arg::either(crate::model::LEVELS))),
+            );
+            w.line(
+                "# initiative: <id>",
+                Some(msg!(
+                    NewIds,
+                    kind = crate::messages::kind_name(Kind::Initiative)
+                )),
+            );
+            w.line(
+                "# learning_paths: [bbl]",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::LEARNING_PATHS)
+                )),
+            );
             w.line("# crebo: \"25180\"", None);
             w.line("# duration: { nl: 2 jaar, en: 2 years }", None);
             w.line("# cost: { nl: Gratis, en: Free }", None);
-            w.line("# audiences: [career-switchers]", Some(msg!(NewOneOf, options = Arg::either(crate::model::AUDIENCES))));
+            w.line(
+                "# audiences: [career-switchers]",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::AUDIENCES)
+                )),
+            );
             w.line("# starts: [2027-09-01]", None);
             w.line("# registration_url: https://www.example.nl/aanmelden", None);
         }
@@ -202,20 +252,59 @@ fn template(item: &NewItem) -> String {
                 .today
                 .checked_add(jiff::ToSpan::days(30))
                 .unwrap_or(item.today);
-            w.line("type: open-day", Some(msg!(NewOneOf, options = Arg::either(crate::model::EVENT_TYPES))));
+            w.line(
+                "type: open-day",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::EVENT_TYPES)
+                )),
+            );
             w.line(&format!("start: {day} 10:00"), Some(msg!(NewStart)));
             w.line(&format!("end: {day} 12:00"), None);
             w.reference(Kind::Location, "location", false);
-            w.line("# online: https://meet.example.nl/sessie", Some(msg!(NewOnline)));
+            w.line(
+                "# online: https://meet.example.nl/sessie",
+                Some(msg!(NewOnline)),
+            );
             w.line("# timezone: Europe/Amsterdam", None);
-            w.line("# initiative: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Initiative))));
-            w.line("# organiser: <id>", Some(msg!(NewIds, kind = crate::messages::kind_name(Kind::Organisation))));
-            w.line("# audiences: [vo, parents]", Some(msg!(NewOneOf, options = Arg::either(crate::model::AUDIENCES))));
+            w.line(
+                "# initiative: <id>",
+                Some(msg!(
+                    NewIds,
+                    kind = crate::messages::kind_name(Kind::Initiative)
+                )),
+            );
+            w.line(
+                "# organiser: <id>",
+                Some(msg!(
+                    NewIds,
+                    kind = crate::messages::kind_name(Kind::Organisation)
+                )),
+            );
+            w.line(
+                "# audiences: [vo, parents]",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::AUDIENCES)
+                )),
+            );
             w.line("# registration_url: https://www.example.nl/aanmelden", None);
             w.line("# cost: { nl: Gratis, en: Free }", None);
-            w.line("# status: cancelled", Some(msg!(NewOneOf, options = Arg::either(crate::model::EVENT_STATUSES))));
-            w.line("# repeat: { every: week, interval: 1, until: 2027-12-31, except: [] }", None);
-            w.line(&format!("uid: {}", uuid::Uuid::new_v4()), Some(msg!(NewUid)));
+            w.line(
+                "# status: cancelled",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::EVENT_STATUSES)
+                )),
+            );
+            w.line(
+                "# repeat: { every: week, interval: 1, until: 2027-12-31, except: [] }",
+                None,
+            );
+            w.line(
+                &format!("uid: {}", uuid::Uuid::new_v4()),
+                Some(msg!(NewUid)),
+            );
             w.line("# updated: 2027-01-01 12:00", Some(msg!(NewUpdated)));
             w.line("# sequence: 0", Some(msg!(NewSequence)));
         }
@@ -226,8 +315,17 @@ fn template(item: &NewItem) -> String {
             w.line(&format!("name: {name}"), None);
             let town = w.quoted_example(msg!(NewMunicipality));
             w.line(&format!("municipality: {town}"), None);
-            w.line("# kind: training-centre", Some(msg!(NewOneOf, options = Arg::either(crate::model::LOCATION_KINDS))));
-            w.line("# address: { street: …, postcode: …, city: … }", Some(msg!(NewAddress)));
+            w.line(
+                "# kind: training-centre",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::LOCATION_KINDS)
+                )),
+            );
+            w.line(
+                "# address: { street: …, postcode: …, city: … }",
+                Some(msg!(NewAddress)),
+            );
             w.line("# geo: { lat: 52.0857, lon: 4.8838 }", None);
             w.line("# description: { nl: …, en: … }", None);
             w.line("# website: https://www.example.nl", None);
@@ -236,7 +334,13 @@ fn template(item: &NewItem) -> String {
         Kind::Organisation => {
             let name = w.quoted_example(msg!(NewOrganisationName));
             w.line(&format!("name: {name}"), None);
-            w.line("kind: education", Some(msg!(NewOneOf, options = Arg::either(crate::model::ORGANISATION_KINDS))));
+            w.line(
+                "kind: education",
+                Some(msg!(
+                    NewOneOf,
+                    options = Arg::either(crate::model::ORGANISATION_KINDS)
+                )),
+            );
             w.line("# website: https://www.example.nl", None);
             w.line("# description: { nl: …, en: … }", None);
         }

@@ -3,7 +3,6 @@
 //! Markdown bodies become HTML. Files are independent, so this runs in parallel.
 
 use crate::config::SiteConfig;
-use crate::msg;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Obj, Reader};
 use crate::frontmatter;
@@ -11,6 +10,7 @@ use crate::kinds::{self, TRANSLATABLE, known_fields};
 use crate::load::SourceFile;
 use crate::markdown::Markdown;
 use crate::model::*;
+use crate::msg;
 use crate::yaml;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -154,7 +154,8 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
     };
     let lang = file.lang.unwrap_or(config.default_lang());
     let is_canonical = lang == config.default_lang();
-    let reader = Reader::new(source.clone(), &config.languages);
+    let mut reader = Reader::new(source.clone(), &config.languages);
+    reader.words = config.words.clone();
     let mut diags = Vec::new();
     let Some(root) = reader.root(&doc) else {
         return (None, reader.into_diagnostics());
@@ -265,7 +266,8 @@ fn parse_data(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Di
         Ok(doc) => doc,
         Err(e) => return (None, vec![frontmatter::syntax_error(&source, &e)]),
     };
-    let reader = Reader::new(source.clone(), &config.languages);
+    let mut reader = Reader::new(source.clone(), &config.languages);
+    reader.words = config.words.clone();
     let parsed = reader.root(&doc).and_then(|o| match file.kind {
         Kind::Location => {
             kinds::location(&o).map(|l| Parsed::Location(file.id.clone(), l, source.clone()))

@@ -3,11 +3,11 @@
 //! language with a warning; a template with a syntax error is a diagnostic.
 
 use crate::config::SiteConfig;
-use crate::msg;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::frontmatter;
 use crate::load::{is_ignored, not_regular, rel_path};
 use crate::model::Lang;
+use crate::msg;
 use crate::yaml::{self, Yaml};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -14,7 +14,18 @@ fn every_page_kind_exists_in_both_languages() {
     let site = Site::new(&[]);
     let r = site.build();
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("built "), "summary line: {}", r.stdout);
+    // The summary speaks the site's language (Dutch), or the one asked for.
+    assert!(
+        r.stdout.contains(" pagina's, "),
+        "summary line: {}",
+        r.stdout
+    );
+    let en = site.run(&["build", "--now", NOW, "--messages", "en"]);
+    assert!(
+        en.stdout.starts_with("built "),
+        "summary line: {}",
+        en.stdout
+    );
     for rel in [
         "index.html",
         "en/index.html",
@@ -186,7 +197,8 @@ fn a_failed_build_leaves_the_previous_output_intact() {
     let r = site.build();
     assert_eq!(r.code, 1);
     assert!(
-        r.stderr.contains("public is unchanged") || r.stderr.contains("unchanged"),
+        r.stderr
+            .contains("er is niets geschreven; ./public is niet veranderd"),
         "{}",
         r.stderr
     );
@@ -287,33 +299,96 @@ fn new_writes_complete_items_and_never_overwrites() {
     let uid = text
         .lines()
         .find_map(|l| l.strip_prefix("uid: "))
+        .and_then(|l| l.split_whitespace().next())
         .expect("uid line");
     assert!(uuid_like(uid), "random uid: {uid}");
     for field in [
         "# online:",
         "# repeat:",
         "# sequence:",
-        "location: werkplaats-woerden",
+        "draft: true",
+        // A reference is left to choose, with the ids there are beside it.
+        "location: kies-een-id",
+        "# kies uit `werkplaats-woerden`",
+        "summary: \"[VUL IN: ",
+        "\n[VUL IN: ",
     ] {
         assert!(text.contains(field), "{field} in {text}");
     }
     let again = site.run(&["new", "event", "techniekavond"]);
     assert_ne!(again.code, 0);
-    assert!(again.stderr.contains("never overwrites"));
+    assert!(
+        again.stderr.contains("overschrijft nooit"),
+        "{}",
+        again.stderr
+    );
     assert_eq!(site.read("content/events/techniekavond.nl.md"), text);
-    for kind in ["initiative", "course", "page", "location", "organisation"] {
+    for kind in ["initiative", "course", "page"] {
         let r = site.run(&["new", kind, &format!("nieuw-{kind}")]);
         assert_eq!(r.code, 0, "{kind}: {}", r.stderr);
     }
-    // Everything `new` wrote builds as it is.
+    // A new Markdown item is a draft: it checks clean as it is, and is not published.
     let check = site.run(&["check", "--now", NOW]);
     assert_eq!(check.code, 0, "{}", check.stderr);
+    // Published with its example text, it is an error naming each field.
+    site.write(
+        "content/events/techniekavond.nl.md",
+        text.replace("draft: true", "draft: false"),
+    );
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 1);
+    let placeholders: Vec<(String, u64)> = diags
+        .iter()
+        .filter(|d| d["code"] == "placeholder-text")
+        .map(|d| {
+            (
+                d["message"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        placeholders.len(),
+        3,
+        "summary, location and the text: {placeholders:#?}"
+    );
+    assert!(
+        placeholders[0].0.starts_with("`summary` still holds"),
+        "{placeholders:?}"
+    );
+    assert!(
+        placeholders[1].0.starts_with("`location` still holds"),
+        "{placeholders:?}"
+    );
+    assert!(
+        placeholders[2].0.starts_with("the text below the fields"),
+        "{placeholders:?}"
+    );
+    // Comments follow --messages; the example text the site's language.
+    let en = site.run(&["new", "event", "engels", "--messages", "en"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    let en_text = site.read("content/events/engels.nl.md");
+    assert!(
+        en_text.contains("# remove this line when the item is ready"),
+        "{en_text}"
+    );
+    assert!(en_text.contains("[VUL IN: "), "{en_text}");
+    // A location has no draft: its example text is an error until it is filled in.
+    assert_eq!(site.run(&["new", "location", "nieuwe-plek"]).code, 0);
+    let (_, diags) = site.check_json();
+    assert!(
+        diags.iter().any(|d| d["code"] == "placeholder-text"
+            && d["file"] == "content/locations/nieuwe-plek.yaml"
+            && d["message"] == "`name` bevat nog de voorbeeldtekst die `werkplaats new` schreef"),
+        "{diags:#?}"
+    );
     let second = site.run(&["new", "event", "tweede"]);
     assert_eq!(second.code, 0);
     let uid2 = site
         .read("content/events/tweede.nl.md")
         .lines()
-        .find_map(|l| l.strip_prefix("uid: ").map(str::to_string));
+        .find_map(|l| l.strip_prefix("uid: "))
+        .and_then(|l| l.split_whitespace().next().map(str::to_string));
     assert_ne!(
         uid2.as_deref(),
         Some(uid),
@@ -350,12 +425,12 @@ fn a_missing_interface_string_falls_back_with_a_warning() {
         .read("themes/default/i18n/en.yaml")
         .replace("register: Register\n", "");
     site.write("themes/default/i18n/en.yaml", en);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 0, "a missing key is a warning: {diags:#?}");
     let d = common::find(&diags, "missing-i18n-key", "themes/default/i18n/en.yaml");
     assert_eq!(
         d["message"],
-        "`register` is not translated; the Dutch text is used"
+        "`register` is not translated; the text in Dutch is used"
     );
     assert_eq!(site.build().code, 0);
 }
@@ -384,7 +459,7 @@ fn a_theme_without_a_template_the_site_needs_is_refused_by_name() {
     // error naming the file, not a "not found" from the middle of rendering.
     let site = Site::new(&[]);
     site.remove("themes/default/templates/partials/card.html");
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = common::find(
         &diags,

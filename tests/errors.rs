@@ -14,11 +14,13 @@ struct Expect {
     column: u64,
     message: &'static str,
     help: Option<&'static str>,
+    /// Words the Dutch message (and help) must hold.
+    nl: &'static [&'static str],
 }
 
 fn assert_diag(e: &Expect) {
     let site = Site::new(&[e.overlay]);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     let hits: Vec<_> = diags
         .iter()
         .filter(|d| d["code"] == e.code && d["file"] == e.file && d["message"] == e.message)
@@ -40,6 +42,42 @@ fn assert_diag(e: &Expect) {
     );
     if let Some(help) = e.help {
         assert_eq!(d["help"], help, "{}", e.overlay);
+    }
+    // The same problem in Dutch (the site's default language): same code and place.
+    let (nl_code, nl_diags) = site.check_json();
+    assert_eq!(nl_code, code, "{}", e.overlay);
+    assert_eq!(nl_diags.len(), diags.len(), "{}: {nl_diags:#?}", e.overlay);
+    let same: Vec<_> = nl_diags
+        .iter()
+        .filter(|n| {
+            n["code"] == d["code"]
+                && n["file"] == d["file"]
+                && n["line"] == d["line"]
+                && n["column"] == d["column"]
+        })
+        .collect();
+    assert!(
+        !same.is_empty(),
+        "{}: no Dutch twin in {nl_diags:#?}",
+        e.overlay
+    );
+    let dutch = same
+        .iter()
+        .map(|n| {
+            format!(
+                "{} {}",
+                n["message"].as_str().unwrap_or(""),
+                n["help"].as_str().unwrap_or("")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for word in e.nl {
+        assert!(
+            dutch.contains(word),
+            "{}: `{word}` not in the Dutch text: {dutch}",
+            e.overlay
+        );
     }
     let is_error = d["severity"] == "error";
     assert_eq!(
@@ -70,7 +108,7 @@ fn assert_diag(e: &Expect) {
 }
 
 macro_rules! case {
-    ($name:ident, $overlay:literal, $code:literal, $file:literal, $line:literal : $col:literal, $msg:literal $(, help = $help:literal)?) => {
+    ($name:ident, $overlay:literal, $code:literal, $file:literal, $line:literal : $col:literal, $msg:literal $(, help = $help:literal)? $(, nl = [$($nl:literal),*])?) => {
         #[test]
         fn $name() {
             assert_diag(&Expect {
@@ -81,21 +119,22 @@ macro_rules! case {
                 column: $col,
                 message: $msg,
                 help: None $(.or(Some($help)))?,
+                nl: &[$($($nl),*)?],
             });
         }
     };
 }
 
 case!(invalid_yaml, "invalid-yaml", "invalid-yaml", "content/events/kapot.nl.md", 3:10,
-    "invalid YAML: the `[` here is never closed with `]`",
+    "the `[` here is never closed with `]`",
     help = "close it on the same line, like `summary: [a, b]`; a text that begins with `[` must be in double quotes");
 
 // Issue 12: the YAML traps, named at the character that caused them, with the fix.
 case!(colon_in_an_unquoted_title, "yaml-traps", "invalid-yaml", "content/events/dubbele-punt.nl.md", 2:15,
-    "invalid YAML: the value of `title` holds a colon (`:`), which YAML reads as the start of another field",
+    "the value of `title` holds a colon (`:`), which YAML reads as the start of another field",
     help = "put the whole value in double quotes: `title: \"Webinar: werken als hybride docent\"`");
 case!(curly_quotes, "yaml-traps", "invalid-yaml", "content/events/krullen.nl.md", 2:8,
-    "invalid YAML: the value of `title` begins with a curly quote (“), which YAML does not read as a quote",
+    "the value of `title` begins with a curly quote (“), which YAML does not read as a quote",
     help = "use straight double quotes, as a keyboard types them: `title: \"Open dag: kom kijken\"`");
 case!(a_tab_in_indentation, "yaml-traps", "tab-character", "content/events/tab.nl.md", 8:1,
     "a tab is here; YAML allows only spaces to indent and after the `:` of a field",
@@ -106,10 +145,10 @@ case!(a_non_breaking_space_in_a_date, "yaml-traps", "invisible-character", "cont
 case!(a_zero_width_space_in_a_key, "yaml-traps", "invisible-character", "content/events/onzichtbaar.nl.md", 4:3,
     "a zero-width space (U+200B) is here");
 case!(a_value_beginning_with_at, "yaml-traps", "invalid-yaml", "content/events/apenstaart.nl.md", 7:12,
-    "invalid YAML: the value of `organiser` begins with `@`, which YAML reads as a sign of its own",
+    "the value of `organiser` begins with `@`, which YAML reads as a sign of its own",
     help = "put the whole value in double quotes: `organiser: \"@roc-voorbeeld\"`");
 case!(an_unclosed_quote, "yaml-traps", "invalid-yaml", "content/events/open-aanhalingsteken.nl.md", 2:8,
-    "invalid YAML: the quote (`\"`) that begins the value of `title` is never closed",
+    "the quote (`\"`) that begins the value of `title` is never closed",
     help = "end the value with `\"` on the same line");
 case!(unknown_field_suggests_the_nearest, "unknown-field", "unknown-field", "content/events/tikfout.nl.md", 5:1,
     "unknown field `strat`", help = "did you mean `start`?");
@@ -148,7 +187,7 @@ case!(invalid_id, "invalid-id", "invalid-id", "content/events/Open_Dag.nl.md", 1
 case!(invalid_slug, "invalid-slug", "invalid-slug", "content/pages/uitbreker.nl.md", 4:7,
     "`../../etc` is not a valid slug");
 case!(translation_without_original, "missing-original", "missing-original", "content/events/alleen-engels.en.md", 1:1,
-    "this translation has no nl original");
+    "this translation has no original in Dutch");
 case!(broken_item_reference, "broken-reference", "broken-reference", "content/pages/links.nl.md", 6:5,
     "`@/initiatives/techniekhuis-oud.md` does not lead to any item", help = "did you mean `@/initiatives/techniekhuis.md`?");
 case!(broken_internal_link_warns, "broken-link", "broken-link", "content/pages/links.nl.md", 6:43,
@@ -190,7 +229,7 @@ fn media_names_differing_in_case_or_with_capitals() {
     if site.read("content/media/foto.png") != "B" || site.read("content/media/Foto.png") != "A" {
         return; // this file system folds case: the two names are one file here
     }
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(&diags, "media-case-collision", "content/media/foto.png");
     assert_eq!(
@@ -212,7 +251,7 @@ fn control_characters_in_site_yaml_too() {
         "content/site.yaml",
         config.replace("theme: default", "theme: default # \u{7}"),
     );
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(&diags, "control-character", "content/site.yaml");
     assert_eq!(d["line"].as_u64(), Some(6), "{d}");
@@ -224,13 +263,13 @@ fn an_id_over_the_limit_says_the_limit() {
     let id = "a".repeat(249);
     let rel = format!("content/pages/{id}.md");
     site.write(&rel, "---\ntitle: Lang\nsummary: x\n---\n");
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(&diags, "invalid-id", &rel);
     assert_eq!(
         d["message"],
         format!(
-            "the id `{}…` is 249 characters long; ids may be at most 100 characters",
+            "the id `{}…` is 249 characters long; at most 100 are allowed",
             "a".repeat(40)
         )
     );
@@ -283,7 +322,7 @@ fn a_circular_include_names_the_template_and_line() {
         "themes/default/templates/partials/links.html",
         format!("{partial}{{% include \"partials/links.html\" %}}\n"),
     );
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(
         &diags,
@@ -331,7 +370,7 @@ fn names_from_files_reach_the_terminal_escaped() {
 #[test]
 fn javascript_link_in_markdown() {
     let site = Site::new(&["errors/invalid-url"]);
-    let (_, diags) = site.check_json();
+    let (_, diags) = site.check_json_in("en");
     let hits: Vec<_> = diags
         .iter()
         .filter(|d| d["message"] == "links with `javascript:` are not allowed")
@@ -346,12 +385,12 @@ fn javascript_link_in_markdown() {
 #[test]
 fn missing_translation_warns_and_strict_fails() {
     let site = Site::new(&[]);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 0, "warnings alone pass: {diags:#?}");
     let d = find(&diags, "missing-translation", "content/pages/over.nl.md");
     assert_eq!(
         d["message"],
-        "no English translation (over.en.md); the English site shows the Dutch text"
+        "there is no English translation (over.en.md); the English site shows the text in Dutch"
     );
     let strict = site.run(&["check", "--strict", "--now", common::NOW]);
     assert_eq!(strict.code, 1, "--strict fails on warnings");
@@ -375,7 +414,7 @@ fn symlink_leading_out_of_the_site() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(outside.path(), site.root().join("content/pages/buiten"))
         .expect("symlink");
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(&diags, "symlink-outside", "content/pages/geheim.nl.md");
     assert_eq!(d["message"], "this symlink leads outside the site root");
@@ -391,7 +430,7 @@ fn all_problems_of_a_run_are_reported_together() {
         "errors/dst",
         "errors/wrong-type",
     ]);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let codes: std::collections::BTreeSet<&str> =
         diags.iter().filter_map(|d| d["code"].as_str()).collect();
@@ -418,7 +457,7 @@ fn each_translation_of_an_item_with_an_image_needs_alt() {
         "content/pages/foto.en.md",
         "---\ntitle: Photo\nsummary: x\n---\n",
     );
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(&diags, "image-without-alt", "content/pages/foto.en.md");
     assert_eq!(
@@ -448,7 +487,7 @@ fn links_in_location_descriptions_resolve_and_are_checked() {
         "description:\n  nl: Zie [het huis](@/initiatives/techniekhuis.md).\n  en: See [nothing](@/initiatives/niets.md).",
     );
     site.write("content/locations/werkplaats-woerden.yaml", loc);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(
         &diags,
@@ -482,7 +521,7 @@ fn a_course_needs_a_location() {
         .read("content/courses/lassen.nl.md")
         .replace("locations: [werkplaats-woerden]", "locations: []");
     site.write("content/courses/lassen.nl.md", course);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = find(&diags, "missing-field", "content/courses/lassen.nl.md");
     assert_eq!(
@@ -496,7 +535,7 @@ fn a_course_needs_a_location() {
 #[test]
 fn each_yaml_trap_is_one_problem_in_its_own_file() {
     let site = Site::new(&["errors/yaml-traps"]);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let mut files: Vec<&str> = diags
         .iter()
@@ -521,7 +560,7 @@ case!(a_broken_link_suggests_a_writable_link, "follow-on", "broken-reference", "
 #[test]
 fn a_broken_file_is_reported_once_not_where_it_is_used() {
     let site = Site::new(&["errors/follow-on"]);
-    let (_, diags) = site.check_json();
+    let (_, diags) = site.check_json_in("en");
     let errors: Vec<(&str, &str)> = diags
         .iter()
         .filter(|d| d["severity"] == "error")

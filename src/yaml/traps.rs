@@ -93,7 +93,10 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
             message: msg!(CurlyQuote, key = field.key, quote = first.to_string()),
             line,
             column: field.value_column,
-            help: Some(msg!(CurlyQuoteHelp, line = field.quoted(&strip_curly(value)))),
+            help: Some(msg!(
+                CurlyQuoteHelp,
+                line = field.quoted(&strip_curly(value))
+            )),
         });
     }
     if matches!(first, '"' | '\'' | '[' | '{') {
@@ -299,7 +302,10 @@ mod tests {
         let en = e.message.text(crate::model::Lang::En);
         assert!(en.starts_with("a non-breaking space (U+00A0)"), "{en}");
         let nl = e.message.text(crate::model::Lang::Nl);
-        assert!(nl.starts_with("hier staat een harde spatie (U+00A0)"), "{nl}");
+        assert!(
+            nl.starts_with("hier staat een harde spatie (U+00A0)"),
+            "{nl}"
+        );
     }
 
     #[test]
@@ -312,11 +318,10 @@ mod tests {
         assert_eq!((bracket.line, bracket.column), (1, 12), "{bracket:?}");
         let curly = super::super::parse("title: “Open dag: kom kijken”\n").expect_err("curly");
         assert_eq!((curly.line, curly.column), (1, 8), "{curly:?}");
-        assert!(
-            curly
-                .help
-                .is_some_and(|h| h.text(crate::model::Lang::Nl).contains("`title: \"Open dag: kom kijken\"`"))
-        );
+        assert!(curly.help.is_some_and(|h| {
+            h.text(crate::model::Lang::Nl)
+                .contains("`title: \"Open dag: kom kijken\"`")
+        }));
         let at = super::super::parse("organiser: @roc\n").expect_err("at");
         assert_eq!((at.line, at.column), (1, 12), "{at:?}");
     }

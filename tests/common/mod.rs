@@ -70,8 +70,20 @@ impl Site {
         self.run(&["build", "--root", ".", "--now", NOW])
     }
 
+    /// `check --format json` in the site's own message language.
     pub fn check_json(&self) -> (i32, Vec<serde_json::Value>) {
-        let r = self.run(&["check", "--root", ".", "--format", "json", "--now", NOW]);
+        self.check_json_args(&[])
+    }
+
+    /// `check --format json --messages <lang>`.
+    pub fn check_json_in(&self, lang: &str) -> (i32, Vec<serde_json::Value>) {
+        self.check_json_args(&["--messages", lang])
+    }
+
+    fn check_json_args(&self, extra: &[&str]) -> (i32, Vec<serde_json::Value>) {
+        let mut args = vec!["check", "--root", ".", "--format", "json", "--now", NOW];
+        args.extend_from_slice(extra);
+        let r = self.run(&args);
         let diags = r
             .stdout
             .lines()
