@@ -117,6 +117,23 @@ impl Links {
                     .with_help(help),
             );
         }
+        for (image, line, column) in &body.images {
+            let path = image.split(['#', '?']).next().unwrap_or(image);
+            if self.paths.contains(path) {
+                continue;
+            }
+            diags.push(
+                source
+                    .diag_line(
+                        Severity::Error,
+                        "missing-file",
+                        crate::msg!(MissingImage, file = format!("content{path}")),
+                        *line,
+                        *column,
+                    )
+                    .with_help(crate::msg!(MissingImageHelp)),
+            );
+        }
         for (link, line, column) in &body.links {
             let path = link.split(['#', '?']).next().unwrap_or(link);
             if self.paths.contains(path) || self.paths.contains(&format!("{path}/")) {
@@ -216,7 +233,12 @@ pub fn render_descriptions(site: &mut Site, links: &Links, diags: &mut Vec<Diagn
                 let (line, column) = crate::yaml::locate(item.source.yaml_text(), &path, false);
                 let mut local = Vec::new();
                 let mut body = markdown.render(text.text(lang, config.default_lang()), &mut local);
-                for place in body.refs.iter_mut().chain(body.links.iter_mut()) {
+                for place in body
+                    .refs
+                    .iter_mut()
+                    .chain(body.links.iter_mut())
+                    .chain(body.images.iter_mut())
+                {
                     (place.1, place.2) = (line, column);
                 }
                 links.check(&body, &item.source, &mut local);

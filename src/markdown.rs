@@ -30,9 +30,11 @@ impl Markdown<'_> {
         let mut body = Body::default();
         let mut events: Vec<Event> = Vec::new();
         let mut code: Option<(String, String)> = None;
+        let mut writing = Writing::default();
         for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
             // Positions are needed only for links; finding one scans the file.
             let at = self.offset + range.start;
+            writing.see(&event, at, self.source, diags);
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
@@ -56,9 +58,10 @@ impl Markdown<'_> {
                     events.push(Event::Text(h))
                 }
                 Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                    let image = matches!(tag, Tag::Image { .. });
                     if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
                         let dest = std::mem::replace(dest_url, CowStr::Borrowed(""));
-                        *dest_url = self.link(dest, at, &mut body, diags);
+                        *dest_url = self.link(dest, at, image, &mut body, diags);
                     }
                     events.push(Event::Start(tag));
                 }
@@ -75,6 +78,7 @@ impl Markdown<'_> {
         &self,
         dest: CowStr<'e>,
         at: usize,
+        image: bool,
         body: &mut Body,
         diags: &mut Vec<Diagnostic>,
     ) -> CowStr<'e> {
@@ -84,7 +88,12 @@ impl Markdown<'_> {
             return format!("{REF_MARKER}{target}").into();
         }
         if dest.starts_with('/') && !dest.starts_with("//") {
-            body.links.push((dest.to_string(), line, column));
+            let list = if image && dest.starts_with("/media/") {
+                &mut body.images
+            } else {
+                &mut body.links
+            };
+            list.push((dest.to_string(), line, column));
             return dest;
         }
         let scheme = dest
@@ -109,6 +118,123 @@ impl Markdown<'_> {
             }
         }
     }
+}
+
+/// Link texts that do not say where a link leads.
+const VAGUE_LINKS: &[&str] = &[
+    "klik hier",
+    "hier",
+    "lees meer",
+    "meer",
+    "meer info",
+    "meer informatie",
+    "deze link",
+    "link",
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "this link",
+];
+
+/// Image descriptions that describe nothing.
+pub const VAGUE_ALTS: &[&str] = &[
+    "afbeelding",
+    "foto",
+    "plaatje",
+    "beeld",
+    "image",
+    "picture",
+    "photo",
+    "img",
+];
+
+/// The writing checks, as warnings: link texts that say nothing, image descriptions that
+/// are a file name or a bare word, and headings that skip a level (the page's title is
+/// the level-1 heading).
+#[derive(Default)]
+struct Writing {
+    /// The text of the link or image being read, where it began, and an image's address.
+    open: Option<(String, usize, Option<String>)>,
+    last_heading: Option<usize>,
+}
+
+impl Writing {
+    fn see(&mut self, event: &Event, at: usize, source: &Source, diags: &mut Vec<Diagnostic>) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = *level as usize;
+                let previous = self.last_heading.unwrap_or(1);
+                if level > previous + 1 {
+                    let (line, column) = line_col(&source.text, at);
+                    diags.push(
+                        source
+                            .diag_line(
+                                Severity::Warning,
+                                "skipped-heading",
+                                crate::msg!(SkippedHeading, level = level, previous = previous),
+                                line,
+                                column,
+                            )
+                            .with_help(crate::msg!(
+                                SkippedHeadingHelp,
+                                marks = "#".repeat(previous + 1)
+                            )),
+                    );
+                }
+                self.last_heading = Some(level);
+            }
+            Event::Start(Tag::Link { .. }) => self.open = Some((String::new(), at, None)),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                self.open = Some((String::new(), at, Some(dest_url.to_string())))
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((text, _, _)) = self.open.as_mut() {
+                    text.push_str(t);
+                }
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                let Some((text, at, image)) = self.open.take() else {
+                    return;
+                };
+                let words = text.trim().trim_end_matches(['.', ':', '!']).to_lowercase();
+                let message = match &image {
+                    None if VAGUE_LINKS.contains(&words.as_str()) => Some((
+                        "vague-link-text",
+                        crate::msg!(VagueLink, text = text.trim()),
+                        crate::msg!(VagueLinkHelp),
+                    )),
+                    Some(dest) if is_file_name(&words, dest) => Some((
+                        "poor-alt-text",
+                        crate::msg!(AltIsFileName, alt = text.trim()),
+                        crate::msg!(AltHelp),
+                    )),
+                    Some(_) if VAGUE_ALTS.contains(&words.as_str()) => Some((
+                        "poor-alt-text",
+                        crate::msg!(AltIsWord, alt = text.trim()),
+                        crate::msg!(AltHelp),
+                    )),
+                    _ => None,
+                };
+                if let Some((code, message, help)) = message {
+                    let (line, column) = line_col(&source.text, at);
+                    diags.push(
+                        source
+                            .diag_line(Severity::Warning, code, message, line, column)
+                            .with_help(help),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Is `alt` (lower case) the file name of `dest`, with or without its extension?
+pub fn is_file_name(alt: &str, dest: &str) -> bool {
+    let name = dest.rsplit('/').next().unwrap_or(dest).to_lowercase();
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+    !alt.is_empty() && (alt == name || alt == stem || alt.replace(' ', "-") == stem)
 }
 
 /// A fenced code block, highlighted if the language is known. Code scrolls sideways, so

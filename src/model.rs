@@ -395,6 +395,8 @@ pub struct Body {
     pub refs: Vec<(String, usize, usize)>,
     /// Site-internal links (`/…`) with their line and column, checked after URLs are known.
     pub links: Vec<(String, usize, usize)>,
+    /// Site-internal images (`/media/…`) with their line and column.
+    pub images: Vec<(String, usize, usize)>,
 }
 
 /// One language file of a Markdown item.

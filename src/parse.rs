@@ -138,6 +138,19 @@ pub fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
     )
 }
 
+/// The same words, ignoring case, punctuation and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |t: &str| {
+        t.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (words(a), words(b));
+    !a.is_empty() && a == b
+}
+
 fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
@@ -174,6 +187,16 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
             );
         }
     }
+    if let (Some(t), Some(s)) = (&title, &summary)
+        && same_words(t, s)
+    {
+        reader.warning_help(
+            "summary-repeats-title",
+            msg!(SummaryRepeatsTitle),
+            Some(msg!(SummaryRepeatsTitleHelp)),
+            &root.path_to("summary"),
+        );
+    }
     let slug = root.slug("slug");
     let image_alt = root.text("image_alt", false);
     let canonical = if is_canonical {
@@ -182,6 +205,24 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
             draft: root.bool("draft").unwrap_or(false),
             image: root.text("image", false),
         };
+        if let (Some(image), Some(alt)) = (&common.image, &image_alt) {
+            let words = alt.trim().to_lowercase();
+            let message = if crate::markdown::is_file_name(&words, image) {
+                Some(msg!(AltIsFileName, alt = alt.trim()))
+            } else if crate::markdown::VAGUE_ALTS.contains(&words.as_str()) {
+                Some(msg!(AltIsWord, alt = alt.trim()))
+            } else {
+                None
+            };
+            if let Some(message) = message {
+                reader.warning_help(
+                    "poor-alt-text",
+                    message,
+                    Some(msg!(AltHelp)),
+                    &root.path_to("image_alt"),
+                );
+            }
+        }
         if common.image.is_some() && image_alt.is_none() {
             reader.error_help(
                 "image-without-alt",

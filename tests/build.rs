@@ -415,7 +415,9 @@ fn snapshots_of_representative_outputs() {
     );
     insta::assert_snapshot!("sitemap", page(&site, "sitemap.xml"));
     let check = site.run(&["check", "--now", NOW]);
-    insta::assert_snapshot!("check_human", check.stderr);
+    insta::assert_snapshot!("check_human_nl", check.stderr);
+    let check = site.run(&["check", "--now", NOW, "--messages", "en"]);
+    insta::assert_snapshot!("check_human_en", check.stderr);
 }
 
 #[test]

@@ -586,3 +586,69 @@ fn a_broken_file_is_reported_once_not_where_it_is_used() {
         "the English file is there, with its own error"
     );
 }
+
+/// One file with many mistakes a communicator makes (a Dutch word for a code, a date in
+/// Dutch order with a dotted time, an ISO `T`, a list written as text, a field name in
+/// Dutch, a summary that repeats the title, "klik hier", a skipped heading, an image
+/// described as "foto"): each is named where it is, in Dutch by default and in English
+/// on request, with the same codes and places.
+#[test]
+fn many_mistakes_in_one_file_read_the_same_in_both_languages() {
+    let site = Site::new(&["errors/five-mistakes"]);
+    let nl = site.run(&["check", "--now", common::NOW]);
+    assert_eq!(nl.code, 1, "{}", nl.stderr);
+    insta::assert_snapshot!("many_mistakes_nl", nl.stderr);
+    let en = site.run(&["check", "--now", common::NOW, "--messages", "en"]);
+    assert_eq!(en.code, 1, "{}", en.stderr);
+    insta::assert_snapshot!("many_mistakes_en", en.stderr);
+    let places = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("  --> ") || l.contains("]: "))
+            .map(|l| {
+                l.split("]: ")
+                    .next()
+                    .unwrap_or(l)
+                    .replace("fout[", "[")
+                    .replace("error[", "[")
+                    .replace("waarschuwing[", "[")
+                    .replace("warning[", "[")
+            })
+            .collect()
+    };
+    assert_eq!(places(&nl.stderr), places(&en.stderr));
+    for code in [
+        "summary-repeats-title",
+        "list-as-text",
+        "unknown-field",
+        "vague-link-text",
+        "skipped-heading",
+        "poor-alt-text",
+    ] {
+        assert!(
+            nl.stderr.contains(&format!("[{code}]")),
+            "{code}: {}",
+            nl.stderr
+        );
+    }
+    for words in [
+        "schrijf de code `open-day` voor `open dag`",
+        "schrijf de code `cancelled` voor `geannuleerd`",
+        "schrijf jaar-maand-dag: `start: 2027-03-13 10:00`",
+        "zet een spatie tussen de datum en de tijd: `end: 2027-03-13 12:00`",
+        "zet de onderdelen tussen vierkante haken: `audiences: [vo, ouders]`",
+        "bedoel je `registration_url`?",
+    ] {
+        assert!(nl.stderr.contains(words), "{words}: {}", nl.stderr);
+    }
+    // Warnings only: `check --strict` fails on the writing checks.
+    let clean = Site::new(&[]);
+    clean.write(
+        "content/pages/over.nl.md",
+        "---\ntitle: Over ons\nsummary: Over ons\n---\n\n[Lees meer](https://www.example.nl)\n",
+    );
+    assert_eq!(clean.run(&["check", "--now", common::NOW]).code, 0);
+    assert_eq!(
+        clean.run(&["check", "--now", common::NOW, "--strict"]).code,
+        1
+    );
+}
