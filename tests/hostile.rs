@@ -91,7 +91,7 @@ fn invalid_utf8_is_an_error_not_a_panic() {
         "content/events/binair.nl.md",
         [0xff, 0xfe, 0x00, 0x2d, 0x2d, 0x2d, 0x0a, 0xc3, 0x28],
     );
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     common::find(&diags, "not-utf8", "content/events/binair.nl.md");
 }
@@ -104,7 +104,7 @@ fn a_50_mb_file_is_refused_quickly() {
         "a".repeat(50 * 1024 * 1024)
     );
     site.write("content/pages/groot.nl.md", big);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = common::find(&diags, "file-too-large", "content/pages/groot.nl.md");
     assert!(
@@ -133,7 +133,7 @@ fn deep_nesting_and_alias_bombs_are_refused() {
     }
     bomb.push_str("municipality: Woerden\n");
     site.write("content/locations/bom.yaml", bomb);
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let deep = common::find(&diags, "invalid-yaml", "content/pages/diep.nl.md");
     assert!(
@@ -165,7 +165,7 @@ fn slugs_cannot_leave_the_output_folder() {
             format!("---\ntitle: P\nsummary: x\nslug: {}\n---\n", yaml_str(slug)),
         );
     }
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     assert_eq!(
         diags.iter().filter(|d| d["code"] == "invalid-slug").count(),
@@ -197,7 +197,7 @@ fn two_items_on_one_url() {
         "content/pages/b.nl.md",
         "---\ntitle: B\nsummary: x\nslug: zelfde\n---\n",
     );
-    let (code, diags) = site.check_json();
+    let (code, diags) = site.check_json_in("en");
     assert_eq!(code, 1);
     let d = common::find(&diags, "url-collision", "content/pages/b.nl.md");
     assert_eq!(
@@ -279,7 +279,7 @@ fn a_named_pipe_anywhere_is_an_error_never_a_hang() {
         let path = site.root().join(rel);
         let _ = std::fs::remove_file(&path);
         mkfifo(&path);
-        let (code, diags) = site.check_json();
+        let (code, diags) = site.check_json_in("en");
         assert_eq!(code, 1, "{rel}: {diags:#?}");
         let d = common::find(&diags, "not-a-file", rel);
         assert!(

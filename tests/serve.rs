@@ -292,7 +292,18 @@ fn broken_content_shows_an_overlay_and_fixing_clears_it() {
         page.body.contains("content/events/open-dag.nl.md:2:8"),
         "names file, line and column"
     );
-    assert!(page.body.contains("invalid YAML"));
+    // In the site's language, with the line, a caret and the help, as in the terminal.
+    assert!(
+        page.body
+            .contains("De site kan niet worden gemaakt: 1 fout(en)"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("2 | title: [kapot"), "the line is shown");
+    assert!(
+        page.body.contains("tip: sluit hem op dezelfde regel"),
+        "the help is shown"
+    );
     assert!(
         get(&s.addr, "/agenda/open-dag/")
             .body
@@ -470,7 +481,7 @@ fn starting_on_broken_content_shows_the_problems_then_the_site() {
     let page = get(&s.addr, "/");
     assert_eq!(page.status, 404, "nothing built yet");
     assert!(
-        page.body.contains("The site could not be built yet."),
+        page.body.contains("De site kan niet worden gemaakt"),
         "{}",
         page.body
     );

@@ -140,3 +140,32 @@ const STYLE: &str = "#werkplaats-overlay{position:fixed;left:0;right:0;bottom:0;
 #werkplaats-overlay pre{margin:.25rem 0;padding:.5rem;background:#fff;border:1px solid #c8c8c8;overflow-x:auto;font:14px/1.4 ui-monospace,monospace;white-space:pre;overflow-wrap:normal}\
 #werkplaats-overlay code{font-family:ui-monospace,monospace;background:#fff;padding:0 .2em}\
 #werkplaats-overlay .wp-code{color:#4a4a4a}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The overlay shows what the terminal shows: place, code, message, the line with a
+    /// caret and the help, in the message language, with markup a browser reads safely.
+    #[test]
+    fn the_overlay_in_both_languages() {
+        let d = Diagnostic::error(
+            "invalid-yaml",
+            "content/events/open-dag.nl.md",
+            msg!(ColonInValue, key = "title"),
+        )
+        .at("---\ntitle: Webinar: <werken> & leren\n---\n", 2, 15)
+        .with_help(msg!(
+            QuoteValueHelp,
+            line = "`title: \"Webinar: <werken> & leren\"`"
+        ));
+        let warning = Diagnostic::warning("old-event", "content/events/oud.nl.md", msg!(OldEvent));
+        let errors = [d, warning];
+        let nl = overlay(&errors, State::LastGood, Lang::Nl);
+        assert!(!nl.contains("<werken>"), "text is escaped: {nl}");
+        assert!(!nl.contains("oud.nl.md"), "warnings stay in the terminal");
+        insta::assert_snapshot!("overlay_nl", nl.replace("><", ">\n<"));
+        let en = overlay(&errors, State::NoSite, Lang::En);
+        insta::assert_snapshot!("overlay_en", en.replace("><", ">\n<"));
+    }
+}

@@ -7,6 +7,9 @@ import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const [bin, root] = process.argv.slice(2);
 const server = spawn(bin, ['serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -38,6 +41,36 @@ try {
   await reloaded;
   const overlay = await page.textContent('#werkplaats-overlay').catch(() => '');
   check(overlay.includes('content/initiatives/technohub-woerden.nl.md:2:8'), 'broken front matter shows the overlay with file, line and column');
+  // The overlay as a communicator meets it on a phone: Dutch, the terminal's excerpt and
+  // help, at the bottom (the header stays usable), scrollable, closable, axe-clean.
+  await page.setViewportSize({ width: 320, height: 640 });
+  check(overlay.includes('De site kan niet worden gemaakt') && overlay.includes('tip:'), 'the overlay speaks Dutch and gives the help');
+  const pre = await page.textContent('#werkplaats-overlay pre').catch(() => '');
+  check(pre.includes('title: [kapot') && pre.includes('^'), 'the overlay shows the line with a caret');
+  const box = await page.locator('#werkplaats-overlay').boundingBox();
+  check(box && box.x >= 0 && box.x + box.width <= 320.5 && box.height <= 320.5 && box.y + box.height <= 640.5, `at 320 px the overlay fits and takes at most half the screen (${JSON.stringify(box)})`);
+  const header = await page.evaluate(() => {
+    const h = document.querySelector('header');
+    if (!h) return 'no header';
+    const r = h.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + 5, r.top + 5);
+    return hit && !hit.closest('#werkplaats-overlay') ? 'free' : 'covered';
+  });
+  check(header === 'free', `the page's header stays usable under the overlay (${header})`);
+  const scroll = await page.evaluate(() => getComputedStyle(document.querySelector('#werkplaats-overlay')).overflowY);
+  check(scroll === 'auto', `the overlay scrolls (overflow-y: ${scroll})`);
+  await page.addScriptTag({ path: axePath });
+  const axe = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  for (const v of axe.violations) console.log(`  axe: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  check(axe.violations.length === 0, `axe finds nothing with the overlay shown (${axe.violations.length})`);
+  await page.keyboard.press('Tab');
+  await page.click('#werkplaats-overlay button');
+  check((await page.$('#werkplaats-overlay')) === null, 'the close button dismisses the overlay');
+  reloaded = page.waitForEvent('load', { timeout: 20_000 });
+  writeFileSync(file, '---\ntitle: [nog steeds kapot\n---\n');
+  await reloaded;
+  check((await page.$('#werkplaats-overlay')) !== null, 'the next failed save brings it back');
   reloaded = page.waitForEvent('load', { timeout: 20_000 });
   writeFileSync(file, original);
   await reloaded;
