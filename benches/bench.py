@@ -75,7 +75,7 @@ def serve_latency(site, samples=7):
             line = p.stdout.readline()
             if not line:
                 return None
-            m = re.search(r"serving (http://\S+)/", line)
+            m = re.search(r"(http://\S+)/ \(Ctrl-C", line)
             base = m.group(1) if m else None
         gen = json.load(urllib.request.urlopen(f"{base}/__werkplaats/wait?since=0"))["generation"]
         target = os.path.join(site, "content", "events", "evenement-000001.nl.md")

@@ -346,33 +346,41 @@ fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
         {
             return;
         }
-        let yaml_end = source.yaml.end;
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
             let at = offset;
             offset += line.len();
-            let found = crate::newitem::PLACEHOLDER_MARKS
+            let in_yaml = source.yaml.contains(&at);
+            if in_yaml && line.trim_start().starts_with('#') {
+                continue; // a comment in the YAML
+            }
+            let mark = crate::newitem::PLACEHOLDER_MARKS
                 .iter()
-                .chain(&crate::newitem::PLACEHOLDER_IDS)
                 .filter_map(|m| line.find(m))
                 .min();
-            let Some(col) = found else { continue };
-            if line.trim_start().starts_with('#') {
-                continue; // a comment
-            }
+            // An id to choose counts only as a whole value (`location: kies-een-id`,
+            // `locations: [kies-een-id]`), in the YAML.
+            let id = in_yaml.then(|| placeholder_id(line)).flatten();
+            let (col, is_id) = match (mark, id) {
+                (Some(m), Some(i)) if i < m => (i, true),
+                (Some(m), _) => (m, false),
+                (None, Some(i)) => (i, true),
+                (None, None) => continue,
+            };
             let (line_no, column) = crate::source::line_col(text, at + col);
-            let in_yaml = at >= source.yaml.start && at < yaml_end;
-            let key = line
+            let key = line[..col]
                 .split_once(':')
                 .map(|(k, _)| k.trim().trim_start_matches("- "))
-                .filter(|k| in_yaml && !k.is_empty());
+                .filter(|k| {
+                    in_yaml
+                        && !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                });
             let message = match key {
                 Some(k) => msg!(Placeholder, name = k),
                 None => msg!(PlaceholderBody),
             };
-            let is_id = crate::newitem::PLACEHOLDER_IDS
-                .iter()
-                .any(|m| line[col..].starts_with(m));
             let help = match (is_id, draftable) {
                 (true, _) => msg!(PlaceholderIdHelp),
                 (false, true) => msg!(PlaceholderHelp),
@@ -426,6 +434,21 @@ fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
     for o in &site.organisations {
         scan(&o.source, false, diags);
     }
+}
+
+/// The byte column of an id to choose written as a whole value on a YAML line, if any.
+fn placeholder_id(line: &str) -> Option<usize> {
+    let value_at = line.find(':')? + 1;
+    let value = &line[value_at..];
+    let value = value.split(" #").next().unwrap_or(value);
+    let mut start = 0;
+    for token in value.split(|c: char| c == '[' || c == ']' || c == ',' || c.is_whitespace()) {
+        if crate::newitem::PLACEHOLDER_IDS.contains(&token) {
+            return Some(value_at + start);
+        }
+        start += token.len() + 1;
+    }
+    None
 }
 
 /// Two events with one `uid` would be one event to every calendar program.
@@ -804,5 +827,25 @@ fn uid(base_url: &str, id: &str, written: Option<&str>) -> String {
             let name = format!("{base_url}/events/{id}");
             uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string()
         }
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::placeholder_id;
+
+    #[test]
+    fn an_id_to_choose_counts_only_as_a_whole_value() {
+        assert_eq!(
+            placeholder_id("location: kies-een-id    # kies uit `a`"),
+            Some(10)
+        );
+        assert_eq!(placeholder_id("locations: [kies-een-id]"), Some(12));
+        assert_eq!(placeholder_id("locations: [a, choose-an-id]"), Some(15));
+        assert_eq!(placeholder_id("initiative: kies-een-idee"), None);
+        assert_eq!(
+            placeholder_id("website: https://x.nl/choose-an-id-guide"),
+            None
+        );
     }
 }

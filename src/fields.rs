@@ -162,6 +162,39 @@ impl<'a> Obj<'a> {
     }
 
     fn missing(&self, name: &str) {
+        // `title: #1 in de regio`: YAML reads everything from `#` as a comment, so the
+        // field is there but empty. Name the sign, not a missing field.
+        if self.entries.iter().any(|(k, _)| k == name) {
+            let path = self.path_to(name);
+            let text = self.reader.source.yaml_text();
+            let (line, _) = crate::yaml::locate(text, &path, true);
+            if let Some(l) = text.lines().nth(line.saturating_sub(1))
+                && let Some((before, after)) = l.split_once(':')
+                && after.trim_start().starts_with('#')
+            {
+                let value = after.trim();
+                let at = before.len() + 1 + after.find('#').unwrap_or(0);
+                let column = l[..at].chars().count() + 1;
+                let key_part = before.trim_start_matches(' ');
+                let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+                let d = self
+                    .reader
+                    .source
+                    .diag_line(
+                        Severity::Error,
+                        "invalid-yaml",
+                        msg!(HashInValue, key = name),
+                        line + self.reader.source.yaml_line_offset,
+                        column,
+                    )
+                    .with_help(msg!(
+                        QuoteValueHelp,
+                        line = format!("`{key_part}: \"{escaped}\"`")
+                    ));
+                self.reader.push(d);
+                return;
+            }
+        }
         let message = if self.path.is_empty() {
             msg!(MissingField, name = name)
         } else {
@@ -276,6 +309,24 @@ impl<'a> Obj<'a> {
             }
             Some(s) => Some(s),
             None => {
+                // `title: [Open dag]` or `- ` lines where one text belongs.
+                if let Yaml::Seq(items) = value {
+                    let words: Vec<String> = items.iter().filter_map(Yaml::scalar_text).collect();
+                    if !words.is_empty() && words.len() == items.len() {
+                        self.reader.error_help(
+                            "wrong-type",
+                            msg!(TextAsList, name = name),
+                            Some(msg!(
+                                TextAsListHelp,
+                                name = name,
+                                example = words.join(", ")
+                            )),
+                            &self.path_to(name),
+                            false,
+                        );
+                        return None;
+                    }
+                }
                 self.wrong(name, msg!(ExpectText), value);
                 None
             }
@@ -421,6 +472,21 @@ impl<'a> Obj<'a> {
 
     /// A list of values from a fixed vocabulary (audiences, learning paths).
     pub fn choices(&self, name: &str, allowed: &[&str]) -> Vec<String> {
+        // `audiences:` with `vo` and `mbo` on indented lines below it, without `- `:
+        // YAML reads one text, "vo mbo".
+        if let Some(Yaml::Str(s)) = self.get(name) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            if words.len() > 1 && words.iter().all(|w| allowed.contains(w)) {
+                self.reader.error_help(
+                    "list-as-text",
+                    msg!(ListAsText, name = name, text = s),
+                    Some(msg!(ListAsTextHelp, name = name, items = words.join(", "))),
+                    &self.path_to(name),
+                    false,
+                );
+                return Vec::new();
+            }
+        }
         self.strings(name)
             .into_iter()
             .filter(|(value, path)| self.check_choice(path, name, value, allowed))

@@ -203,7 +203,7 @@ macro_rules! ids {
 ids! {
     // The report around the messages.
     LabelError, LabelWarning, LabelHelp, Summary, NoProblems, NothingWritten, Built,
-    OverlayTitle, OverlayClose, OverlayNote,
+    OverlayTitle, OverlayClose, OverlayNote, OverlayNoSite, OverlayCurrent,
     // Names used inside messages.
     LangNl, LangEn,
     KindInitiative, KindCourse, KindEvent, KindPage, KindLocation, KindOrganisation,
@@ -270,6 +270,9 @@ ids! {
     MissingTheme, MissingThemeHelp, MissingTemplate, MissingTemplateHelp, TemplateError,
     MissingI18n, MissingI18nKey, MissingI18nKeyHelp, MakerStatic, MakerMedia, MakerPage,
     MakerFeed, MakerItself, MadeTwice, MadeTwiceHelp,
+    // `serve`'s own lines.
+    ServeListening, ServeStopped, ServeRebuilt, ServeAfter, ServeWarnings, ServeNothingYet,
+    ServeLastGood, ServeChecked, ServePagesFail,
     // `werkplaats new`: its comments, example text and replies.
     NewNoneYet, NewChooseOne, NewSummary, NewDraft, NewSlug, NewImage, NewImageAlt,
     NewOneOf, NewIds, NewAmount, NewStart, NewOnline, NewUid, NewUpdated, NewSequence,

@@ -69,11 +69,6 @@ pub const PLACEHOLDER_MARKS: [&str; 2] = ["[VUL IN", "[FILL IN"];
 /// The ids `new` writes where a reference is to be chosen, in either language.
 pub const PLACEHOLDER_IDS: [&str; 2] = ["kies-een-id", "choose-an-id"];
 
-/// Does this text still hold example text of `new`?
-pub fn is_placeholder(text: &str) -> bool {
-    PLACEHOLDER_MARKS.iter().any(|m| text.contains(m)) || PLACEHOLDER_IDS.contains(&text)
-}
-
 /// Existing ids of a kind (by file name), to offer for required references.
 fn ids(root: &Path, kind: Kind) -> Vec<String> {
     let mut out: Vec<String> = walkdir::WalkDir::new(root.join("content").join(kind.folder()))

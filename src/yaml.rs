@@ -81,6 +81,9 @@ pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
     if let Some(e) = traps::invisible(text) {
         return Err(e);
     }
+    if let Some(e) = traps::silent_sign(text) {
+        return Err(e);
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
         let message = e.to_string();

@@ -364,6 +364,20 @@ fn new_writes_complete_items_and_never_overwrites() {
         placeholders[2].0.starts_with("the text below the fields"),
         "{placeholders:?}"
     );
+    // In the body a heading is text too; a link that merely contains the words is not
+    // example text.
+    site.write(
+        "content/pages/kop.nl.md",
+        "---\ntitle: Kop\nsummary: Een pagina.\n---\n\n## [VUL IN: kop]\n\n[gids](https://www.example.nl/choose-an-id-guide)\n",
+    );
+    let (_, diags) = site.check_json_in("en");
+    let in_page: Vec<u64> = diags
+        .iter()
+        .filter(|d| d["code"] == "placeholder-text" && d["file"] == "content/pages/kop.nl.md")
+        .filter_map(|d| d["line"].as_u64())
+        .collect();
+    assert_eq!(in_page, [6], "{diags:#?}");
+    site.remove("content/pages/kop.nl.md");
     // Comments follow --messages; the example text the site's language.
     let en = site.run(&["new", "event", "engels", "--messages", "en"]);
     assert_eq!(en.code, 0, "{}", en.stderr);

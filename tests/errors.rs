@@ -150,6 +150,45 @@ case!(a_value_beginning_with_at, "yaml-traps", "invalid-yaml", "content/events/a
 case!(an_unclosed_quote, "yaml-traps", "invalid-yaml", "content/events/open-aanhalingsteken.nl.md", 2:8,
     "the quote (`\"`) that begins the value of `title` is never closed",
     help = "end the value with `\"` on the same line");
+case!(a_value_beginning_with_a_hash, "yaml-traps", "invalid-yaml", "content/events/hekje.nl.md", 2:8,
+    "the value of `title` begins with `#`, which YAML reads as the start of a comment, so `title` is empty",
+    help = "put the whole value in double quotes: `title: \"#1 in de regio\"`",
+    nl = ["begint met `#`", "commentaar", "`title: \"#1 in de regio\"`"]);
+case!(a_value_beginning_with_an_ampersand, "yaml-traps", "invalid-yaml", "content/events/ampersand.nl.md", 2:8,
+    "the value of `title` begins with `&`, which YAML reads as a sign of its own",
+    help = "put the whole value in double quotes: `title: \"&Co open dag\"`",
+    nl = ["begint met `&`", "dubbele aanhalingstekens"]);
+case!(a_value_beginning_with_a_bang, "yaml-traps", "invalid-yaml", "content/events/uitroepteken.nl.md", 2:8,
+    "the value of `title` begins with `!`, which YAML reads as a sign of its own",
+    help = "put the whole value in double quotes: `title: \"!Nieuw open dag\"`");
+case!(a_value_beginning_with_greater_than, "yaml-traps", "invalid-yaml", "content/events/groter-dan.nl.md", 7:7,
+    "the value of `cost` begins with `>`, which YAML reads as a sign of its own",
+    help = "put the whole value in double quotes: `cost: \"> 18 jaar gratis\"`");
+case!(no_space_after_the_colon, "yaml-traps", "invalid-yaml", "content/events/geen-spatie.nl.md", 3:9,
+    "there is no space after the colon of `summary`, so YAML does not read it as a field",
+    help = "put a space after the colon: `summary: Kom kijken.`",
+    nl = ["geen spatie", "`summary: Kom kijken.`"]);
+case!(one_text_written_as_a_list, "yaml-traps", "wrong-type", "content/events/lijst-als-tekst.nl.md", 2:8,
+    "`title` is one text, but it is written as a list",
+    help = "write the text right after the colon, without brackets or `- `: `title: Open dag`",
+    nl = ["één tekst", "`title: Open dag`"]);
+case!(a_list_without_dashes, "yaml-traps", "list-as-text", "content/events/lijst-zonder-streepjes.nl.md", 8:3,
+    "`audiences` is a list, but `vo parents` is written as one text",
+    help = "put the items between square brackets: `audiences: [vo, parents]`");
+// Dutch words for codes, from the theme's labels and a few synonyms.
+case!(a_dutch_status, "dutch-words", "invalid-value", "content/events/geannuleerd.nl.md", 7:9,
+    "`geannuleerd` is not a valid `status`", help = "write the code `cancelled` for `geannuleerd`",
+    nl = ["schrijf de code `cancelled` voor `geannuleerd`"]);
+case!(a_dutch_event_type, "dutch-words", "invalid-value", "content/events/open-dag-type.nl.md", 4:7,
+    "`Open dag` is not a valid `type`", help = "write the code `open-day` for `Open dag`");
+case!(a_dutch_audience, "dutch-words", "invalid-value", "content/events/ouders.nl.md", 7:17,
+    "`ouders` is not a valid `audiences`", help = "write the code `parents` for `ouders`");
+case!(a_dutch_audience_with_a_hyphen, "dutch-words", "invalid-value", "content/courses/zij-instromers.nl.md", 8:12,
+    "`zij-instromers` is not a valid `audiences`", help = "write the code `career-switchers` for `zij-instromers`");
+case!(a_dutch_level, "dutch-words", "invalid-value", "content/courses/niveau.nl.md", 7:8,
+    "`Mbo niveau 2` is not a valid `level`", help = "write the code `mbo-2` for `Mbo niveau 2`");
+case!(a_dutch_location_kind, "dutch-words", "invalid-value", "content/locations/opleidingscentrum.yaml", 3:7,
+    "`Opleidingscentrum` is not a valid `kind`", help = "write the code `training-centre` for `Opleidingscentrum`");
 case!(unknown_field_suggests_the_nearest, "unknown-field", "unknown-field", "content/events/tikfout.nl.md", 5:1,
     "unknown field `strat`", help = "did you mean `start`?");
 case!(missing_field_in_same_run, "unknown-field", "missing-field", "content/events/tikfout.nl.md", 2:1,
@@ -544,7 +583,7 @@ fn each_yaml_trap_is_one_problem_in_its_own_file() {
         .collect();
     let all = files.len();
     files.dedup();
-    assert_eq!((all, files.len()), (7, 7), "{diags:#?}");
+    assert_eq!((all, files.len()), (14, 14), "{diags:#?}");
 }
 
 case!(a_list_written_as_text, "list-as-text", "list-as-text", "content/events/komma-lijst.nl.md", 7:12,

@@ -85,7 +85,9 @@ fn spawn_serve(site: Site, mut command: Command, extra: &[&str], epoch: Option<&
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(url) = line.strip_prefix("serving http://") {
+            // "serving http://…/ (Ctrl-C stops)", or the same in Dutch.
+            if let Some(at) = line.find("http://").filter(|_| line.contains("(Ctrl-C")) {
+                let url = &line[at + "http://".len()..];
                 let _ = tx.send(url.split('/').next().unwrap_or_default().to_string());
             }
         }

@@ -18,6 +18,13 @@ pub(super) fn text(id: Id) -> &'static str {
             "You see the last version that worked. Fix the problem and save: this page then reloads by itself."
         }
 
+        OverlayNoSite => {
+            "Nothing could be built yet. Fix the problem and save: this page then reloads by itself."
+        }
+        OverlayCurrent => {
+            "The other pages are up to date. Fix the problem and save: this page then reloads by itself."
+        }
+
         LangNl => "Dutch",
         LangEn => "English",
         KindInitiative => "initiative",
@@ -381,6 +388,18 @@ pub(super) fn text(id: Id) -> &'static str {
         MakerItself => "werkplaats itself",
         MadeTwice => "{path} is made twice: by {first} and by {second}",
         MadeTwiceHelp => "rename one of them, so that each makes its own URL",
+
+        ServeListening => "serving {url} (Ctrl-C stops)",
+        ServeStopped => "stopped",
+        ServeRebuilt => {
+            "rebuilt in {ms} ms: {pages} pages, {feeds} feeds, {files} files, made when opened"
+        }
+        ServeAfter => "after {file}: {rebuilt}",
+        ServeWarnings => "; {warnings} warning(s)",
+        ServeNothingYet => "{errors} error(s): nothing to serve until they are fixed",
+        ServeLastGood => "{errors} error(s): still serving the last good version",
+        ServeChecked => "checked every file in {seconds} s: no problems",
+        ServePagesFail => "{pages} page(s) do not render; the others are served",
 
         NewNoneYet => "there is no {kind} yet: make one with `{command}`",
         NewChooseOne => "choose one of {ids}",

@@ -21,6 +21,13 @@ pub(super) fn text(id: Id) -> &'static str {
             "Je ziet de laatste versie die werkte. Los het probleem op en sla op: deze pagina laadt dan vanzelf opnieuw."
         }
 
+        OverlayNoSite => {
+            "Er kon nog niets worden gemaakt. Los het probleem op en sla op: deze pagina laadt dan vanzelf opnieuw."
+        }
+        OverlayCurrent => {
+            "De andere pagina's zijn bijgewerkt. Los het probleem op en sla op: deze pagina laadt dan vanzelf opnieuw."
+        }
+
         LangNl => "het Nederlands",
         LangEn => "het Engels",
         KindInitiative => "initiatief",
@@ -79,8 +86,8 @@ pub(super) fn text(id: Id) -> &'static str {
         SlugHelp => {
             "gebruik kleine letters, cijfers en losse streepjes, hoogstens {max} tekens, zoals `{example}`"
         }
-        IdTooLong => "de {what} `{shown}…` is {n} tekens lang; er mogen hoogstens {max} zijn",
-        IdNotValid => "`{id}` is geen geldige {what}",
+        IdTooLong => "`{shown}…` is als {what} {n} tekens lang; er mogen hoogstens {max} zijn",
+        IdNotValid => "`{id}` kan geen {what} zijn",
         WhatId => "id",
         WhatSlug => "slug",
         InvalidUrl => {
@@ -302,7 +309,7 @@ pub(super) fn text(id: Id) -> &'static str {
         LinkSchemeHelp => {
             "link naar een http(s)-adres, een mailto:-adres of een pagina van deze site"
         }
-        MissingImage => "{file} bestaat niet, en die afbeelding hoort hier te staan",
+        MissingImage => "{file} bestaat niet; die afbeelding wordt hier getoond",
         MissingImageHelp => {
             "zet de afbeelding in content/media/ en schrijf de naam na `/media/`, zoals `![wat erop staat](/media/open-dag.jpg)`"
         }
@@ -424,6 +431,18 @@ pub(super) fn text(id: Id) -> &'static str {
         MakerItself => "werkplaats zelf",
         MadeTwice => "{path} wordt twee keer gemaakt: door {first} en door {second}",
         MadeTwiceHelp => "geef een van de twee een andere naam, zodat elk een eigen adres krijgt",
+
+        ServeListening => "de site draait op {url} (Ctrl-C stopt)",
+        ServeStopped => "gestopt",
+        ServeRebuilt => {
+            "opnieuw gemaakt in {ms} ms: {pages} pagina's, {feeds} feeds, {files} bestanden, gemaakt zodra ze geopend worden"
+        }
+        ServeAfter => "na {file}: {rebuilt}",
+        ServeWarnings => "; {warnings} waarschuwing(en)",
+        ServeNothingYet => "{errors} fout(en): er is niets te tonen tot ze opgelost zijn",
+        ServeLastGood => "{errors} fout(en): de laatste versie die werkte blijft zichtbaar",
+        ServeChecked => "alle bestanden nagekeken in {seconds} s: geen problemen",
+        ServePagesFail => "{pages} pagina('s) kunnen niet worden gemaakt; de andere zijn er wel",
 
         NewNoneYet => "er is nog geen {kind}: maak er een met `{command}`",
         NewChooseOne => "kies uit {ids}",

@@ -44,18 +44,20 @@ fn escape(s: &str) -> String {
 /// `text` in HTML, with `code` spans written as `<code>`.
 fn words(text: &str) -> String {
     let mut out = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        if i % 2 == 1 {
+    let parts: Vec<&str> = text.split('`').collect();
+    // With an odd number of backticks the last one opens nothing: it stays a backtick.
+    let last_unpaired = parts.len().is_multiple_of(2);
+    for (i, part) in parts.iter().enumerate() {
+        if i + 1 == parts.len() && last_unpaired {
+            out.push('`');
+            out.push_str(&escape(part));
+        } else if i % 2 == 1 {
             out.push_str("<code>");
             out.push_str(&escape(part));
             out.push_str("</code>");
         } else {
             out.push_str(&escape(part));
         }
-    }
-    if text.matches('`').count() % 2 == 1 {
-        // An odd backtick: the last `<code>` is never closed in the text.
-        out.push_str("</code>");
     }
     out
 }
@@ -79,9 +81,11 @@ pub fn overlay(errors: &[Diagnostic], state: State, lang: Lang) -> String {
     let errors: Vec<&Diagnostic> = errors.iter().filter(|d| d.is_error()).collect();
     let title = msg!(OverlayTitle, errors = errors.len()).text(lang);
     let note = match state {
-        State::LastGood | State::Current => msg!(OverlayNote).text(lang),
-        State::NoSite => String::new(),
-    };
+        State::LastGood => msg!(OverlayNote),
+        State::NoSite => msg!(OverlayNoSite),
+        State::Current => msg!(OverlayCurrent),
+    }
+    .text(lang);
     let close = msg!(OverlayClose).text(lang);
     let help_label = msg!(LabelHelp).text(lang);
     let mut items = String::new();
@@ -113,11 +117,7 @@ pub fn overlay(errors: &[Diagnostic], state: State, lang: Lang) -> String {
         }
         items.push_str("</li>");
     }
-    let note = if note.is_empty() {
-        String::new()
-    } else {
-        format!("<p>{}</p>", escape(&note))
-    };
+    let note = format!("<p>{}</p>", escape(&note));
     format!(
         "<aside id=\"werkplaats-overlay\" lang=\"{code}\" aria-label=\"werkplaats\">\
 <style>{STYLE}</style><div role=\"alert\">\

@@ -231,7 +231,14 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     let mut rebuilder = Rebuilder::new(options, opts.messages);
     rebuilder.rebuild(&shared, None)?;
     let _ = ready.send(rebuilder);
-    println!("serving {base_url}/ (Ctrl-C stops)");
+    let lang = crate::messages::choose(
+        opts.messages,
+        crate::config::message_lang(&opts.options.root),
+    );
+    println!(
+        "{}",
+        crate::msg!(ServeListening, url = format!("{base_url}/")).text(lang)
+    );
 
     let handler: backend::Handler = {
         let shared = shared.clone();
@@ -262,7 +269,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     while !shared.stop.load(Ordering::Relaxed) {
         std::thread::sleep(Duration::from_millis(100));
     }
-    println!("stopped");
+    println!("{}", crate::msg!(ServeStopped).text(lang));
     Ok(())
 }
 
@@ -371,19 +378,24 @@ impl Rebuilder {
         let failed = match served {
             Some(Ok(served)) => {
                 let counts = served.counts;
-                println!(
-                    "rebuilt{} in {} ms: {} pages, {} feeds, {} files, made when opened{}",
-                    changed.map(|c| format!(" after {c}")).unwrap_or_default(),
-                    started.elapsed().as_millis(),
-                    counts.pages,
-                    counts.feeds,
-                    counts.files,
-                    if warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; {} warning(s)", warnings.len())
-                    },
+                let rebuilt = crate::msg!(
+                    ServeRebuilt,
+                    ms = started.elapsed().as_millis() as u64,
+                    pages = counts.pages,
+                    feeds = counts.feeds,
+                    files = counts.files
                 );
+                let mut line = match changed {
+                    Some(c) => crate::msg!(ServeAfter, file = c, rebuilt = rebuilt),
+                    None => rebuilt,
+                }
+                .text(lang);
+                if !warnings.is_empty() {
+                    line.push_str(
+                        &crate::msg!(ServeWarnings, warnings = warnings.len()).text(lang),
+                    );
+                }
+                println!("{line}");
                 let served = Arc::new(served);
                 shared.publish(Snapshot {
                     site: Some(served.clone()),
@@ -411,13 +423,13 @@ impl Rebuilder {
             }
             if previous.site.is_none() {
                 eprintln!(
-                    "{} error(s): nothing to serve until they are fixed",
-                    errors.len()
+                    "{}",
+                    crate::msg!(ServeNothingYet, errors = errors.len()).text(lang)
                 );
             } else {
                 eprintln!(
-                    "{} error(s): still serving the last good version",
-                    errors.len()
+                    "{}",
+                    crate::msg!(ServeLastGood, errors = errors.len()).text(lang)
                 );
             }
             shared.publish(Snapshot {
@@ -462,9 +474,10 @@ fn check_in_background(
         let errors =
             crate::render::sorted_errors(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
         if errors.is_empty() {
+            let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
             println!(
-                "checked every file in {:.2} s: no problems",
-                started.elapsed().as_secs_f64()
+                "{}",
+                crate::msg!(ServeChecked, seconds = seconds).text(lang)
             );
             return;
         }
@@ -472,8 +485,8 @@ fn check_in_background(
             eprint!("{}", d.human(lang));
         }
         eprintln!(
-            "{} page(s) do not render; the others are served",
-            errors.len()
+            "{}",
+            crate::msg!(ServePagesFail, pages = errors.len()).text(lang)
         );
         let generation = shared.next_generation();
         shared.publish(Snapshot {

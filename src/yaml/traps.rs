@@ -55,6 +55,85 @@ pub(super) fn invisible(text: &str) -> Option<SyntaxError> {
     })
 }
 
+/// A value that YAML reads without complaint but not as written: one beginning with `&`
+/// (an anchor: `title: &Co open dag` becomes "open dag") or `!` (a tag: the word is
+/// dropped). Communicators never mean either. Lines inside a block of text (`|`, `>`)
+/// are text and are skipped.
+pub(super) fn silent_sign(text: &str) -> Option<SyntaxError> {
+    let mut block: Option<usize> = None;
+    for (i, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(level) = block {
+            if line.trim().is_empty() || indent > level {
+                continue;
+            }
+            block = None;
+        }
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some(field) = Field::of(line) else {
+            continue;
+        };
+        let value = field.value;
+        if value.starts_with(['|', '>']) {
+            block = Some(indent);
+            continue;
+        }
+        let Some(sign) = value.chars().next().filter(|c| matches!(c, '&' | '!')) else {
+            continue;
+        };
+        // `&a [x, y]` and `&a { … }` are anchors on lists and mappings: YAML's own
+        // business (and its own errors, such as repeated anchors).
+        let after = value
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest.trim_start());
+        if after.starts_with(['[', '{', '*']) {
+            continue;
+        }
+        return Some(SyntaxError {
+            code: "invalid-yaml",
+            message: msg!(SignAtStart, key = field.key, sign = sign.to_string()),
+            line: i + 1,
+            column: field.value_column,
+            help: Some(msg!(QuoteValueHelp, line = field.quoted(value))),
+        });
+    }
+    None
+}
+
+/// `key:value` with no space after the colon, on or before `line`: YAML reads the whole
+/// line as one text, not as a field.
+fn no_space_after_colon(lines: &[&str], line: usize) -> Option<SyntaxError> {
+    for i in (0..line.min(lines.len())).rev() {
+        let l = lines[i];
+        let trimmed = l.trim_start_matches([' ', '-']);
+        let Some((key, rest)) = trimmed.split_once(':') else {
+            continue;
+        };
+        let key_ok = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !key_ok || rest.is_empty() || rest.starts_with([' ', '/']) {
+            continue;
+        }
+        let indent = &l[..l.len() - trimmed.len()];
+        let column = indent.chars().count() + key.chars().count() + 2;
+        return Some(SyntaxError {
+            code: "invalid-yaml",
+            message: msg!(NoSpaceAfterColon, key = key),
+            line: i + 1,
+            column,
+            help: Some(msg!(
+                NoSpaceAfterColonHelp,
+                line = format!("`{}{key}: {rest}`", indent.trim_start_matches(' '))
+            )),
+        });
+    }
+    None
+}
+
 /// The real cause of the parser's error `message` at `line`:`column`, if it is a known
 /// trap; `None` leaves the parser's words.
 pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Option<SyntaxError> {
@@ -80,6 +159,12 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
     }
     if (message.contains("quoted scalar") || message.contains("end of stream"))
         && let Some(e) = unclosed_quote(&lines, line)
+    {
+        return Some(e);
+    }
+    if (message.contains("could not find expected ':'")
+        || message.contains("did not find expected key"))
+        && let Some(e) = no_space_after_colon(&lines, line)
     {
         return Some(e);
     }
@@ -110,6 +195,12 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
             message.contains("cannot start any token") || message.contains("directive")
         }
         '*' => message.contains("anchor") || message.contains("alias"),
+        // `> 18 jaar`, `| gratis`: a block of text begins, and text after the sign on the
+        // same line is an error.
+        '|' | '>' => !value[1..]
+            .trim_start_matches(['+', '-', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            .trim()
+            .is_empty(),
         _ => false,
     };
     if let Some(sign) = Some(first).filter(|_| misread) {

@@ -16,7 +16,7 @@ const server = spawn(bin, ['serve', '--root', root, '--port', '0'], { stdio: ['i
 const base = await new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error('serve did not start')), 60_000);
   server.stdout.on('data', (chunk) => {
-    const m = /serving (http:\/\/[^ ]+)\//.exec(chunk.toString());
+    const m = /(http:\/\/[^ ]+)\/ \(Ctrl-C/.exec(chunk.toString());
     if (m) { clearTimeout(timer); resolve(m[1]); }
   });
 });
