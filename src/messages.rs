@@ -360,6 +360,35 @@ mod tests {
         assert!(checked > 100, "only {checked} uses of msg! found");
     }
 
+    /// Every text is said somewhere: no table keeps words nobody sees.
+    #[test]
+    fn every_text_is_used_in_the_code() {
+        let mut code = String::new();
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.expect("src is readable");
+            let path = entry.path();
+            let table = path.parent().is_some_and(|p| p.ends_with("messages"));
+            if path.extension().is_some_and(|e| e == "rs") && !table {
+                code.push_str(&std::fs::read_to_string(path).expect("source is text"));
+            }
+        }
+        let said = |name: &str| {
+            code.split("msg!(")
+                .skip(1)
+                .chain(code.split("Id::").skip(1))
+                .any(|rest| {
+                    let rest = rest.trim_start();
+                    rest.starts_with(name)
+                        && !rest[name.len()..].starts_with(|c: char| c.is_alphanumeric())
+                })
+        };
+        let unused: Vec<&Id> = Id::ALL
+            .iter()
+            .filter(|id| !said(&format!("{id:?}")))
+            .collect();
+        assert!(unused.is_empty(), "texts nobody uses: {unused:?}");
+    }
+
     /// The `msg!` calls in `code`: the id and the names given.
     fn uses(code: &str) -> Vec<(String, Vec<&str>)> {
         let mut out = Vec::new();
