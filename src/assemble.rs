@@ -441,12 +441,19 @@ fn placeholder_id(line: &str) -> Option<usize> {
     let value_at = line.find(':')? + 1;
     let value = &line[value_at..];
     let value = value.split(" #").next().unwrap_or(value);
-    let mut start = 0;
-    for token in value.split(|c: char| c == '[' || c == ']' || c == ',' || c.is_whitespace()) {
-        if crate::newitem::PLACEHOLDER_IDS.contains(&token) {
-            return Some(value_at + start);
+    let is_separator = |c: char| matches!(c, '[' | ']' | ',' | '"' | '\'') || c.is_whitespace();
+    let mut start = None;
+    for (i, c) in value.char_indices().chain([(value.len(), ' ')]) {
+        match (is_separator(c), start) {
+            (true, Some(s)) => {
+                if crate::newitem::PLACEHOLDER_IDS.contains(&&value[s..i]) {
+                    return Some(value_at + s);
+                }
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
         }
-        start += token.len() + 1;
     }
     None
 }
@@ -843,6 +850,9 @@ mod placeholder_tests {
         assert_eq!(placeholder_id("locations: [kies-een-id]"), Some(12));
         assert_eq!(placeholder_id("locations: [a, choose-an-id]"), Some(15));
         assert_eq!(placeholder_id("initiative: kies-een-idee"), None);
+        assert_eq!(placeholder_id("location: \"kies-een-id\""), Some(11));
+        // A wide space before it: the column is still a character boundary.
+        assert_eq!(placeholder_id("summary: a\u{2003}kies-een-id"), Some(13));
         assert_eq!(
             placeholder_id("website: https://x.nl/choose-an-id-guide"),
             None

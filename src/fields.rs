@@ -171,6 +171,9 @@ impl<'a> Obj<'a> {
             if let Some(l) = text.lines().nth(line.saturating_sub(1))
                 && let Some((before, after)) = l.split_once(':')
                 && after.trim_start().starts_with('#')
+                // `# later invullen` is a comment; `#1 in de regio` was meant as text.
+                && !after.trim_start()[1..].starts_with([' ', '\t'])
+                && after.trim_start().len() > 1
             {
                 let value = after.trim();
                 let at = before.len() + 1 + after.find('#').unwrap_or(0);

@@ -691,3 +691,18 @@ fn many_mistakes_in_one_file_read_the_same_in_both_languages() {
         1
     );
 }
+
+/// A comment after an empty field is a comment (`summary:   # later`), reported as the
+/// missing field it is; only a `#` glued to text (`#1 in de regio`) is named as the sign.
+#[test]
+fn a_comment_after_an_empty_field_is_not_called_a_sign() {
+    let site = Site::new(&[]);
+    site.write(
+        "content/pages/leeg.nl.md",
+        "---\ntitle: Leeg\nsummary:   # later invullen\n---\n",
+    );
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 1);
+    let d = find(&diags, "missing-field", "content/pages/leeg.nl.md");
+    assert_eq!(d["message"], "required field `summary` is missing", "{d}");
+}

@@ -55,40 +55,85 @@ pub(super) fn invisible(text: &str) -> Option<SyntaxError> {
     })
 }
 
-/// A value that YAML reads without complaint but not as written: one beginning with `&`
-/// (an anchor: `title: &Co open dag` becomes "open dag") or `!` (a tag: the word is
-/// dropped). Communicators never mean either. Lines inside a block of text (`|`, `>`)
-/// are text and are skipped.
-pub(super) fn silent_sign(text: &str) -> Option<SyntaxError> {
+/// Which lines are text inside a block (`key: |`, `- >`, a quoted value over several
+/// lines), where signs and colons are the writer's words, not YAML's.
+fn text_lines(text: &str) -> Vec<bool> {
+    let mut inside = Vec::new();
     let mut block: Option<usize> = None;
-    for (i, line) in text.lines().enumerate() {
+    let mut quote: Option<char> = None;
+    for line in text.lines() {
         let indent = line.len() - line.trim_start().len();
+        if let Some(q) = quote {
+            inside.push(true);
+            if open_quote(line, q).is_none() {
+                quote = None;
+            }
+            continue;
+        }
         if let Some(level) = block {
             if line.trim().is_empty() || indent > level {
+                inside.push(true);
                 continue;
             }
             block = None;
         }
-        if line.trim_start().starts_with('#') {
+        inside.push(false);
+        let content = line.split(" #").next().unwrap_or(line).trim_end();
+        let starts_block = content
+            .rsplit_once(' ')
+            .map_or(content, |(_, last)| last)
+            .trim_end_matches(['+', '-', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+        if (starts_block == "|" || starts_block == ">") && content.len() > 1 {
+            block = Some(indent);
+            continue;
+        }
+        // A quoted value left open continues on the next lines.
+        if let Some(field) = Field::of(line)
+            && let Some(q) = field
+                .value
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '\''))
+            && open_quote(&field.value[1..], q).is_some()
+        {
+            quote = Some(q);
+        }
+    }
+    inside
+}
+
+/// `Some` if `rest` (the text after an opening quote `q`) does not close it.
+fn open_quote(rest: &str, q: char) -> Option<()> {
+    let mut escaped = false;
+    let closed = rest.chars().any(|c| {
+        let end = c == q && !escaped;
+        escaped = q == '"' && c == '\\' && !escaped;
+        end
+    });
+    (!closed).then_some(())
+}
+
+/// A value that YAML reads without complaint but not as written: one beginning with `&`
+/// (an anchor: `title: &Co open dag` becomes "open dag") or `!` (a tag: the word is
+/// dropped). Communicators never mean either. Text inside a block is skipped, and so is
+/// an anchor on a list or mapping (`&a [x, y]`, or `&a` alone before indented lines).
+pub(super) fn silent_sign(text: &str) -> Option<SyntaxError> {
+    let inside = text_lines(text);
+    for (i, line) in text.lines().enumerate() {
+        if inside.get(i).copied().unwrap_or(false) || line.trim_start().starts_with('#') {
             continue;
         }
         let Some(field) = Field::of(line) else {
             continue;
         };
         let value = field.value;
-        if value.starts_with(['|', '>']) {
-            block = Some(indent);
-            continue;
-        }
         let Some(sign) = value.chars().next().filter(|c| matches!(c, '&' | '!')) else {
             continue;
         };
-        // `&a [x, y]` and `&a { … }` are anchors on lists and mappings: YAML's own
-        // business (and its own errors, such as repeated anchors).
         let after = value
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest.trim_start());
-        if after.starts_with(['[', '{', '*']) {
+        if after.is_empty() || after.starts_with(['[', '{', '*', '#']) {
             continue;
         }
         return Some(SyntaxError {
@@ -102,16 +147,22 @@ pub(super) fn silent_sign(text: &str) -> Option<SyntaxError> {
     None
 }
 
-/// `key:value` with no space after the colon, on or before `line`: YAML reads the whole
-/// line as one text, not as a field.
-fn no_space_after_colon(lines: &[&str], line: usize) -> Option<SyntaxError> {
-    for i in (0..line.min(lines.len())).rev() {
+/// `key:value` with no space after the colon, on the line the parser stopped at or the
+/// one before: YAML reads the whole line as one text, not as a field. Lines inside a
+/// block of text are the writer's (`10:00 inloop`, `mailto:…`), and keys begin with a
+/// letter.
+fn no_space_after_colon(text: &str, lines: &[&str], line: usize) -> Option<SyntaxError> {
+    let inside = text_lines(text);
+    for i in (line.saturating_sub(2)..line.min(lines.len())).rev() {
+        if inside.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         let l = lines[i];
         let trimmed = l.trim_start_matches([' ', '-']);
         let Some((key, rest)) = trimmed.split_once(':') else {
             continue;
         };
-        let key_ok = !key.is_empty()
+        let key_ok = key.starts_with(|c: char| c.is_ascii_alphabetic())
             && key
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
@@ -164,7 +215,7 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
     }
     if (message.contains("could not find expected ':'")
         || message.contains("did not find expected key"))
-        && let Some(e) = no_space_after_colon(&lines, line)
+        && let Some(e) = no_space_after_colon(text, &lines, line)
     {
         return Some(e);
     }
@@ -197,10 +248,16 @@ pub(super) fn cause(text: &str, message: &str, line: usize, column: usize) -> Op
         '*' => message.contains("anchor") || message.contains("alias"),
         // `> 18 jaar`, `| gratis`: a block of text begins, and text after the sign on the
         // same line is an error.
-        '|' | '>' => !value[1..]
-            .trim_start_matches(['+', '-', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-            .trim()
-            .is_empty(),
+        '|' | '>' => {
+            // The indicators a block may carry: `+`/`-` and one digit, then a comment.
+            let rest = value[1..].trim_start_matches(['+', '-']);
+            let rest = rest
+                .strip_prefix(|c: char| ('1'..='9').contains(&c))
+                .unwrap_or(rest)
+                .trim_start_matches(['+', '-']);
+            let rest = rest.trim();
+            !rest.is_empty() && !rest.starts_with('#')
+        }
         _ => false,
     };
     if let Some(sign) = Some(first).filter(|_| misread) {
@@ -383,6 +440,46 @@ mod tests {
         assert_eq!(
             e.help.map(|h| h.text(crate::model::Lang::En)).as_deref(),
             Some("put the whole value in double quotes: `title: \"Webinar: werken als docent\"`")
+        );
+    }
+
+    /// Signs and colons inside text are the writer's: valid YAML stays valid.
+    #[test]
+    fn text_inside_blocks_and_quotes_is_left_alone() {
+        for ok in [
+            "description: |\n  Prijs: &euro; 10\n  Tip: !belangrijk\n",
+            "notes:\n  - |\n    Prijs: &euro; 10\n",
+            "\"description\": >\n  zoals: &Co\n",
+            "summary: \"Met partners\n  zoals: &Co\"\n",
+            "defaults: &d\n  a: 1\n",
+            "title: \"&Co\"\n",
+            "name: { nl: x, en: y }\n",
+        ] {
+            assert!(
+                super::super::parse(ok).is_ok(),
+                "{ok:?}: {:?}",
+                super::super::parse(ok)
+            );
+        }
+        let sign = super::super::parse("title: &Co open dag\n").expect_err("anchor");
+        assert_eq!((sign.line, sign.column), (1, 8));
+    }
+
+    #[test]
+    fn a_missing_space_is_blamed_on_its_own_line_not_on_text() {
+        let e =
+            super::super::parse("summary: >\n  10:00 inloop, 12:00 einde\ntitle\ntype: open-day\n")
+                .expect_err("a bare line");
+        assert_ne!(
+            e.message.id,
+            crate::messages::Id::NoSpaceAfterColon,
+            "{e:?}"
+        );
+        let e = super::super::parse("title: Open dag\nsummary:Kom kijken.\ntype: open-day\n")
+            .expect_err("no space");
+        assert_eq!(
+            (e.message.id, e.line, e.column),
+            (crate::messages::Id::NoSpaceAfterColon, 2, 9)
         );
     }
 
