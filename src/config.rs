@@ -26,6 +26,8 @@ pub struct SiteConfig {
     pub allow_html: bool,
     /// The words that stand for codes (from the theme), for suggestions while parsing.
     pub words: Arc<crate::words::Words>,
+    /// The words for audiences and event types in URLs (from the theme).
+    pub slugs: Arc<crate::words::Slugs>,
 }
 
 /// The sections whose URL segment `site.yaml` may rename.
@@ -237,6 +239,7 @@ fn read(root: &Obj, languages: Vec<Lang>) -> Option<SiteConfig> {
         sections,
         allow_html,
         words: Arc::default(),
+        slugs: Arc::default(),
     })
 }
 

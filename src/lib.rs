@@ -214,6 +214,7 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
     diags.extend(theme_diags);
     if let Some(theme) = &theme {
         config.words = Arc::new(words::Words::from_strings(theme.strings.values()));
+        config.slugs = Arc::new(words::Slugs::from_strings(&theme.strings));
     }
     let (parsed, parse_diags) = timed("parse", || match (parse_cache.take(), config_text) {
         (Some(cache), Some(text)) => {

@@ -268,7 +268,8 @@ ids! {
     SkippedHeadingHelp, SummaryRepeatsTitle, SummaryRepeatsTitleHelp,
     // The theme and rendering.
     MissingTheme, MissingThemeHelp, MissingTemplate, MissingTemplateHelp, TemplateError,
-    MissingI18n, MissingI18nKey, MissingI18nKeyHelp, MakerStatic, MakerMedia, MakerPage,
+    MissingI18n, MissingI18nKey, MissingI18nKeyHelp, InvalidUrlWord, UrlWordTaken,
+    UrlWordTakenHelp, MakerStatic, MakerMedia, MakerPage,
     MakerFeed, MakerItself, MadeTwice, MadeTwiceHelp,
     // `serve`'s own lines.
     ServeListening, ServeStopped, ServeRebuilt, ServeAfter, ServeWarnings, ServeNothingYet,

@@ -50,6 +50,7 @@ pub const REQUIRED: &[&str] = &[
     "location.html",
     "organisation.html",
     "page.html",
+    "sitemap.html",
     "partials/card.html",
 ];
 
@@ -242,6 +243,11 @@ fn strings(
         out.insert(lang, map);
         sources.insert(lang, source);
     }
+    for (lang, source) in &sources {
+        if let Some(map) = out.get(lang) {
+            check_url_words(map, source, diags);
+        }
+    }
     let default = config.default_lang();
     let base = out.get(&default).cloned().unwrap_or_default();
     for &lang in &config.languages[1..] {
@@ -273,6 +279,60 @@ fn strings(
         }
     }
     out
+}
+
+/// The URL words of audiences and event types (`audience_slug`, `type_slug`) must be valid
+/// URL segments, one per code: a word may not be another code's (whose old URL then would
+/// be two pages) or another code's word.
+fn check_url_words(
+    map: &BTreeMap<String, String>,
+    source: &crate::source::Source,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use crate::words::Vocab;
+    for vocab in Vocab::ALL {
+        let mut taken: BTreeMap<&str, &str> = BTreeMap::new();
+        for &code in vocab.codes() {
+            let key = format!("{}{code}", vocab.slug_key());
+            let Some(word) = map.get(&key) else { continue };
+            let group = vocab.slug_key().trim_end_matches('_');
+            let path = [
+                yaml::Step::Key(group.to_string()),
+                yaml::Step::Key(code.to_string()),
+            ];
+            let other_code = vocab.codes().iter().find(|c| **c == word && **c != code);
+            let problem = if !crate::model::is_valid_id(word) {
+                Some((
+                    msg!(InvalidUrlWord, word = word, code = code),
+                    msg!(
+                        SlugHelp,
+                        max = crate::model::MAX_ID_LEN,
+                        example = crate::fields::suggest_slug(word)
+                    ),
+                ))
+            } else {
+                other_code
+                    .copied()
+                    .or_else(|| taken.get(word.as_str()).copied())
+                    .map(|other| {
+                        (
+                            msg!(UrlWordTaken, word = word, code = code, other = other),
+                            msg!(UrlWordTakenHelp),
+                        )
+                    })
+            };
+            match problem {
+                Some((message, help)) => diags.push(
+                    source
+                        .diag_at(Severity::Error, "invalid-slug", message, &path, false)
+                        .with_help(help),
+                ),
+                None => {
+                    taken.insert(word, code);
+                }
+            }
+        }
+    }
 }
 
 /// `{a: {b: x}}` → `a_b: x`, so templates can write `t.a_b`.

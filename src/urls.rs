@@ -4,6 +4,7 @@
 
 use crate::config::{Section, SiteConfig};
 use crate::model::{Kind, Lang};
+use crate::words::Vocab;
 
 /// `""` for the default language, `"/en"` for the others.
 pub fn prefix(config: &SiteConfig, lang: Lang) -> String {
@@ -35,7 +36,15 @@ pub fn section(config: &SiteConfig, section: Section, lang: Lang) -> String {
     )
 }
 
+/// An audience's page, under its word in `lang` (`/voor/ouders/`).
 pub fn audience(config: &SiteConfig, lang: Lang, code: &str) -> String {
+    let word = config.slugs.get(Vocab::Audience, lang, code);
+    format!("{}{word}/", section(config, Section::Audiences, lang))
+}
+
+/// Where an audience's page was before URLs had words (`/voor/parents/`): its feeds stay
+/// there, so subscriptions never break, and the page itself redirects.
+pub fn audience_by_code(config: &SiteConfig, lang: Lang, code: &str) -> String {
     format!("{}{code}/", section(config, Section::Audiences, lang))
 }
 
@@ -70,11 +79,46 @@ fn type_word(lang: Lang) -> &'static str {
 
 /// The agenda of one event type: `/agenda/soort/<type>/`, `/en/agenda/type/<type>/`.
 pub fn agenda_type(config: &SiteConfig, lang: Lang, event_type: &str) -> String {
+    let word = config.slugs.get(Vocab::EventType, lang, event_type);
+    format!(
+        "{}{}/{word}/",
+        section(config, Section::Events, lang),
+        type_word(lang)
+    )
+}
+
+fn agenda_type_by_code(config: &SiteConfig, lang: Lang, event_type: &str) -> String {
     format!(
         "{}{}/{event_type}/",
         section(config, Section::Events, lang),
         type_word(lang)
     )
+}
+
+/// Pages that moved, as (old URL, new URL) in `lang`: the audience and event-type pages
+/// under their code, now under their word (SPEC §1.5). Each old URL gets a page that
+/// sends the visitor on; the deploy files list them as redirects.
+pub fn moved(config: &SiteConfig, lang: Lang) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for code in crate::model::AUDIENCES {
+        let (old, new) = (
+            audience_by_code(config, lang, code),
+            audience(config, lang, code),
+        );
+        if old != new {
+            out.push((old, new));
+        }
+    }
+    for t in crate::model::EVENT_TYPES {
+        let (old, new) = (
+            agenda_type_by_code(config, lang, t),
+            agenda_type(config, lang, t),
+        );
+        if old != new {
+            out.push((old, new));
+        }
+    }
+    out
 }
 
 pub fn embed_help(config: &SiteConfig, lang: Lang) -> String {
@@ -87,6 +131,11 @@ pub fn embed_help(config: &SiteConfig, lang: Lang) -> String {
 
 pub fn embed_agenda(config: &SiteConfig, lang: Lang) -> String {
     format!("{}/embed/agenda/", prefix(config, lang))
+}
+
+/// The sitemap for people: `/sitemap/`, `/en/sitemap/`.
+pub fn site_map(config: &SiteConfig, lang: Lang) -> String {
+    format!("{}/sitemap/", prefix(config, lang))
 }
 
 pub fn not_found(config: &SiteConfig, lang: Lang) -> String {
@@ -122,12 +171,16 @@ pub fn generated(config: &SiteConfig, lang: Lang) -> Vec<(String, &'static str)>
         (archive(config, lang), "the agenda archive"),
         (embed_help(config, lang), "the embed help page"),
         (embed_agenda(config, lang), "the embeddable agenda"),
+        (site_map(config, lang), "the sitemap"),
     ];
     for code in crate::model::AUDIENCES {
         out.push((audience(config, lang, code), "an audience page"));
     }
     for t in crate::model::EVENT_TYPES {
         out.push((agenda_type(config, lang, t), "the agenda of an event type"));
+    }
+    for (old, _) in moved(config, lang) {
+        out.push((old, "a page that moved"));
     }
     out
 }

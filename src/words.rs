@@ -122,6 +122,70 @@ impl Words {
     }
 }
 
+/// The vocabularies whose codes appear in URLs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Vocab {
+    Audience,
+    EventType,
+}
+
+impl Vocab {
+    pub const ALL: [Vocab; 2] = [Vocab::Audience, Vocab::EventType];
+
+    /// The theme's key prefix for the URL word of a code (`audience_slug_parents`).
+    pub fn slug_key(self) -> &'static str {
+        match self {
+            Vocab::Audience => "audience_slug_",
+            Vocab::EventType => "type_slug_",
+        }
+    }
+
+    pub fn codes(self) -> &'static [&'static str] {
+        match self {
+            Vocab::Audience => crate::model::AUDIENCES,
+            Vocab::EventType => crate::model::EVENT_TYPES,
+        }
+    }
+}
+
+/// The word in URLs for each code, per language (SPEC §1.5: `/voor/ouders/`), from the
+/// theme's `audience_slug` and `type_slug` strings; a code without one is its own word.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Slugs {
+    /// (language, vocabulary, index of the code in the vocabulary) → word.
+    words: BTreeMap<(crate::model::Lang, Vocab, usize), String>,
+}
+
+impl Slugs {
+    /// The valid URL words of `strings` (one map per language). `theme::load` has already
+    /// reported the invalid ones, which are left out here.
+    pub fn from_strings(strings: &BTreeMap<crate::model::Lang, BTreeMap<String, String>>) -> Slugs {
+        let mut words = BTreeMap::new();
+        for (&lang, map) in strings {
+            for vocab in Vocab::ALL {
+                for (i, code) in vocab.codes().iter().enumerate() {
+                    if let Some(word) = map.get(&format!("{}{code}", vocab.slug_key()))
+                        && crate::model::is_valid_id(word)
+                    {
+                        words.insert((lang, vocab, i), word.clone());
+                    }
+                }
+            }
+        }
+        Slugs { words }
+    }
+
+    /// The URL word of `code` in `lang`.
+    pub fn get<'a>(&'a self, vocab: Vocab, lang: crate::model::Lang, code: &'a str) -> &'a str {
+        vocab
+            .codes()
+            .iter()
+            .position(|c| *c == code)
+            .and_then(|i| self.words.get(&(lang, vocab, i)))
+            .map_or(code, String::as_str)
+    }
+}
+
 /// Lower case, hyphens and runs of spaces as one space.
 fn normalise(word: &str) -> String {
     word.to_lowercase()

@@ -495,13 +495,142 @@ fn a_theme_without_a_template_the_site_needs_is_refused_by_name() {
     assert_eq!(site.build().code, 1);
 }
 
+/// SPEC §1.5: audience and event-type URLs have a word in the page's language; the old
+/// URLs with the code send the visitor on, and an audience's feeds stay where they were.
+#[test]
+fn audience_and_type_pages_have_words_and_their_old_urls_send_you_on() {
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    let parents = page(&site, "voor/ouders/index.html");
+    assert!(parents.contains("<h1>Ouders</h1>"), "{parents}");
+    assert!(page(&site, "en/for/parents/index.html").contains("<h1>Parents</h1>"));
+    assert!(page(&site, "en/for/secondary-school/index.html").contains("Secondary"));
+    for (old, new) in [
+        ("voor/parents/index.html", "/voor/ouders/"),
+        ("voor/career-switchers/index.html", "/voor/zij-instromers/"),
+        (
+            "agenda/soort/open-day/index.html",
+            "/agenda/soort/open-dag/",
+        ),
+        ("en/for/vo/index.html", "/en/for/secondary-school/"),
+    ] {
+        let moved = page(&site, old);
+        assert!(
+            moved.contains(&format!(
+                r#"<link rel="canonical" href="https://proef.example{new}">"#
+            )),
+            "{old}: {moved}"
+        );
+        assert!(
+            moved.contains(&format!(
+                r#"<meta http-equiv="refresh" content="0; url={new}">"#
+            )),
+            "{old}: {moved}"
+        );
+        assert!(moved.contains(r#"<meta name="robots" content="noindex">"#));
+    }
+    // No redirect where the word is the code (English `parents`), and the feeds stay.
+    assert!(!page(&site, "en/for/parents/index.html").contains("http-equiv"));
+    assert!(site.root().join("public/voor/parents/agenda.ics").exists());
+    assert!(!site.root().join("public/voor/ouders/agenda.ics").exists());
+    assert!(
+        parents.contains(r#"href="/voor/parents/agenda.ics""#),
+        "the page links its feed"
+    );
+    // Moved pages are not in the sitemap; the new ones are.
+    let sitemap = page(&site, "sitemap.xml");
+    assert!(sitemap.contains("/voor/ouders/</loc>"));
+    assert!(!sitemap.contains("/voor/parents/</loc>"));
+}
+
+/// The sitemap for people lists every page by kind, in each language, and the footer
+/// links to it; a page's `menu` weight places it among the built-in sections.
+#[test]
+fn the_sitemap_page_and_menu_weights() {
+    let site = Site::new(&[]);
+    let over = site
+        .read("content/pages/over.nl.md")
+        .replace("menu: 1", "menu: 15");
+    site.write("content/pages/over.nl.md", over);
+    assert_eq!(site.build().code, 0);
+    let map = page(&site, "sitemap/index.html");
+    for link in [
+        r#"<a href="/initiatieven/">Alle initiatieven</a>"#,
+        r#"<a href="/initiatieven/techniekhuis/">"#,
+        r#"<a href="/opleidingen/lassen/">Lassen</a>"#,
+        r#"<a href="/agenda/open-dag/">Open dag</a>"#,
+        r#"<a href="/agenda/soort/open-dag/">Open dagen</a>"#,
+        r#"<a href="/locaties/werkplaats-woerden/">Werkplaats Woerden</a>"#,
+        r#"<a href="/organisaties/roc-voorbeeld/">"#,
+        r#"<a href="/voor/ouders/">Ouders</a>"#,
+        r#"<a href="/over/">Over ons</a>"#,
+    ] {
+        assert!(map.contains(link), "{link} in {map}");
+    }
+    let en = page(&site, "en/sitemap/index.html");
+    assert!(
+        en.contains(r#"<a href="/en/courses/">All courses</a>"#),
+        "{en}"
+    );
+    let home = page(&site, "index.html");
+    assert!(home.contains(r#"<li><a href="/sitemap/">Sitemap</a></li>"#));
+    // Weight 15: after the initiatives (10), before the courses (20).
+    let nav: Vec<&str> = home
+        .split("<nav class=\"main-nav\"")
+        .nth(1)
+        .and_then(|n| n.split("</nav>").next())
+        .unwrap_or("")
+        .split("<li><a href=\"")
+        .skip(1)
+        .filter_map(|l| l.split('"').next())
+        .collect();
+    assert_eq!(
+        nav,
+        [
+            "/",
+            "/initiatieven/",
+            "/over/",
+            "/opleidingen/",
+            "/agenda/",
+            "/locaties/"
+        ]
+    );
+}
+
+/// A word for a code that is not a URL segment, or that is another code, is an error at
+/// the theme's string.
+#[test]
+fn a_url_word_must_be_a_segment_of_its_own() {
+    let site = Site::new(&[]);
+    let nl = site
+        .read("themes/default/i18n/nl.yaml")
+        .replace("  parents: ouders\n", "  parents: Ouders en verzorgers\n")
+        .replace("  teachers: docenten\n", "  teachers: mbo\n");
+    site.write("themes/default/i18n/nl.yaml", nl);
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 1, "{diags:#?}");
+    let words: Vec<&str> = diags
+        .iter()
+        .filter(|d| d["code"] == "invalid-slug" && d["file"] == "themes/default/i18n/nl.yaml")
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert_eq!(
+        words,
+        [
+            "`mbo`, the URL word for `teachers`, is already that of `mbo`",
+            "`Ouders en verzorgers`, the URL word for `parents`, is not a valid URL segment",
+        ],
+        "{diags:#?}"
+    );
+}
+
 #[test]
 fn agenda_filters_by_type_work_without_javascript() {
     let site = Site::new(&[]);
     assert_eq!(site.build().code, 0);
     let agenda = page(&site, "agenda/index.html");
     assert!(
-        agenda.contains(r#"<a href="/agenda/soort/open-day/">Open dagen</a>"#),
+        agenda.contains(r#"<a href="/agenda/soort/open-dag/">Open dagen</a>"#),
         "type filter links"
     );
     assert!(
@@ -509,10 +638,10 @@ fn agenda_filters_by_type_work_without_javascript() {
         "location filter links"
     );
     assert!(
-        agenda.contains(r#"<a href="/voor/vo/">Middelbare scholieren</a>"#),
+        agenda.contains(r#"<a href="/voor/middelbare-school/">Middelbare scholieren</a>"#),
         "audience filter links"
     );
-    let open_days = page(&site, "agenda/soort/open-day/index.html");
+    let open_days = page(&site, "agenda/soort/open-dag/index.html");
     assert!(open_days.contains("Open dag"));
     let workshops = page(&site, "agenda/soort/workshop/index.html");
     assert!(

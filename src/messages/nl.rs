@@ -424,6 +424,11 @@ pub(super) fn text(id: Id) -> &'static str {
         MissingI18n => "het thema heeft geen teksten in {language}",
         MissingI18nKey => "`{key}` is niet vertaald; de tekst in {language} wordt gebruikt",
         MissingI18nKeyHelp => "voeg `{key}: …` toe aan dit bestand",
+        InvalidUrlWord => {
+            "`{word}`, het woord voor `{code}` in webadressen, kan geen deel van een webadres zijn"
+        }
+        UrlWordTaken => "`{word}`, het woord voor `{code}` in webadressen, is al dat van `{other}`",
+        UrlWordTakenHelp => "geef elke code een eigen woord, dat geen andere code is",
         MakerStatic => "het vaste bestand {file} van het thema",
         MakerMedia => "{file}",
         MakerPage => "een pagina van de site",

@@ -34,6 +34,8 @@ pub enum Spec {
     Location(usize),
     Organisation(usize),
     NotFound,
+    /// Every page of the site by kind (`/sitemap/`): the sitemap for people.
+    SiteMap,
 }
 
 /// Every page of the site (each is rendered once per language).
@@ -50,6 +52,7 @@ pub fn specs(site: &Site) -> Vec<Spec> {
         Spec::EmbedAgenda,
         Spec::Audiences,
         Spec::NotFound,
+        Spec::SiteMap,
     ];
     out.extend(AUDIENCES.iter().map(|a| Spec::Audience(a)));
     out.extend(
@@ -81,6 +84,7 @@ pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
         Spec::Audience(code) => per_lang(&|l| urls::audience(c, l, code)),
         Spec::AgendaType(t) => per_lang(&|l| urls::agenda_type(c, l, t)),
         Spec::NotFound => per_lang(&|l| urls::not_found(c, l)),
+        Spec::SiteMap => per_lang(&|l| urls::site_map(c, l)),
         Spec::Initiative(i) => site.initiatives[i].urls.clone(),
         Spec::Course(i) => site.courses[i].urls.clone(),
         Spec::Event(i) => site.events[i].urls.clone(),

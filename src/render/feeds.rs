@@ -144,6 +144,10 @@ pub fn scope_page(site: &Site, scope: Scope, lang: Lang) -> String {
 pub fn feed_stem(site: &Site, scope: Scope, lang: Lang) -> String {
     match scope {
         Scope::Site => format!("{}/agenda", urls::prefix(&site.config, lang)),
+        // An audience's feeds stay under its code, whatever word its page has.
+        Scope::Audience(code) => {
+            format!("{}agenda", urls::audience_by_code(&site.config, lang, code))
+        }
         other => format!("{}agenda", scope_page(site, other, lang)),
     }
 }

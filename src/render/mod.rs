@@ -68,6 +68,8 @@ pub enum Job {
     Static(usize),
     /// A media file (index into `site.media`).
     Media(usize),
+    /// A page that moved (index into the plan's `moved`): it sends the visitor on.
+    Moved(usize),
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -86,6 +88,8 @@ pub struct Plan {
     langs: BTreeMap<Lang, PerLang>,
     specs: Vec<Spec>,
     feeds: feeds::Plans,
+    /// Pages that moved: language, old URL, new URL.
+    moved: Vec<(Lang, String, String)>,
     /// Every output file in a fixed order: its path in the output and its job.
     pub files: Vec<(String, Job)>,
 }
@@ -147,6 +151,19 @@ impl Plan {
         for (i, m) in site.media.iter().enumerate() {
             files.push((format!("media/{}", m.rel), Job::Media(i)));
         }
+        let moved: Vec<(Lang, String, String)> = site
+            .config
+            .languages
+            .iter()
+            .flat_map(|&l| {
+                urls::moved(&site.config, l)
+                    .into_iter()
+                    .map(move |(old, new)| (l, old, new))
+            })
+            .collect();
+        for (i, (_, old, _)) in moved.iter().enumerate() {
+            files.push((urls::file_for(old), Job::Moved(i)));
+        }
         let mut seen: HashMap<&str, Job> = HashMap::new();
         let mut clashes = Vec::new();
         for (path, job) in &files {
@@ -163,6 +180,7 @@ impl Plan {
             langs,
             specs,
             feeds,
+            moved,
             files,
         })
     }
@@ -223,6 +241,10 @@ impl Plan {
             Job::Robots => robots(site).into_bytes(),
             Job::Static(i) => return Ok(Some(&theme.statics[i].abs)),
             Job::Media(i) => return Ok(Some(&site.media[i].abs)),
+            Job::Moved(i) => {
+                let (lang, _, new) = &self.moved[i];
+                moved_page(site, &theme.strings[lang], *lang, new).into_bytes()
+            }
         };
         buf.extend_from_slice(&bytes);
         Ok(None)
@@ -354,34 +376,42 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
     let c = &site.config;
     let t = &theme.strings[&lang];
     let s = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
-    let mut nav = vec![
-        NavLink {
-            label: s("nav_home"),
-            url: urls::home(c, lang),
-            current: false,
-        },
-        NavLink {
-            label: s("section_initiatives"),
-            url: urls::section(c, Section::Initiatives, lang),
-            current: false,
-        },
-        NavLink {
-            label: s("section_courses"),
-            url: urls::section(c, Section::Courses, lang),
-            current: false,
-        },
-        NavLink {
-            label: s("section_events"),
-            url: urls::section(c, Section::Events, lang),
-            current: false,
-        },
-        NavLink {
-            label: s("section_locations"),
-            url: urls::section(c, Section::Locations, lang),
-            current: false,
-        },
+    // The built-in sections have the weights 0 (home), 10, 20, 30 and 40; a page's
+    // `menu` weight places it among them (on a tie, after the section).
+    let builtin = [
+        (0, "nav_home", urls::home(c, lang)),
+        (
+            10,
+            "section_initiatives",
+            urls::section(c, Section::Initiatives, lang),
+        ),
+        (
+            20,
+            "section_courses",
+            urls::section(c, Section::Courses, lang),
+        ),
+        (
+            30,
+            "section_events",
+            urls::section(c, Section::Events, lang),
+        ),
+        (
+            40,
+            "section_locations",
+            urls::section(c, Section::Locations, lang),
+        ),
     ];
-    let mut menu: Vec<(i64, &str, NavLink)> = Vec::new();
+    let mut menu: Vec<(i64, u8, &str, NavLink)> = builtin
+        .into_iter()
+        .map(|(weight, key, url)| {
+            let link = NavLink {
+                label: s(key),
+                url,
+                current: false,
+            };
+            (weight, 0, "", link)
+        })
+        .collect();
     let mut footer: Vec<NavLink> = Vec::new();
     for p in &site.pages {
         let (text, _) = p.text(lang, c.default_lang());
@@ -391,12 +421,12 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
             current: false,
         };
         match p.fields.menu {
-            Some(weight) => menu.push((weight, p.id.as_str(), link)),
+            Some(weight) => menu.push((weight, 1, p.id.as_str(), link)),
             None => footer.push(link),
         }
     }
-    menu.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    nav.extend(menu.into_iter().map(|(_, _, link)| link));
+    menu.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+    let nav = menu.into_iter().map(|(_, _, _, link)| link).collect();
     SiteView {
         title: c.title.text(lang, c.default_lang()).to_string(),
         description: c.description.text(lang, c.default_lang()).to_string(),
@@ -404,6 +434,7 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
         home: urls::home(c, lang),
         nav,
         footer,
+        sitemap: urls::site_map(c, lang),
         base_url: c.base_url.clone(),
     }
 }
@@ -425,7 +456,7 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
             let file = format!("content/media/{}", site.media[i].rel);
             (crate::msg!(MakerMedia, file = &file), Some(file))
         }
-        Job::Page(..) => (crate::msg!(MakerPage), None),
+        Job::Page(..) | Job::Moved(..) => (crate::msg!(MakerPage), None),
         Job::Feed(..) | Job::EventIcs(..) => (crate::msg!(MakerFeed), None),
         Job::Schema | Job::Sitemap | Job::Robots => (crate::msg!(MakerItself), None),
     };
@@ -445,6 +476,26 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
         ),
     )
     .with_help(crate::msg!(MadeTwiceHelp))
+}
+
+/// The page at a moved URL: a refresh to the new one, its canonical, and a link for
+/// whoever's browser does not follow refreshes. Never indexed.
+fn moved_page(site: &Site, t: &BTreeMap<String, String>, lang: Lang, new: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let word = |key: &str, fallback: &str| t.get(key).map_or(fallback.to_string(), |s| escape(s));
+    let absolute = escape(&format!("{}{new}", site.config.base_url));
+    let new = escape(new);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{absolute}\">\n<meta http-equiv=\"refresh\" content=\"0; url={new}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text} <a href=\"{new}\">{absolute}</a></p>\n</main>\n</body>\n</html>\n",
+        lang = lang.code(),
+        title = word("moved_title", "Moved"),
+        text = word("moved_text", "This page is now at"),
+    )
 }
 
 fn robots(site: &Site) -> String {

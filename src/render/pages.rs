@@ -49,6 +49,7 @@ fn breadcrumbs(cx: &Ctx, spec: Spec) -> Vec<Link> {
     };
     match spec {
         Spec::Home | Spec::EmbedAgenda | Spec::NotFound => Vec::new(),
+        Spec::SiteMap => vec![home],
         Spec::List(_) | Spec::Agenda | Spec::Audiences | Spec::Page(_) => vec![home],
         Spec::Archive | Spec::EmbedHelp | Spec::AgendaType(_) | Spec::Event(_) => {
             vec![home, section(Section::Events)]
@@ -69,6 +70,7 @@ fn build_page(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         Spec::Archive => archive(cx, spec),
         Spec::EmbedHelp => embed_help(cx, spec),
         Spec::Audiences => audiences(cx, spec),
+        Spec::SiteMap => site_map(cx, spec),
         Spec::Audience(code) => audience(cx, spec, code),
         Spec::NotFound => {
             let meta = cx.meta(spec, "404", cx.s("not_found_title"), cx.s("not_found_text"));
@@ -381,6 +383,152 @@ fn audiences(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         template: "audiences.html",
         meta,
         data: to_value(&links),
+    })
+}
+
+/// One group of the sitemap page: a heading and its links.
+#[derive(Serialize)]
+struct MapGroup {
+    title: String,
+    links: Vec<Link>,
+}
+
+/// Every page of the site by kind, in the page's language.
+fn site_map(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
+    let c = &cx.site.config;
+    let (lang, default) = (cx.lang, cx.site.default_lang());
+    let link = |label: String, url: String| Link {
+        label,
+        url,
+        lang: None,
+    };
+    let texts = |title: &dyn Fn(Lang) -> (String, Lang), url: String| {
+        let (label, shown) = title(lang);
+        Link {
+            label,
+            url,
+            lang: (shown != lang).then(|| shown.code()),
+        }
+    };
+    let mut groups = vec![MapGroup {
+        title: cx.s("sitemap_general"),
+        links: vec![
+            link(cx.s("nav_home"), urls::home(c, lang)),
+            link(
+                cx.s("section_events"),
+                urls::section(c, Section::Events, lang),
+            ),
+            link(cx.s("archive_title"), urls::archive(c, lang)),
+            link(cx.s("embed_help_title"), urls::embed_help(c, lang)),
+            link(
+                cx.s("section_audiences"),
+                urls::section(c, Section::Audiences, lang),
+            ),
+        ],
+    }];
+    // "Alle initiatieven": the list page of a section, named as its list heading is.
+    let all = |key: &str| format!("{} {}", cx.s("list_all"), cx.s(key).to_lowercase());
+    macro_rules! items {
+        ($key:literal, $section:expr, $list:expr) => {{
+            let mut links = vec![link(all($key), urls::section(c, $section, lang))];
+            links.extend($list.iter().map(|i| {
+                texts(
+                    &|l| {
+                        let (t, shown) = i.text(l, default);
+                        (t.title.clone(), shown)
+                    },
+                    i.url(lang).to_string(),
+                )
+            }));
+            groups.push(MapGroup {
+                title: cx.s($key),
+                links,
+            });
+        }};
+    }
+    items!(
+        "section_initiatives",
+        Section::Initiatives,
+        cx.site.initiatives
+    );
+    items!("section_courses", Section::Courses, cx.site.courses);
+    let mut events = vec![];
+    for t in crate::model::EVENT_TYPES {
+        events.push(link(
+            label(cx.t, "types_plural", t),
+            urls::agenda_type(c, lang, t),
+        ));
+    }
+    events.extend(cx.site.events.iter().map(|e| {
+        texts(
+            &|l| {
+                let (t, shown) = e.text(l, default);
+                (t.title.clone(), shown)
+            },
+            e.url(lang).to_string(),
+        )
+    }));
+    groups.push(MapGroup {
+        title: cx.s("section_events"),
+        links: events,
+    });
+    let mut places = vec![link(
+        all("section_locations"),
+        urls::section(c, Section::Locations, lang),
+    )];
+    places.extend(
+        cx.site
+            .locations
+            .iter()
+            .map(|l| cx.data_link(&l.data.name, &l.urls)),
+    );
+    groups.push(MapGroup {
+        title: cx.s("section_locations"),
+        links: places,
+    });
+    let mut orgs = vec![link(
+        all("section_organisations"),
+        urls::section(c, Section::Organisations, lang),
+    )];
+    orgs.extend(
+        cx.site
+            .organisations
+            .iter()
+            .map(|o| cx.data_link(&o.data.name, &o.urls)),
+    );
+    groups.push(MapGroup {
+        title: cx.s("section_organisations"),
+        links: orgs,
+    });
+    groups.push(MapGroup {
+        title: cx.s("section_audiences"),
+        links: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
+    });
+    let pages: Vec<Link> = cx
+        .site
+        .pages
+        .iter()
+        .map(|p| {
+            texts(
+                &|l| {
+                    let (t, shown) = p.text(l, default);
+                    (t.title.clone(), shown)
+                },
+                p.url(lang).to_string(),
+            )
+        })
+        .collect();
+    if !pages.is_empty() {
+        groups.push(MapGroup {
+            title: cx.s("sitemap_pages"),
+            links: pages,
+        });
+    }
+    let meta = cx.meta(spec, "sitemap", cx.s("sitemap"), cx.s("sitemap_intro"));
+    Ok(Built {
+        template: "sitemap.html",
+        meta,
+        data: to_value(&groups),
     })
 }
 

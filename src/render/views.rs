@@ -17,6 +17,8 @@ pub struct SiteView {
     pub nav: Vec<NavLink>,
     /// Free pages without a `menu` weight, for the footer (accessibility statement, …).
     pub footer: Vec<NavLink>,
+    /// The sitemap page for people, linked from the footer.
+    pub sitemap: String,
     pub base_url: String,
 }
 

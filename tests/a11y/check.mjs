@@ -4,7 +4,7 @@
 //
 //   node check.mjs <site folder> <base url served from that folder>
 import { chromium } from 'playwright-core';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -27,7 +27,16 @@ function htmlFiles(root) {
 }
 
 const urlPath = (file) => '/' + relative(dir, file).split('\\').join('/').replace(/index\.html$/, '');
-const pages = htmlFiles(dir).map(urlPath).sort();
+// A page at a moved URL (SPEC §1.5) sends the browser on at once: it is checked for its
+// target, which must exist, and the target page is checked like every other.
+const moved = [];
+const pages = [];
+for (const file of htmlFiles(dir)) {
+  const m = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(readFileSync(file, 'utf8'));
+  if (m) moved.push([urlPath(file), m[1]]);
+  else pages.push(urlPath(file));
+}
+pages.sort();
 // A few page kinds are also checked at phone width, where layout (and contrast over
 // wrapped elements) differs.
 const phone = pages.filter((p) => /^\/(en\/)?$|\/agenda\/$|\/(initiatieven|initiatives)\/[^/]+\/$/.test(p)).slice(0, 8);
@@ -71,6 +80,14 @@ async function check(path, viewport) {
   await context.close();
 }
 
+for (const [from, to] of moved) {
+  const target = join(dir, to.replace(/^\//, ''), to.endsWith('/') ? 'index.html' : '');
+  if (!existsSync(target) || !pages.includes(to)) {
+    failures++;
+    console.log(`FAIL ${from}: moved to ${to}, which is no page of the site`);
+  }
+}
+console.log(`${moved.length} moved pages lead to pages of the site`);
 for (const p of pages) await check(p, { width: 1280, height: 900 });
 for (const p of phone) await check(p, { width: 320, height: 640 });
 
