@@ -39,7 +39,21 @@ for (const file of htmlFiles(dir)) {
 pages.sort();
 // A few page kinds are also checked at phone width, where layout (and contrast over
 // wrapped elements) differs.
-const phone = pages.filter((p) => /^\/(en\/)?$|\/agenda\/$|\/(initiatieven|initiatives)\/[^/]+\/$/.test(p)).slice(0, 8);
+// One page of each kind at 320 px: the home page, the agenda, an event, an initiative, a
+// course, a location, an audience, a list and the sitemap, in both languages.
+const kinds = [
+  /^\/(en\/)?$/, /^\/(en\/)?agenda\/$/, /^\/(en\/)?agenda\/[a-z0-9-]+\/$/,
+  /^\/(initiatieven|en\/initiatives)\/[^/]+\/$/, /^\/(opleidingen|en\/courses)\/[^/]+\/$/,
+  /^\/(locaties|en\/locations)\/[^/]+\/$/, /^\/(voor|en\/for)\/[^/]+\/$/,
+  /^\/(initiatieven|en\/initiatives)\/$/, /^\/(en\/)?sitemap\/$/,
+];
+const phone = [];
+for (const kind of kinds) {
+  for (const en of [false, true]) {
+    const p = pages.find((x) => kind.test(x) && x.startsWith('/en/') === en && !/\/(archief|archive|insluiten|embed|soort|type)\/$/.test(x));
+    if (p) phone.push(p);
+  }
+}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -90,6 +104,26 @@ for (const [from, to] of moved) {
 console.log(`${moved.length} moved pages lead to pages of the site`);
 for (const p of pages) await check(p, { width: 1280, height: 900 });
 for (const p of phone) await check(p, { width: 320, height: 640 });
+console.log(`at 320 px: ${phone.join(' ')}`);
+
+// Screenshots of the home page, an event and the agenda at both widths, for people to
+// look at (CI keeps target/screenshots/).
+const shots = process.env.SCREENSHOTS;
+if (shots) {
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(shots, { recursive: true });
+  const event = pages.find((x) => /^\/agenda\/[a-z0-9-]+\/$/.test(x) && !/\/(archief|insluiten|soort)\/$/.test(x));
+  for (const [name, path] of [['home', '/'], ['agenda', '/agenda/'], ['event', event]]) {
+    for (const width of [320, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: width === 320 ? 640 : 900 } });
+      const page = await context.newPage();
+      await page.goto(base + path, { waitUntil: 'load' });
+      await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+      await context.close();
+    }
+  }
+  console.log(`screenshots in ${shots}`);
+}
 
 // The agenda script hides events that ended after the build. With the browser's clock set
 // later than the first listed event, that event's card must be hidden; far in the future,

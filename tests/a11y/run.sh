@@ -39,7 +39,7 @@ for _ in $(seq 50); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
   sleep 0.1
 done
-node check.mjs "$site" "http://127.0.0.1:$port"
+SCREENSHOTS="$repo/target/screenshots" node check.mjs "$site" "http://127.0.0.1:$port"
 
 echo "== the agenda over time in Chromium (clock at +1, +7 and +30 days)"
 # Built the day before the weekly workshop's first session, so that its "next" date moves
