@@ -303,7 +303,7 @@ fn template(item: &NewItem) -> String {
             w.line("# updated: 2027-01-01 12:00", Some(msg!(NewUpdated)));
             w.line("# sequence: 0", Some(msg!(NewSequence)));
         }
-        Kind::Page => w.line("# menu: 10", Some(msg!(NewMenu))),
+        Kind::Page => w.line("# menu: 50", Some(msg!(NewMenu))),
         Kind::Location => {
             let name = w.example(msg!(NewLocationName));
             let name = serde_json::to_string(&name).unwrap_or_default();

@@ -255,7 +255,9 @@ fn strings(
             continue;
         };
         for (key, value) in &base {
-            if map.contains_key(key) {
+            // A URL word is never borrowed from another language: without its own, a code
+            // is its own word (`/en/for/parents/`).
+            if map.contains_key(key) || key.contains("_slug_") {
                 continue;
             }
             map.insert(key.clone(), value.clone());

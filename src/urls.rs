@@ -97,7 +97,7 @@ fn agenda_type_by_code(config: &SiteConfig, lang: Lang, event_type: &str) -> Str
 
 /// Pages that moved, as (old URL, new URL) in `lang`: the audience and event-type pages
 /// under their code, now under their word (SPEC §1.5). Each old URL gets a page that
-/// sends the visitor on; the deploy files list them as redirects.
+/// sends the visitor on; this list is also what server redirects are to be made from.
 pub fn moved(config: &SiteConfig, lang: Lang) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for code in crate::model::AUDIENCES {

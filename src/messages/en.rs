@@ -421,7 +421,9 @@ pub(super) fn text(id: Id) -> &'static str {
         NewUid => "the event's identity in calendars: never change it",
         NewUpdated => "raise it when subscribers should see a change",
         NewSequence => "raise it by one when the time or place changes",
-        NewMenu => "puts the page in the main menu (lower comes first)",
+        NewMenu => {
+            "puts the page in the main menu: the sections weigh 0 (home) to 40 (locations), so 5 comes before the initiatives and 50 after the locations"
+        }
         NewLocationName => "the name of the location",
         NewMunicipality => "the municipality",
         NewAddress => "leave out what is not known",

@@ -466,7 +466,9 @@ pub(super) fn text(id: Id) -> &'static str {
         NewUid => "hiermee herkennen agenda's het evenement: nooit veranderen",
         NewUpdated => "zet hier een nieuwere tijd als abonnees een wijziging moeten zien",
         NewSequence => "verhoog met één als de tijd of plaats verandert",
-        NewMenu => "zet de pagina in het hoofdmenu (lager komt eerst)",
+        NewMenu => {
+            "zet de pagina in het hoofdmenu: de onderdelen wegen 0 (home) tot 40 (locaties), dus 5 komt vóór de initiatieven en 50 na de locaties"
+        }
         NewLocationName => "de naam van de locatie",
         NewMunicipality => "de gemeente",
         NewAddress => "laat weg wat je niet weet",

@@ -479,7 +479,7 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
 }
 
 /// The page at a moved URL: a refresh to the new one, its canonical, and a link for
-/// whoever's browser does not follow refreshes. Never indexed.
+/// whoever's browser does not follow refreshes.
 fn moved_page(site: &Site, t: &BTreeMap<String, String>, lang: Lang, new: &str) -> String {
     let escape = |s: &str| {
         s.replace('&', "&amp;")
@@ -491,7 +491,7 @@ fn moved_page(site: &Site, t: &BTreeMap<String, String>, lang: Lang, new: &str) 
     let absolute = escape(&format!("{}{new}", site.config.base_url));
     let new = escape(new);
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{absolute}\">\n<meta http-equiv=\"refresh\" content=\"0; url={new}\">\n<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text} <a href=\"{new}\">{absolute}</a></p>\n</main>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<link rel=\"canonical\" href=\"{absolute}\">\n<meta http-equiv=\"refresh\" content=\"0; url={new}\">\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n<p>{text} <a href=\"{new}\">{absolute}</a></p>\n</main>\n</body>\n</html>\n",
         lang = lang.code(),
         title = word("moved_title", "Moved"),
         text = word("moved_text", "This page is now at"),

@@ -113,7 +113,7 @@ if (shots) {
   const { mkdirSync } = await import('node:fs');
   mkdirSync(shots, { recursive: true });
   const event = pages.find((x) => /^\/agenda\/[a-z0-9-]+\/$/.test(x) && !/\/(archief|insluiten|soort)\/$/.test(x));
-  for (const [name, path] of [['home', '/'], ['agenda', '/agenda/'], ['event', event]]) {
+  for (const [name, path] of [['home', '/'], ['agenda', '/agenda/'], ['event', event]].filter(([, p]) => p)) {
     for (const width of [320, 1280]) {
       const context = await browser.newContext({ viewport: { width, height: width === 320 ? 640 : 900 } });
       const page = await context.newPage();

@@ -65,7 +65,7 @@ for (const feed of ['/agenda.json', '/en/agenda.json']) {
 const standsFor = (card) => (sessions[card.href] || []).filter(([start]) => !card.month || start.startsWith(card.month));
 const comingAt = (card, time) => standsFor(card).filter(([, end]) => end > time);
 
-const pages = ['/', '/en/', '/agenda/', '/en/agenda/', '/agenda/archief/', '/locaties/technohub-woerden/', '/voor/vo/', '/embed/agenda/'];
+const pages = ['/', '/en/', '/agenda/', '/en/agenda/', '/agenda/archief/', '/locaties/technohub-woerden/', '/voor/middelbare-school/', '/embed/agenda/'];
 const atBuild = {};
 for (const path of pages) atBuild[path] = await cards(path, start);
 check(atBuild['/'].cards.some((c) => c.visible && c.ends), 'the home page lists coming events at build time');
@@ -93,7 +93,7 @@ for (const days of [1, 7, 30]) {
   }
   const embed = await cards('/embed/agenda/?doelgroep=vo&max=3', time);
   const shown = embed.cards.filter((c) => c.visible).map((c) => c.href);
-  const vo = atBuild['/voor/vo/'].cards.filter((c) => c.upcoming && comingAt(c, time).length > 0);
+  const vo = atBuild['/voor/middelbare-school/'].cards.filter((c) => c.upcoming && comingAt(c, time).length > 0);
   const expected = Math.min(3, new Set(vo.map((c) => c.href)).size);
   check(shown.length === expected && new Set(shown).size === shown.length, `/embed/agenda/?doelgroep=vo&max=3 +${days} d: ${shown.length} different events (${expected} expected)`);
 }
