@@ -393,6 +393,21 @@ struct MapGroup {
     links: Vec<Link>,
 }
 
+/// Links to every item of one kind, titled in `lang` (or the language shown instead).
+fn item_links<F>(items: &[crate::site::Item<F>], lang: Lang, default: Lang) -> Vec<Link> {
+    items
+        .iter()
+        .map(|i| {
+            let (text, shown) = i.text(lang, default);
+            Link {
+                label: text.title.clone(),
+                url: i.url(lang).to_string(),
+                lang: (shown != lang).then(|| shown.code()),
+            }
+        })
+        .collect()
+}
+
 /// Every page of the site by kind, in the page's language.
 fn site_map(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
     let c = &cx.site.config;
@@ -402,127 +417,84 @@ fn site_map(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         url,
         lang: None,
     };
-    let texts = |title: &dyn Fn(Lang) -> (String, Lang), url: String| {
-        let (label, shown) = title(lang);
-        Link {
-            label,
-            url,
-            lang: (shown != lang).then(|| shown.code()),
-        }
+    // "Alle initiatieven": a section's list page, named as its list heading is.
+    let all = |key: &str, section: Section| {
+        let label = format!("{} {}", cx.s("list_all"), cx.s(key).to_lowercase());
+        link(label, urls::section(c, section, lang))
     };
-    let mut groups = vec![MapGroup {
-        title: cx.s("sitemap_general"),
-        links: vec![
-            link(cx.s("nav_home"), urls::home(c, lang)),
-            link(
-                cx.s("section_events"),
-                urls::section(c, Section::Events, lang),
-            ),
-            link(cx.s("archive_title"), urls::archive(c, lang)),
-            link(cx.s("embed_help_title"), urls::embed_help(c, lang)),
-            link(
-                cx.s("section_audiences"),
-                urls::section(c, Section::Audiences, lang),
-            ),
-        ],
-    }];
-    // "Alle initiatieven": the list page of a section, named as its list heading is.
-    let all = |key: &str| format!("{} {}", cx.s("list_all"), cx.s(key).to_lowercase());
-    macro_rules! items {
-        ($key:literal, $section:expr, $list:expr) => {{
-            let mut links = vec![link(all($key), urls::section(c, $section, lang))];
-            links.extend($list.iter().map(|i| {
-                texts(
-                    &|l| {
-                        let (t, shown) = i.text(l, default);
-                        (t.title.clone(), shown)
-                    },
-                    i.url(lang).to_string(),
-                )
-            }));
-            groups.push(MapGroup {
-                title: cx.s($key),
-                links,
-            });
-        }};
-    }
-    items!(
-        "section_initiatives",
-        Section::Initiatives,
-        cx.site.initiatives
-    );
-    items!("section_courses", Section::Courses, cx.site.courses);
-    let mut events = vec![];
-    for t in crate::model::EVENT_TYPES {
-        events.push(link(
+    let group = |key: &str, links: Vec<Link>| MapGroup {
+        title: cx.s(key),
+        links,
+    };
+    let with_list = |key: &str, section: Section, rest: Vec<Link>| {
+        group(
+            key,
+            std::iter::once(all(key, section)).chain(rest).collect(),
+        )
+    };
+    let general = vec![
+        link(cx.s("nav_home"), urls::home(c, lang)),
+        link(
+            cx.s("section_events"),
+            urls::section(c, Section::Events, lang),
+        ),
+        link(cx.s("archive_title"), urls::archive(c, lang)),
+        link(cx.s("embed_help_title"), urls::embed_help(c, lang)),
+        link(
+            cx.s("section_audiences"),
+            urls::section(c, Section::Audiences, lang),
+        ),
+    ];
+    let site = cx.site;
+    let types = crate::model::EVENT_TYPES.iter().map(|t| {
+        link(
             label(cx.t, "types_plural", t),
             urls::agenda_type(c, lang, t),
-        ));
-    }
-    events.extend(cx.site.events.iter().map(|e| {
-        texts(
-            &|l| {
-                let (t, shown) = e.text(l, default);
-                (t.title.clone(), shown)
-            },
-            e.url(lang).to_string(),
         )
-    }));
-    groups.push(MapGroup {
-        title: cx.s("section_events"),
-        links: events,
     });
-    let mut places = vec![link(
-        all("section_locations"),
-        urls::section(c, Section::Locations, lang),
-    )];
-    places.extend(
-        cx.site
-            .locations
-            .iter()
-            .map(|l| cx.data_link(&l.data.name, &l.urls)),
-    );
-    groups.push(MapGroup {
-        title: cx.s("section_locations"),
-        links: places,
-    });
-    let mut orgs = vec![link(
-        all("section_organisations"),
-        urls::section(c, Section::Organisations, lang),
-    )];
-    orgs.extend(
-        cx.site
-            .organisations
-            .iter()
-            .map(|o| cx.data_link(&o.data.name, &o.urls)),
-    );
-    groups.push(MapGroup {
-        title: cx.s("section_organisations"),
-        links: orgs,
-    });
-    groups.push(MapGroup {
-        title: cx.s("section_audiences"),
-        links: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
-    });
-    let pages: Vec<Link> = cx
-        .site
-        .pages
-        .iter()
-        .map(|p| {
-            texts(
-                &|l| {
-                    let (t, shown) = p.text(l, default);
-                    (t.title.clone(), shown)
-                },
-                p.url(lang).to_string(),
-            )
-        })
+    let events = types
+        .chain(item_links(&site.events, lang, default))
         .collect();
-    if !pages.is_empty() {
-        groups.push(MapGroup {
-            title: cx.s("sitemap_pages"),
-            links: pages,
-        });
+    let data = |name: &crate::model::Text, urls: &std::collections::BTreeMap<Lang, String>| {
+        cx.data_link(name, urls)
+    };
+    let codes: Vec<String> = AUDIENCES.iter().map(|a| a.to_string()).collect();
+    let mut groups = vec![
+        group("sitemap_general", general),
+        with_list(
+            "section_initiatives",
+            Section::Initiatives,
+            item_links(&site.initiatives, lang, default),
+        ),
+        with_list(
+            "section_courses",
+            Section::Courses,
+            item_links(&site.courses, lang, default),
+        ),
+        group("section_events", events),
+        with_list(
+            "section_locations",
+            Section::Locations,
+            site.locations
+                .iter()
+                .map(|l| data(&l.data.name, &l.urls))
+                .collect(),
+        ),
+        with_list(
+            "section_organisations",
+            Section::Organisations,
+            site.organisations
+                .iter()
+                .map(|o| data(&o.data.name, &o.urls))
+                .collect(),
+        ),
+        group("section_audiences", cx.audience_links(&codes)),
+    ];
+    if !site.pages.is_empty() {
+        groups.push(group(
+            "sitemap_pages",
+            item_links(&site.pages, lang, default),
+        ));
     }
     let meta = cx.meta(spec, "sitemap", cx.s("sitemap"), cx.s("sitemap_intro"));
     Ok(Built {
