@@ -399,32 +399,16 @@ fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let mut texts: Vec<&Arc<ItemText>> = Vec::new();
-    let published = |c: &Common| !c.draft;
-    texts.extend(
-        site.initiatives
+    fn published<F>(items: &[Item<F>]) -> impl Iterator<Item = &Arc<ItemText>> {
+        items
             .iter()
-            .filter(|i| published(&i.common))
-            .flat_map(|i| i.texts.values()),
-    );
-    texts.extend(
-        site.courses
-            .iter()
-            .filter(|i| published(&i.common))
-            .flat_map(|i| i.texts.values()),
-    );
-    texts.extend(
-        site.events
-            .iter()
-            .filter(|i| published(&i.common))
-            .flat_map(|i| i.texts.values()),
-    );
-    texts.extend(
-        site.pages
-            .iter()
-            .filter(|i| published(&i.common))
-            .flat_map(|i| i.texts.values()),
-    );
+            .filter(|i| !i.common.draft)
+            .flat_map(|i| i.texts.values())
+    }
+    let texts = published(&site.initiatives)
+        .chain(published(&site.courses))
+        .chain(published(&site.events))
+        .chain(published(&site.pages));
     for t in texts {
         scan(&t.source, true, diags);
     }

@@ -120,6 +120,13 @@ impl Markdown<'_> {
     }
 }
 
+/// `text` escaped for HTML text and attribute values (`&`, `<`, `>`, `"`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
+}
+
 /// Link texts that do not say where a link leads.
 const VAGUE_LINKS: &[&str] = &[
     "klik hier",

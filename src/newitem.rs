@@ -103,6 +103,21 @@ impl Writer<'_> {
         }
     }
 
+    fn plain(&mut self, text: &str) {
+        self.line(text, None);
+    }
+
+    /// A line whose value is one of `codes`, which the comment lists.
+    fn one_of(&mut self, text: &str, codes: &[&str]) {
+        self.line(text, Some(msg!(NewOneOf, options = Arg::either(codes))));
+    }
+
+    /// A line whose value is ids of `kind`, as the comment says.
+    fn ids(&mut self, text: &str, kind: Kind) {
+        let kind = crate::messages::kind_name(kind);
+        self.line(text, Some(msg!(NewIds, kind = kind)));
+    }
+
     /// Example text in the site's language, marked so that publishing it is an error.
     fn example(&self, m: Msg) -> String {
         let mark = match self.item.lang {
@@ -151,7 +166,7 @@ fn template(item: &NewItem) -> String {
         .map_or_else(|| item.id.replace('-', " "), str::to_string);
     let title = serde_json::to_string(&title).unwrap_or_default();
     if item.kind.is_markdown() {
-        w.line("---", None);
+        w.plain("---");
         w.line(&format!("title: {title}"), None);
         let summary = w.quoted_example(msg!(NewSummary));
         w.line(&format!("summary: {summary}"), None);
@@ -162,98 +177,41 @@ fn template(item: &NewItem) -> String {
     }
     match item.kind {
         Kind::Initiative => {
-            w.line(
-                "status: active",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::INITIATIVE_STATUSES)
-                )),
-            );
-            w.line("# since: 2020", None);
-            w.line("# until: 2026", None);
-            w.line(
-                "# audiences: [vo, mbo]",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::AUDIENCES)
-                )),
-            );
-            w.line(
-                "# locations: []",
-                Some(msg!(
-                    NewIds,
-                    kind = crate::messages::kind_name(Kind::Location)
-                )),
-            );
-            w.line(
-                "# lead: <id>",
-                Some(msg!(
-                    NewIds,
-                    kind = crate::messages::kind_name(Kind::Organisation)
-                )),
-            );
-            w.line(
-                "# partners: []",
-                Some(msg!(
-                    NewIds,
-                    kind = crate::messages::kind_name(Kind::Organisation)
-                )),
-            );
-            w.line("# website: https://www.example.nl", None);
-            w.line("# contact: { role: { nl: Projectleider, en: Project lead }, email: info@example.nl }", None);
-            w.line("# funding:", None);
+            w.one_of("status: active", crate::model::INITIATIVE_STATUSES);
+            w.plain("# since: 2020");
+            w.plain("# until: 2026");
+            w.one_of("# audiences: [vo, mbo]", crate::model::AUDIENCES);
+            w.ids("# locations: []", Kind::Location);
+            w.ids("# lead: <id>", Kind::Organisation);
+            w.ids("# partners: []", Kind::Organisation);
+            w.plain("# website: https://www.example.nl");
+            w.plain("# contact: { role: { nl: Projectleider, en: Project lead }, email: info@example.nl }");
+            w.plain("# funding:");
             w.line(
                 "#   - { organisation: <id>, amount: 10000 }",
                 Some(msg!(NewAmount)),
             );
-            w.line("# period: { start: 2020-01-01, end: 2022-12-31 }", None);
+            w.plain("# period: { start: 2020-01-01, end: 2022-12-31 }");
         }
         Kind::Course => {
             w.reference(Kind::Organisation, "provider", false);
             w.reference(Kind::Location, "locations", true);
-            w.line(
-                "level: mbo-2",
-                Some(msg!(NewOneOf, options = Arg::either(crate::model::LEVELS))),
-            );
-            w.line(
-                "# initiative: <id>",
-                Some(msg!(
-                    NewIds,
-                    kind = crate::messages::kind_name(Kind::Initiative)
-                )),
-            );
-            w.line(
-                "# learning_paths: [bbl]",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::LEARNING_PATHS)
-                )),
-            );
-            w.line("# crebo: \"25180\"", None);
-            w.line("# duration: { nl: 2 jaar, en: 2 years }", None);
-            w.line("# cost: { nl: Gratis, en: Free }", None);
-            w.line(
-                "# audiences: [career-switchers]",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::AUDIENCES)
-                )),
-            );
-            w.line("# starts: [2027-09-01]", None);
-            w.line("# registration_url: https://www.example.nl/aanmelden", None);
+            w.one_of("level: mbo-2", crate::model::LEVELS);
+            w.ids("# initiative: <id>", Kind::Initiative);
+            w.one_of("# learning_paths: [bbl]", crate::model::LEARNING_PATHS);
+            w.plain("# crebo: \"25180\"");
+            w.plain("# duration: { nl: 2 jaar, en: 2 years }");
+            w.plain("# cost: { nl: Gratis, en: Free }");
+            w.one_of("# audiences: [career-switchers]", crate::model::AUDIENCES);
+            w.plain("# starts: [2027-09-01]");
+            w.plain("# registration_url: https://www.example.nl/aanmelden");
         }
         Kind::Event => {
             let day = item
                 .today
                 .checked_add(jiff::ToSpan::days(30))
                 .unwrap_or(item.today);
-            w.line(
-                "type: open-day",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::EVENT_TYPES)
-                )),
-            );
+            w.one_of("type: open-day", crate::model::EVENT_TYPES);
             w.line(&format!("start: {day} 10:00"), Some(msg!(NewStart)));
             w.line(&format!("end: {day} 12:00"), None);
             w.reference(Kind::Location, "location", false);
@@ -261,41 +219,14 @@ fn template(item: &NewItem) -> String {
                 "# online: https://meet.example.nl/sessie",
                 Some(msg!(NewOnline)),
             );
-            w.line("# timezone: Europe/Amsterdam", None);
-            w.line(
-                "# initiative: <id>",
-                Some(msg!(
-                    NewIds,
-                    kind = crate::messages::kind_name(Kind::Initiative)
-                )),
-            );
-            w.line(
-                "# organiser: <id>",
-                Some(msg!(
-                    NewIds,
-                    kind = crate::messages::kind_name(Kind::Organisation)
-                )),
-            );
-            w.line(
-                "# audiences: [vo, parents]",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::AUDIENCES)
-                )),
-            );
-            w.line("# registration_url: https://www.example.nl/aanmelden", None);
-            w.line("# cost: { nl: Gratis, en: Free }", None);
-            w.line(
-                "# status: cancelled",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::EVENT_STATUSES)
-                )),
-            );
-            w.line(
-                "# repeat: { every: week, interval: 1, until: 2027-12-31, except: [] }",
-                None,
-            );
+            w.plain("# timezone: Europe/Amsterdam");
+            w.ids("# initiative: <id>", Kind::Initiative);
+            w.ids("# organiser: <id>", Kind::Organisation);
+            w.one_of("# audiences: [vo, parents]", crate::model::AUDIENCES);
+            w.plain("# registration_url: https://www.example.nl/aanmelden");
+            w.plain("# cost: { nl: Gratis, en: Free }");
+            w.one_of("# status: cancelled", crate::model::EVENT_STATUSES);
+            w.plain("# repeat: { every: week, interval: 1, until: 2027-12-31, except: [] }");
             w.line(
                 &format!("uid: {}", uuid::Uuid::new_v4()),
                 Some(msg!(NewUid)),
@@ -310,39 +241,27 @@ fn template(item: &NewItem) -> String {
             w.line(&format!("name: {name}"), None);
             let town = w.quoted_example(msg!(NewMunicipality));
             w.line(&format!("municipality: {town}"), None);
-            w.line(
-                "# kind: training-centre",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::LOCATION_KINDS)
-                )),
-            );
+            w.one_of("# kind: training-centre", crate::model::LOCATION_KINDS);
             w.line(
                 "# address: { street: …, postcode: …, city: … }",
                 Some(msg!(NewAddress)),
             );
-            w.line("# geo: { lat: 52.0857, lon: 4.8838 }", None);
-            w.line("# description: { nl: …, en: … }", None);
-            w.line("# website: https://www.example.nl", None);
-            w.line("# accessibility: { nl: …, en: … }", None);
+            w.plain("# geo: { lat: 52.0857, lon: 4.8838 }");
+            w.plain("# description: { nl: …, en: … }");
+            w.plain("# website: https://www.example.nl");
+            w.plain("# accessibility: { nl: …, en: … }");
         }
         Kind::Organisation => {
             let name = w.quoted_example(msg!(NewOrganisationName));
             w.line(&format!("name: {name}"), None);
-            w.line(
-                "kind: education",
-                Some(msg!(
-                    NewOneOf,
-                    options = Arg::either(crate::model::ORGANISATION_KINDS)
-                )),
-            );
-            w.line("# website: https://www.example.nl", None);
-            w.line("# description: { nl: …, en: … }", None);
+            w.one_of("kind: education", crate::model::ORGANISATION_KINDS);
+            w.plain("# website: https://www.example.nl");
+            w.plain("# description: { nl: …, en: … }");
         }
     }
     if item.kind.is_markdown() {
-        w.line("---", None);
-        w.line("", None);
+        w.plain("---");
+        w.plain("");
         let body = w.example(msg!(NewBody));
         w.line(&body, None);
     }

@@ -378,34 +378,22 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
     let s = |k: &str| t.get(k).cloned().unwrap_or_else(|| k.to_string());
     // The built-in sections have the weights 0 (home), 10, 20, 30 and 40; a page's
     // `menu` weight places it among them (on a tie, after the section).
-    let builtin = [
-        (0, "nav_home", urls::home(c, lang)),
-        (
-            10,
-            "section_initiatives",
-            urls::section(c, Section::Initiatives, lang),
-        ),
-        (
-            20,
-            "section_courses",
-            urls::section(c, Section::Courses, lang),
-        ),
-        (
-            30,
-            "section_events",
-            urls::section(c, Section::Events, lang),
-        ),
-        (
-            40,
-            "section_locations",
-            urls::section(c, Section::Locations, lang),
-        ),
+    let sections = [
+        Section::Initiatives,
+        Section::Courses,
+        Section::Events,
+        Section::Locations,
     ];
+    let builtin = std::iter::once((0, "nav_home".to_string(), urls::home(c, lang))).chain(
+        sections.into_iter().zip(1..).map(|(section, i)| {
+            let key = format!("section_{}", section.key());
+            (i * 10, key, urls::section(c, section, lang))
+        }),
+    );
     let mut menu: Vec<(i64, u8, &str, NavLink)> = builtin
-        .into_iter()
         .map(|(weight, key, url)| {
             let link = NavLink {
-                label: s(key),
+                label: s(&key),
                 url,
                 current: false,
             };
@@ -481,12 +469,7 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
 /// The page at a moved URL: a refresh to the new one, its canonical, and a link for
 /// whoever's browser does not follow refreshes.
 fn moved_page(site: &Site, t: &BTreeMap<String, String>, lang: Lang, new: &str) -> String {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
+    let escape = crate::markdown::escape_html;
     let word = |key: &str, fallback: &str| t.get(key).map_or(fallback.to_string(), |s| escape(s));
     let absolute = escape(&format!("{}{new}", site.config.base_url));
     let new = escape(new);

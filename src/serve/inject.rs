@@ -34,12 +34,7 @@ pub fn page(
     text.into_bytes()
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::markdown::escape_html as escape;
 
 /// `text` in HTML, with `code` spans written as `<code>`.
 fn words(text: &str) -> String {

@@ -118,6 +118,10 @@ fn open_quote(rest: &str, q: char) -> Option<()> {
 /// dropped). Communicators never mean either. Text inside a block is skipped, and so is
 /// an anchor on a list or mapping (`&a [x, y]`, or `&a` alone before indented lines).
 pub(super) fn silent_sign(text: &str) -> Option<SyntaxError> {
+    // Every file passes here before parsing: most hold neither sign.
+    if !text.contains(['&', '!']) {
+        return None;
+    }
     let inside = text_lines(text);
     for (i, line) in text.lines().enumerate() {
         if inside.get(i).copied().unwrap_or(false) || line.trim_start().starts_with('#') {
