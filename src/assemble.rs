@@ -335,70 +335,10 @@ fn check_references(
 }
 
 /// Example text of `werkplaats new` (`[VUL IN: …]`, `kies-een-id`) in a published item
-/// is an error at the place it stands, naming the field; a draft may hold it.
+/// is an error at the place it stands, naming the field; a draft may hold it. Markdown
+/// files are scanned once when parsed (so `serve` scans only what changed); locations
+/// and organisations, which have no draft, here.
 fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
-    fn scan(source: &Source, draftable: bool, diags: &mut Vec<Diagnostic>) {
-        let text: &str = &source.text;
-        if !crate::newitem::PLACEHOLDER_MARKS
-            .iter()
-            .chain(&crate::newitem::PLACEHOLDER_IDS)
-            .any(|m| text.contains(m))
-        {
-            return;
-        }
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let at = offset;
-            offset += line.len();
-            let in_yaml = source.yaml.contains(&at);
-            if in_yaml && line.trim_start().starts_with('#') {
-                continue; // a comment in the YAML
-            }
-            let mark = crate::newitem::PLACEHOLDER_MARKS
-                .iter()
-                .filter_map(|m| line.find(m))
-                .min();
-            // An id to choose counts only as a whole value (`location: kies-een-id`,
-            // `locations: [kies-een-id]`), in the YAML.
-            let id = in_yaml.then(|| placeholder_id(line)).flatten();
-            let (col, is_id) = match (mark, id) {
-                (Some(m), Some(i)) if i < m => (i, true),
-                (Some(m), _) => (m, false),
-                (None, Some(i)) => (i, true),
-                (None, None) => continue,
-            };
-            let (line_no, column) = crate::source::line_col(text, at + col);
-            let key = line[..col]
-                .split_once(':')
-                .map(|(k, _)| k.trim().trim_start_matches("- "))
-                .filter(|k| {
-                    in_yaml
-                        && !k.is_empty()
-                        && k.chars()
-                            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-                });
-            let message = match key {
-                Some(k) => msg!(Placeholder, name = k),
-                None => msg!(PlaceholderBody),
-            };
-            let help = match (is_id, draftable) {
-                (true, _) => msg!(PlaceholderIdHelp),
-                (false, true) => msg!(PlaceholderHelp),
-                (false, false) => msg!(PlaceholderDataHelp),
-            };
-            diags.push(
-                source
-                    .diag_line(
-                        Severity::Error,
-                        "placeholder-text",
-                        message,
-                        line_no,
-                        column,
-                    )
-                    .with_help(help),
-            );
-        }
-    }
     fn published<F>(items: &[Item<F>]) -> impl Iterator<Item = &Arc<ItemText>> {
         items
             .iter()
@@ -410,36 +350,14 @@ fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
         .chain(published(&site.events))
         .chain(published(&site.pages));
     for t in texts {
-        scan(&t.source, true, diags);
+        diags.extend(t.placeholders.iter().cloned());
     }
     for l in &site.locations {
-        scan(&l.source, false, diags);
+        diags.extend(crate::newitem::placeholders_in(&l.source, false));
     }
     for o in &site.organisations {
-        scan(&o.source, false, diags);
+        diags.extend(crate::newitem::placeholders_in(&o.source, false));
     }
-}
-
-/// The byte column of an id to choose written as a whole value on a YAML line, if any.
-fn placeholder_id(line: &str) -> Option<usize> {
-    let value_at = line.find(':')? + 1;
-    let value = &line[value_at..];
-    let value = value.split(" #").next().unwrap_or(value);
-    let is_separator = |c: char| matches!(c, '[' | ']' | ',' | '"' | '\'') || c.is_whitespace();
-    let mut start = None;
-    for (i, c) in value.char_indices().chain([(value.len(), ' ')]) {
-        match (is_separator(c), start) {
-            (true, Some(s)) => {
-                if crate::newitem::PLACEHOLDER_IDS.contains(&&value[s..i]) {
-                    return Some(value_at + s);
-                }
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    None
 }
 
 /// Two events with one `uid` would be one event to every calendar program.
@@ -818,28 +736,5 @@ fn uid(base_url: &str, id: &str, written: Option<&str>) -> String {
             let name = format!("{base_url}/events/{id}");
             uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, name.as_bytes()).to_string()
         }
-    }
-}
-
-#[cfg(test)]
-mod placeholder_tests {
-    use super::placeholder_id;
-
-    #[test]
-    fn an_id_to_choose_counts_only_as_a_whole_value() {
-        assert_eq!(
-            placeholder_id("location: kies-een-id    # kies uit `a`"),
-            Some(10)
-        );
-        assert_eq!(placeholder_id("locations: [kies-een-id]"), Some(12));
-        assert_eq!(placeholder_id("locations: [a, choose-an-id]"), Some(15));
-        assert_eq!(placeholder_id("initiative: kies-een-idee"), None);
-        assert_eq!(placeholder_id("location: \"kies-een-id\""), Some(11));
-        // A wide space before it: the column is still a character boundary.
-        assert_eq!(placeholder_id("summary: a\u{2003}kies-een-id"), Some(13));
-        assert_eq!(
-            placeholder_id("website: https://x.nl/choose-an-id-guide"),
-            None
-        );
     }
 }

@@ -408,6 +408,9 @@ pub struct ItemText {
     pub image_alt: Option<String>,
     pub body: Body,
     pub source: Arc<Source>,
+    /// Example text of `werkplaats new` left in the file, as the errors it is once the
+    /// item is published (found when the file is parsed).
+    pub placeholders: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// The common part of a canonical (default-language) Markdown file.

@@ -5,9 +5,11 @@
 //! that exist written beside them. The comments are in the message language, the
 //! example text in the site's default language.
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::messages::{Arg, Msg};
 use crate::model::{Kind, Lang, is_valid_id};
 use crate::msg;
+use crate::source::Source;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -68,6 +70,92 @@ pub const PLACEHOLDER_MARKS: [&str; 2] = ["[VUL IN", "[FILL IN"];
 
 /// The ids `new` writes where a reference is to be chosen, in either language.
 pub const PLACEHOLDER_IDS: [&str; 2] = ["kies-een-id", "choose-an-id"];
+
+/// The example text of `new` left in a file, as errors at each place (`draftable`: the
+/// item could be kept as a draft instead, which the help then says).
+pub fn placeholders_in(source: &Source, draftable: bool) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let text: &str = &source.text;
+    if !PLACEHOLDER_MARKS
+        .iter()
+        .chain(&PLACEHOLDER_IDS)
+        .any(|m| text.contains(m))
+    {
+        return diags;
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let in_yaml = source.yaml.contains(&at);
+        if in_yaml && line.trim_start().starts_with('#') {
+            continue; // a comment in the YAML
+        }
+        let mark = PLACEHOLDER_MARKS.iter().filter_map(|m| line.find(m)).min();
+        // An id to choose counts only as a whole value (`location: kies-een-id`,
+        // `locations: [kies-een-id]`), in the YAML.
+        let id = in_yaml.then(|| placeholder_id(line)).flatten();
+        let (col, is_id) = match (mark, id) {
+            (Some(m), Some(i)) if i < m => (i, true),
+            (Some(m), _) => (m, false),
+            (None, Some(i)) => (i, true),
+            (None, None) => continue,
+        };
+        let (line_no, column) = crate::source::line_col(text, at + col);
+        let key = line[..col]
+            .split_once(':')
+            .map(|(k, _)| k.trim().trim_start_matches("- "))
+            .filter(|k| {
+                in_yaml
+                    && !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            });
+        let message = match key {
+            Some(k) => msg!(Placeholder, name = k),
+            None => msg!(PlaceholderBody),
+        };
+        let help = match (is_id, draftable) {
+            (true, _) => msg!(PlaceholderIdHelp),
+            (false, true) => msg!(PlaceholderHelp),
+            (false, false) => msg!(PlaceholderDataHelp),
+        };
+        diags.push(
+            source
+                .diag_line(
+                    Severity::Error,
+                    "placeholder-text",
+                    message,
+                    line_no,
+                    column,
+                )
+                .with_help(help),
+        );
+    }
+    diags
+}
+
+/// The byte column of an id to choose written as a whole value on a YAML line, if any.
+fn placeholder_id(line: &str) -> Option<usize> {
+    let value_at = line.find(':')? + 1;
+    let value = &line[value_at..];
+    let value = value.split(" #").next().unwrap_or(value);
+    let is_separator = |c: char| matches!(c, '[' | ']' | ',' | '"' | '\'') || c.is_whitespace();
+    let mut start = None;
+    for (i, c) in value.char_indices().chain([(value.len(), ' ')]) {
+        match (is_separator(c), start) {
+            (true, Some(s)) => {
+                if PLACEHOLDER_IDS.contains(&&value[s..i]) {
+                    return Some(value_at + s);
+                }
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    None
+}
 
 /// Existing ids of a kind (by file name), to offer for required references.
 fn ids(root: &Path, kind: Kind) -> Vec<String> {
@@ -266,4 +354,27 @@ fn template(item: &NewItem) -> String {
         w.line(&body, None);
     }
     w.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder_id;
+
+    #[test]
+    fn an_id_to_choose_counts_only_as_a_whole_value() {
+        assert_eq!(
+            placeholder_id("location: kies-een-id    # kies uit `a`"),
+            Some(10)
+        );
+        assert_eq!(placeholder_id("locations: [kies-een-id]"), Some(12));
+        assert_eq!(placeholder_id("locations: [a, choose-an-id]"), Some(15));
+        assert_eq!(placeholder_id("initiative: kies-een-idee"), None);
+        assert_eq!(placeholder_id("location: \"kies-een-id\""), Some(11));
+        // A wide space before it: the column is still a character boundary.
+        assert_eq!(placeholder_id("summary: a\u{2003}kies-een-id"), Some(13));
+        assert_eq!(
+            placeholder_id("website: https://x.nl/choose-an-id-guide"),
+            None
+        );
+    }
 }

@@ -257,6 +257,7 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
         slug,
         image_alt,
         body,
+        placeholders: crate::newitem::placeholders_in(&source, true),
         source,
     });
     let item = ItemFile {
