@@ -70,6 +70,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         upcoming: Vec::new(),
         past: Vec::new(),
         media: input.media,
+        images: crate::images::Images::default(),
     };
     let mut drafts: BTreeSet<(Kind, String)> = BTreeSet::new();
     for ((kind, id), mut files) in groups {

@@ -12,6 +12,7 @@ pub(crate) mod fields;
 pub mod frontmatter;
 pub(crate) mod highlight;
 pub(crate) mod history;
+pub(crate) mod images;
 pub(crate) mod kinds;
 pub(crate) mod links;
 pub(crate) mod load;
@@ -241,6 +242,13 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         })
     });
     diags.extend(assemble_diags);
+    let mut site = site;
+    if let Some(theme) = &theme {
+        let (images, image_diags) =
+            timed("images", || images::probe(&site, &opts.root, &theme.images));
+        site.images = images;
+        diags.extend(image_diags);
+    }
     Ok(finish(theme.map(|t| (site, t)), diags, linked))
 }
 

@@ -251,6 +251,9 @@ ids! {
     InheritedField, InheritedFieldHelp, SummaryTooLong, SummaryTooLongHelp,
     ImageWithoutAlt, ImageWithoutAltHelp, LinkScheme, LinkSchemeHelp, MissingImage,
     MissingImageHelp,
+    // Pictures (images.rs).
+    LargeImage, LargeImageHelp, NotAnImage, NotAnImageHelp, UnsupportedImage, ImageTooLarge,
+    ImageTooLargeHelp, BrokenImage, BrokenImageHelp, ImageCache, ImageCacheHelp,
     // site.yaml (config.rs).
     LanguagesList, DuplicateLanguage, NoSuchLanguage, NoSuchLanguageHelp, MissingBaseUrl,
     MissingBaseUrlHelp, InvalidTheme, InvalidTimezone, InvalidTimezoneHelp,
@@ -269,7 +272,7 @@ ids! {
     // The theme and rendering.
     MissingTheme, MissingThemeHelp, MissingTemplate, MissingTemplateHelp, TemplateError,
     MissingI18n, MissingI18nKey, MissingI18nKeyHelp, InvalidUrlWord, UrlWordTaken,
-    UrlWordTakenHelp, MakerStatic, MakerMedia, MakerPage,
+    UrlWordTakenHelp, MakerStatic, MakerMedia, MakerImage, MakerPage,
     MakerFeed, MakerItself, MadeTwice, MadeTwiceHelp,
     // `serve`'s own lines.
     ServeListening, ServeStopped, ServeRebuilt, ServeAfter, ServeWarnings, ServeNothingYet,

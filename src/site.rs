@@ -177,6 +177,8 @@ pub struct Site {
     /// Events whose every session has ended, the most recently ended first.
     pub past: Vec<usize>,
     pub media: Vec<MediaFile>,
+    /// The pictures pages show, with the files they become (set by `images::probe`).
+    pub images: crate::images::Images,
 }
 
 impl Site {

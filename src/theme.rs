@@ -21,6 +21,8 @@ pub struct Theme {
     pub strings: BTreeMap<Lang, BTreeMap<String, String>>,
     /// Files under `static/`.
     pub statics: Vec<StaticFile>,
+    /// The widths and quality of the pictures pages show.
+    pub images: crate::images::Settings,
 }
 
 /// A file under the theme's `static/`, copied to the site root.
@@ -109,6 +111,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
             sources,
             strings,
             statics,
+            images: crate::images::Settings::default(),
         }),
         diags,
     )

@@ -274,6 +274,31 @@ pub(super) fn text(id: Id) -> &'static str {
         ImageWithoutAltHelp => "add `image_alt: …` for people who cannot see the image",
         LinkScheme => "links with `{scheme}:` are not allowed",
         LinkSchemeHelp => "link to an http(s) address, a mailto: address or a page of this site",
+        LargeImage => {
+            "this picture is {size} MB; visitors get a smaller version, but the original stays on the site at full size"
+        }
+        LargeImageHelp => {
+            "make the photo about 2000 pixels wide before you put it in content/media/"
+        }
+        NotAnImage => {
+            "this file is not a picture werkplaats can read, although its name says it is"
+        }
+        NotAnImageHelp => {
+            "save the picture as JPEG, PNG, WebP, GIF or SVG (in a drawing program: Export or Save as) and put that in content/media/"
+        }
+        UnsupportedImage => "this picture is {format}, a format werkplaats cannot read",
+        ImageTooLarge => {
+            "this picture is {size} pixels; werkplaats reads up to {max} pixels a side"
+        }
+        ImageTooLargeHelp => "make the picture smaller, for example 2000 pixels wide",
+        BrokenImage => "this picture is damaged or was not saved completely: {detail}",
+        BrokenImageHelp => {
+            "open the picture on your own computer; if it looks whole, save it again and put it in content/media/ again"
+        }
+        ImageCache => "the resized pictures cannot be kept in {dir}: {detail}",
+        ImageCacheHelp => {
+            "make sure werkplaats may write in the site's folder; the folder .werkplaats-cache/ can always be thrown away"
+        }
         MissingImage => "there is no {file}, which this image should show",
         MissingImageHelp => {
             "put the picture in content/media/ and write its name after `/media/`, like `![what it shows](/media/open-dag.jpg)`"
@@ -385,6 +410,7 @@ pub(super) fn text(id: Id) -> &'static str {
         UrlWordTaken => "`{word}`, the URL word for `{code}`, is already that of `{other}`",
         UrlWordTakenHelp => "give each code its own word, which is not another code",
         MakerStatic => "the theme's static file {file}",
+        MakerImage => "a resized version of {file}",
         MakerMedia => "{file}",
         MakerPage => "a page of the site",
         MakerFeed => "an agenda feed",

@@ -309,6 +309,31 @@ pub(super) fn text(id: Id) -> &'static str {
         LinkSchemeHelp => {
             "link naar een http(s)-adres, een mailto:-adres of een pagina van deze site"
         }
+        LargeImage => {
+            "deze afbeelding is {size} MB; een bezoeker krijgt een verkleinde versie, maar het origineel blijft groot op de site staan"
+        }
+        LargeImageHelp => {
+            "verklein de foto tot zo'n 2000 pixels breed voordat je hem in content/media/ zet"
+        }
+        NotAnImage => {
+            "dit bestand is geen afbeelding die werkplaats kan lezen, hoewel de naam dat doet denken"
+        }
+        NotAnImageHelp => {
+            "sla de afbeelding op als JPEG, PNG, WebP, GIF of SVG (in een tekenprogramma: Exporteren of Opslaan als) en zet die in content/media/"
+        }
+        UnsupportedImage => "deze afbeelding is {format}; dat formaat kan werkplaats niet lezen",
+        ImageTooLarge => {
+            "deze afbeelding is {size} pixels; werkplaats leest er tot {max} pixels per kant"
+        }
+        ImageTooLargeHelp => "maak de afbeelding kleiner, bijvoorbeeld 2000 pixels breed",
+        BrokenImage => "deze afbeelding is beschadigd of niet helemaal opgeslagen: {detail}",
+        BrokenImageHelp => {
+            "open de afbeelding op je eigen computer; zie je hem heel, sla hem dan opnieuw op en zet hem weer in content/media/"
+        }
+        ImageCache => "de verkleinde afbeeldingen kunnen niet in {dir} bewaard worden: {detail}",
+        ImageCacheHelp => {
+            "zorg dat werkplaats in de map van de site mag schrijven; de map .werkplaats-cache/ mag je altijd weggooien"
+        }
         MissingImage => "{file} bestaat niet; die afbeelding wordt hier getoond",
         MissingImageHelp => {
             "zet de afbeelding in content/media/ en schrijf de naam na `/media/`, zoals `![wat erop staat](/media/open-dag.jpg)`"
@@ -430,6 +455,7 @@ pub(super) fn text(id: Id) -> &'static str {
         UrlWordTaken => "`{word}`, het woord voor `{code}` in webadressen, is al dat van `{other}`",
         UrlWordTakenHelp => "geef elke code een eigen woord, dat geen andere code is",
         MakerStatic => "het vaste bestand {file} van het thema",
+        MakerImage => "een verkleinde versie van {file}",
         MakerMedia => "{file}",
         MakerPage => "een pagina van de site",
         MakerFeed => "een agenda-feed",

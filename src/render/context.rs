@@ -302,6 +302,19 @@ impl Ctx<'_> {
             Some(Some(resolved)) => resolved.clone(),
             _ => text.body.html.clone(),
         };
+        let body = if text.body.images.is_empty() {
+            body
+        } else {
+            super::picture::body(self.site, &body)
+        };
+        m.image = item
+            .common
+            .image
+            .as_deref()
+            .and_then(|image| super::picture::og_image(self.site, image));
+        if m.image.is_some() {
+            m.image_alt = text.image_alt.clone();
+        }
         m.has_code = body.contains("<pre class=\"code\" data-lang=");
         (m, body, text.summary.clone())
     }

@@ -12,12 +12,9 @@ use crate::render::views::*;
 use crate::site::Item;
 use serde::Serialize;
 
-#[derive(Serialize)]
-struct Image {
-    src: String,
-    alt: String,
-}
+type Image = crate::render::picture::PictureView;
 
+/// The item's picture as its page shows it, described in the page's language.
 fn image<F>(cx: &Ctx, item: &Item<F>) -> Option<Image> {
     let src = item.common.image.as_ref()?;
     let (text, _) = item.text(cx.lang, cx.site.default_lang());
@@ -26,13 +23,12 @@ fn image<F>(cx: &Ctx, item: &Item<F>) -> Option<Image> {
         .clone()
         .or_else(|| item.texts[&cx.site.default_lang()].image_alt.clone())
         .unwrap_or_default();
-    let rel = src
-        .trim_start_matches("/media/")
-        .trim_start_matches("media/");
-    Some(Image {
-        src: format!("/media/{rel}"),
-        alt,
-    })
+    Some(crate::render::picture::view(
+        cx.site,
+        src,
+        &alt,
+        crate::render::picture::Place::Page,
+    ))
 }
 
 #[derive(Serialize)]

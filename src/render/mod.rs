@@ -13,6 +13,7 @@ mod json;
 mod jsonld;
 mod labels;
 mod pages;
+mod picture;
 mod relations;
 mod sitemap;
 mod views;
@@ -68,6 +69,8 @@ pub enum Job {
     Static(usize),
     /// A media file (index into `site.media`).
     Media(usize),
+    /// A picture's variant (indexes into `site.images.pictures` and its `variants`).
+    Image(usize, usize),
     /// A page that moved (index into the plan's `moved`): it sends the visitor on.
     Moved(usize),
 }
@@ -150,6 +153,11 @@ impl Plan {
         }
         for (i, m) in site.media.iter().enumerate() {
             files.push((format!("media/{}", m.rel), Job::Media(i)));
+        }
+        for (p, picture) in site.images.pictures.iter().enumerate() {
+            for (v, variant) in picture.variants.iter().enumerate() {
+                files.push((variant.path.clone(), Job::Image(p, v)));
+            }
         }
         let moved: Vec<(Lang, String, String)> = site
             .config
@@ -241,6 +249,11 @@ impl Plan {
             Job::Robots => robots(site).into_bytes(),
             Job::Static(i) => return Ok(Some(&theme.statics[i].abs)),
             Job::Media(i) => return Ok(Some(&site.media[i].abs)),
+            Job::Image(p, v) => {
+                let picture = &site.images.pictures[p];
+                picture.ensure(&site.images.settings)?;
+                return Ok(Some(&picture.variants[v].file));
+            }
             Job::Moved(i) => {
                 let (lang, _, new) = &self.moved[i];
                 moved_page(site, &theme.strings[lang], *lang, new).into_bytes()
@@ -284,18 +297,36 @@ impl Plan {
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Vec<Diagnostic>> {
     let plan = crate::timed("plan", || Plan::new(site, theme))?;
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-    crate::timed("render", || {
-        plan.files
-            .par_iter()
-            .for_each_init(Vec::new, |buf, (path, job)| {
-                match plan.make_into(site, theme, *job, buf) {
-                    Ok(Some(file)) => sink.put(path, Piece::File(file)),
-                    Ok(None) => sink.put(path, Piece::Bytes(buf)),
-                    Err(d) => lock(&errors).push(d),
-                }
+    let make = |buf: &mut Vec<u8>, (path, job): &(String, Job)| match plan
+        .make_into(site, theme, *job, buf)
+    {
+        Ok(Some(file)) => sink.put(path, Piece::File(file)),
+        Ok(None) => sink.put(path, Piece::Bytes(buf)),
+        Err(d) => lock(&errors).push(d),
+    };
+    let (pictures, files): (Vec<_>, Vec<_>) = plan
+        .files
+        .iter()
+        .partition(|(_, job)| matches!(job, Job::Image(..)));
+    // Pictures not yet in the cache are made beside the pages (both over all cores), and
+    // handed over once made.
+    let (picture_errors, ()) = rayon::join(
+        || crate::timed("images: encode", || site.images.ensure_all()),
+        || {
+            crate::timed("render", || {
+                files
+                    .par_iter()
+                    .for_each_init(Vec::new, |buf, f| make(buf, f))
             })
-    });
-    let errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        },
+    );
+    if picture_errors.is_empty() {
+        pictures
+            .par_iter()
+            .for_each_init(Vec::new, |buf, f| make(buf, f));
+    }
+    let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
+    errors.extend(picture_errors);
     if !errors.is_empty() {
         return Err(sorted_errors(errors));
     }
@@ -443,6 +474,10 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
         Job::Media(i) => {
             let file = format!("content/media/{}", site.media[i].rel);
             (crate::msg!(MakerMedia, file = &file), Some(file))
+        }
+        Job::Image(p, _) => {
+            let file = format!("content/media/{}", site.images.pictures[p].rel);
+            (crate::msg!(MakerImage, file = &file), Some(file))
         }
         Job::Page(..) | Job::Moved(..) => (crate::msg!(MakerPage), None),
         Job::Feed(..) | Job::EventIcs(..) => (crate::msg!(MakerFeed), None),

@@ -65,6 +65,10 @@ pub struct Meta {
     pub breadcrumbs: Vec<Link>,
     /// The agenda feeds of the scope this page shows (site, location, initiative, audience).
     pub feeds: Option<crate::render::feeds::FeedLinks>,
+    /// The absolute URL of the page's picture, for link previews (`og:image`).
+    pub image: Option<String>,
+    /// What the picture shows, for `og:image:alt`.
+    pub image_alt: Option<String>,
 }
 
 /// A link to another page, with its text language if that differs from the page's.
@@ -76,7 +80,7 @@ pub struct Link {
 }
 
 /// A summary of an item for lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Card {
     pub title: String,
     pub summary: String,
@@ -107,6 +111,8 @@ pub struct Card {
     pub location: Option<String>,
     pub audiences: Vec<String>,
     pub initiative: Option<String>,
+    /// The item's picture, decorative on a card (its title says what it is).
+    pub image: Option<crate::render::picture::PictureView>,
 }
 
 impl Card {
@@ -114,23 +120,10 @@ impl Card {
     pub fn plain(link: Link, meta: Vec<String>) -> Card {
         Card {
             title: link.label,
-            summary: String::new(),
             url: link.url,
             lang: link.lang,
-            when: None,
-            status: None,
-            cancelled: false,
-            previous: None,
             meta,
-            rule: None,
-            dates: None,
-            next: None,
-            sessions: None,
-            ends: None,
-            start: None,
-            location: None,
-            audiences: Vec::new(),
-            initiative: None,
+            ..Card::default()
         }
     }
 }
@@ -191,6 +184,8 @@ pub fn meta(
         has_code: false,
         breadcrumbs: Vec::new(),
         feeds: None,
+        image: None,
+        image_alt: None,
     }
 }
 
@@ -233,20 +228,10 @@ pub fn item_card<F>(site: &Site, item: &Item<F>, lang: Lang) -> Card {
         summary: text.summary.clone(),
         url: item.url(lang).to_string(),
         lang: other_lang(shown, lang),
-        when: None,
-        status: None,
-        cancelled: false,
-        previous: None,
-        meta: Vec::new(),
-        rule: None,
-        dates: None,
-        next: None,
-        sessions: None,
-        ends: None,
-        start: None,
-        location: None,
-        audiences: Vec::new(),
-        initiative: None,
+        image: item.common.image.as_deref().map(|image| {
+            crate::render::picture::view(site, image, "", crate::render::picture::Place::Card)
+        }),
+        ..Card::default()
     }
 }
 

@@ -87,6 +87,10 @@ impl Served {
             Ok(Content::Bytes(b)) => Arc::new(b),
             // Static and media files are read when asked for, never kept, and only while
             // the path still holds the file that was loaded (not one swapped in since).
+            // A picture's variant is the cache's own file, made just now if it was not there.
+            Ok(Content::File(p)) if matches!(job, Job::Image(..)) => {
+                return crate::safefs::read(&p).ok().map(|b| Ok(Arc::new(b)));
+            }
             Ok(Content::File(p)) => {
                 let identity = match job {
                     Job::Media(m) => self.site.media[m].identity,

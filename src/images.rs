@@ -1,0 +1,358 @@
+//! Between assemble and render: the pictures that pages show (`image:` fields and Markdown
+//! images under `/media/`, §2.2). `probe` learns each one's size (from the cache, or from
+//! the file's header) and the files it becomes: each of the theme's widths that is not
+//! wider than the original, as WebP and in the original's format. `Picture::ensure` makes
+//! the files the cache (`<root>/.werkplaats-cache/images/`) does not hold yet: each picture
+//! is decoded once, turned upright by its EXIF orientation and written without metadata.
+//! `build` runs that beside rendering; `serve` when a browser first asks. Media nobody
+//! shows are copied as they are.
+
+mod cache;
+mod encode;
+mod svg;
+
+use crate::diagnostic::Diagnostic;
+use crate::msg;
+use crate::site::Site;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// What the theme asks of pictures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The widths to make, in pixels, smallest first.
+    pub widths: Vec<u32>,
+    /// Lossy quality (JPEG and WebP), 1–100.
+    pub quality: u8,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            widths: vec![480, 960, 1600],
+            quality: 80,
+        }
+    }
+}
+
+/// Originals larger than this get a warning: a phone photo a visitor never needs whole.
+pub const LARGE: u64 = 5 * 1024 * 1024;
+
+/// What a picture's file holds, found from its bytes (never from its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jpeg,
+    Png,
+    Webp,
+    /// Used as it is: resizing would lose its frames.
+    Gif,
+    /// Used as it is: it is sharp at every width.
+    Svg,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Jpeg => "jpeg",
+            Format::Png => "png",
+            Format::Webp => "webp",
+            Format::Gif => "gif",
+            Format::Svg => "svg",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Format> {
+        [
+            Format::Jpeg,
+            Format::Png,
+            Format::Webp,
+            Format::Gif,
+            Format::Svg,
+        ]
+        .into_iter()
+        .find(|f| f.name() == name)
+    }
+
+    /// Made at the theme's widths (the others are shown as they are).
+    pub fn resized(self) -> bool {
+        matches!(self, Format::Jpeg | Format::Png | Format::Webp)
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Jpeg => "image/jpeg",
+            Format::Png => "image/png",
+            Format::Webp => "image/webp",
+            Format::Gif => "image/gif",
+            Format::Svg => "image/svg+xml",
+        }
+    }
+}
+
+/// One file a picture becomes.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub format: Format,
+    /// Its path in the output (`media/open-dag-480.webp`).
+    pub path: String,
+    /// Where the cache keeps it.
+    pub file: PathBuf,
+}
+
+/// A picture some page shows.
+#[derive(Debug)]
+pub struct Picture {
+    /// Its path under `content/media/`.
+    pub rel: String,
+    pub format: Format,
+    /// Its size once upright (`None`: an SVG that does not say).
+    pub size: Option<(u32, u32)>,
+    /// The files made of it, by width then format (WebP first); none for GIF and SVG.
+    pub variants: Vec<Variant>,
+    source: PathBuf,
+    /// Made once, by whichever thread needs the files first.
+    made: OnceLock<Result<(), Diagnostic>>,
+}
+
+impl Picture {
+    /// Makes the variants the cache does not hold yet; the same answer on every call.
+    pub fn ensure(&self, settings: &Settings) -> Result<(), Diagnostic> {
+        self.made
+            .get_or_init(|| {
+                if self.variants.iter().all(|v| v.file.is_file()) {
+                    return Ok(());
+                }
+                encode::variants(self, settings)
+            })
+            .clone()
+    }
+
+    /// The variants of one format, smallest first.
+    pub fn of_format(&self, format: Format) -> impl Iterator<Item = &Variant> {
+        self.variants.iter().filter(move |v| v.format == format)
+    }
+
+    /// The format of the variants that are not WebP (the original's).
+    pub fn fallback(&self) -> Format {
+        self.variants
+            .iter()
+            .map(|v| v.format)
+            .find(|&f| f != Format::Webp)
+            .unwrap_or(self.format)
+    }
+}
+
+/// Every picture the site shows, by its path under `content/media/`.
+#[derive(Debug, Default)]
+pub struct Images {
+    pub pictures: Vec<Picture>,
+    index: BTreeMap<String, usize>,
+    pub settings: Settings,
+}
+
+impl Images {
+    /// The picture at `/media/<rel>` (or `media/<rel>`, or `<rel>`).
+    pub fn get(&self, src: &str) -> Option<&Picture> {
+        let rel = src
+            .trim_start_matches("/media/")
+            .trim_start_matches("media/");
+        self.index.get(rel).map(|&i| &self.pictures[i])
+    }
+
+    /// Makes every picture's missing files, over all cores; the problems found.
+    pub fn ensure_all(&self) -> Vec<Diagnostic> {
+        use rayon::prelude::*;
+        self.pictures
+            .par_iter()
+            .filter_map(|p| p.ensure(&self.settings).err())
+            .collect()
+    }
+}
+
+/// Where the cache of `root` lives.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    root.join(".werkplaats-cache")
+}
+
+/// The pictures `site` shows, with their sizes and the files they become; the problems of
+/// those that cannot be read, and a warning for each very large original.
+pub fn probe(site: &Site, root: &Path, settings: &Settings) -> (Images, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let used = used(site);
+    let store = cache::Store::open(&cache_dir(root));
+    let mut images = Images {
+        settings: settings.clone(),
+        ..Images::default()
+    };
+    let mut store = match store {
+        Ok(s) => s,
+        Err(d) => return (images, vec![d]),
+    };
+    for media in &site.media {
+        if !used.contains(media.rel.as_str()) {
+            continue;
+        }
+        let file = format!("content/media/{}", media.rel);
+        let found = match store.look(&media.abs, &media.rel) {
+            Ok(found) => found,
+            Err(e) => {
+                diags.push(crate::load::unreadable(&file, &e));
+                continue;
+            }
+        };
+        if found.len > LARGE {
+            let megabytes = format!("{:.1}", found.len as f64 / (1024.0 * 1024.0));
+            diags.push(
+                Diagnostic::warning("large-image", &file, msg!(LargeImage, size = megabytes))
+                    .with_help(msg!(LargeImageHelp)),
+            );
+        }
+        let (format, size) = match found.header {
+            Ok(header) => header,
+            Err(problem) => {
+                diags.push(problem.diagnostic(&file));
+                continue;
+            }
+        };
+        let variants = match (format.resized(), size) {
+            (true, Some(size)) => variants(&media.rel, format, size, settings, &store, &found),
+            _ => Vec::new(),
+        };
+        images
+            .index
+            .insert(media.rel.clone(), images.pictures.len());
+        images.pictures.push(Picture {
+            rel: media.rel.clone(),
+            format,
+            size,
+            variants,
+            source: media.abs.clone(),
+            made: OnceLock::new(),
+        });
+    }
+    if let Err(d) = store.save() {
+        diags.push(d);
+    }
+    (images, diags)
+}
+
+/// The media paths that pages show.
+fn used(site: &Site) -> std::collections::HashSet<&str> {
+    fn strip(s: &str) -> &str {
+        s.trim_start_matches("/media/")
+            .trim_start_matches("media/")
+            .split(['#', '?'])
+            .next()
+            .unwrap_or_default()
+    }
+    fn add<'s, F>(
+        used: &mut std::collections::HashSet<&'s str>,
+        items: &'s [crate::site::Item<F>],
+    ) {
+        for item in items {
+            used.extend(item.common.image.as_deref().map(strip));
+            for text in item.texts.values() {
+                used.extend(text.body.images.iter().map(|(image, _, _)| strip(image)));
+            }
+        }
+    }
+    let mut used = std::collections::HashSet::new();
+    add(&mut used, &site.initiatives);
+    add(&mut used, &site.courses);
+    add(&mut used, &site.events);
+    add(&mut used, &site.pages);
+    used
+}
+
+/// The widths to make of a picture `size` wide: each of the theme's that is narrower, and
+/// the picture's own width if a wider one was asked for (never upscaled).
+pub fn widths(width: u32, asked: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = asked.iter().copied().filter(|&w| w < width).collect();
+    if asked.iter().any(|&w| w >= width) {
+        out.push(width);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn variants(
+    rel: &str,
+    format: Format,
+    (width, height): (u32, u32),
+    settings: &Settings,
+    store: &cache::Store,
+    found: &cache::Found,
+) -> Vec<Variant> {
+    let (stem, ext) = match rel.rsplit_once('.') {
+        Some((stem, ext)) if !stem.ends_with('/') => (stem, ext.to_ascii_lowercase()),
+        _ => (rel, String::new()),
+    };
+    // The original's own extension, unless its bytes are another format than its name says.
+    let own = match (format, ext.as_str()) {
+        (Format::Jpeg, "jpg" | "jpeg") | (Format::Png, "png") => ext.clone(),
+        (Format::Jpeg, _) => "jpg".into(),
+        (f, _) => f.name().into(),
+    };
+    let mut out = Vec::new();
+    for w in widths(width, &settings.widths) {
+        // Rounded, at least one pixel: a 4000×1 banner stays a picture.
+        let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width))
+            .max(1) as u32;
+        let mut formats = vec![(Format::Webp, "webp".to_string())];
+        if format != Format::Webp {
+            formats.push((format, own.clone()));
+        }
+        for (f, ext) in formats {
+            out.push(Variant {
+                width: w,
+                height: h,
+                format: f,
+                path: format!("media/{stem}-{w}.{ext}"),
+                file: store.variant_file(&found.hash, w, f, settings),
+            });
+        }
+    }
+    out
+}
+
+/// Why a file cannot be shown as a picture.
+#[derive(Debug, Clone)]
+pub enum Problem {
+    /// Its bytes are no picture format we read (a PDF or text named `.jpg`).
+    NotAnImage,
+    /// A format we do not read (TIFF, HEIC, AVIF…).
+    Unsupported(String),
+    /// Wider or taller than we decode (a "bomb": huge dimensions in a small file).
+    TooLarge(u32, u32),
+    /// Damaged or cut off.
+    Broken(String),
+}
+
+/// The most pixels on one side that we decode.
+pub const MAX_SIDE: u32 = 16_384;
+
+impl Problem {
+    fn diagnostic(&self, file: &str) -> Diagnostic {
+        let (message, help) = match self {
+            Problem::NotAnImage => (msg!(NotAnImage), msg!(NotAnImageHelp)),
+            Problem::Unsupported(format) => (
+                msg!(UnsupportedImage, format = format),
+                msg!(NotAnImageHelp),
+            ),
+            Problem::TooLarge(w, h) => (
+                msg!(
+                    ImageTooLarge,
+                    size = format!("{w}×{h}"),
+                    max = MAX_SIDE.to_string()
+                ),
+                msg!(ImageTooLargeHelp),
+            ),
+            Problem::Broken(detail) => (msg!(BrokenImage, detail = detail), msg!(BrokenImageHelp)),
+        };
+        Diagnostic::error("unreadable-image", file, message).with_help(help)
+    }
+}

@@ -1,0 +1,169 @@
+//! Decoding and encoding with the `image` crate (JPEG, PNG, WebP, GIF readers; JPEG and
+//! PNG writers; Lanczos resizing) and lossy WebP with `webp` (libwebp, compiled by cargo
+//! and linked in: no system library). Encoders write pixels only, so nothing of the
+//! original's metadata (EXIF with its GPS place, XMP, comments) reaches the site.
+
+use super::cache::write_atomic;
+use super::{Format, MAX_SIDE, Picture, Problem, Settings};
+use crate::diagnostic::Diagnostic;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, metadata::Orientation};
+use std::io::Cursor;
+
+/// The most memory one decode may take: a 16,384 × 16,384 picture, four bytes a pixel, is
+/// 1 GiB; a 48-megapixel phone photo needs a fifth of that.
+const MAX_ALLOC: u64 = 1024 * 1024 * 1024;
+
+/// The format of `bytes` and the picture's size once upright, from its header alone.
+pub fn header(bytes: &[u8]) -> Result<(Format, Option<(u32, u32)>), Problem> {
+    if super::svg::looks_like_svg(bytes) {
+        return super::svg::size(bytes).map(|size| (Format::Svg, size));
+    }
+    let reader = reader(bytes)?;
+    let format = format_of(&reader)?;
+    let mut decoder = reader.into_decoder().map_err(|e| problem(&e))?;
+    let (w, h) = decoder.dimensions();
+    if w > MAX_SIDE || h > MAX_SIDE {
+        return Err(Problem::TooLarge(w, h));
+    }
+    if w == 0 || h == 0 {
+        return Err(Problem::Broken(format!("{w}×{h} pixels")));
+    }
+    let upright = match decoder.orientation().unwrap_or(Orientation::NoTransforms) {
+        Orientation::Rotate90
+        | Orientation::Rotate270
+        | Orientation::Rotate90FlipH
+        | Orientation::Rotate270FlipH => (h, w),
+        _ => (w, h),
+    };
+    Ok((format, Some(upright)))
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, Problem> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| Problem::Broken(e.to_string()))?;
+    // Sides are checked by `header` first, so an error here is memory, not size.
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    Ok(reader)
+}
+
+fn format_of(reader: &ImageReader<Cursor<&[u8]>>) -> Result<Format, Problem> {
+    match reader.format() {
+        Some(ImageFormat::Jpeg) => Ok(Format::Jpeg),
+        Some(ImageFormat::Png) => Ok(Format::Png),
+        Some(ImageFormat::WebP) => Ok(Format::Webp),
+        Some(ImageFormat::Gif) => Ok(Format::Gif),
+        Some(other) => Err(Problem::Unsupported(
+            other
+                .extensions_str()
+                .first()
+                .unwrap_or(&"?")
+                .to_uppercase(),
+        )),
+        None => Err(Problem::NotAnImage),
+    }
+}
+
+fn problem(e: &image::ImageError) -> Problem {
+    match e {
+        image::ImageError::Unsupported(u) => Problem::Unsupported(u.to_string()),
+        other => Problem::Broken(other.to_string()),
+    }
+}
+
+/// Makes every variant of `picture` into the cache.
+pub fn variants(picture: &Picture, settings: &Settings) -> Result<(), Diagnostic> {
+    let file = format!("content/media/{}", picture.rel);
+    let fail = |p: Problem| p.diagnostic(&file);
+    let bytes =
+        crate::safefs::read(&picture.source).map_err(|e| crate::load::unreadable(&file, &e))?;
+    let image = decode(&bytes).map_err(fail)?;
+    // Largest first, each width made from the one before: less work, the same result.
+    let mut widths: Vec<(u32, u32)> = picture
+        .variants
+        .iter()
+        .map(|v| (v.width, v.height))
+        .collect();
+    widths.dedup();
+    widths.reverse();
+    let mut current = image;
+    for (w, h) in widths {
+        if (current.width(), current.height()) != (w, h) {
+            current = current.resize_exact(w, h, image::imageops::FilterType::Lanczos3);
+        }
+        for v in picture.variants.iter().filter(|v| v.width == w) {
+            let encoded = encode(&current, v.format, settings.quality).map_err(fail)?;
+            write_atomic(&v.file, &encoded).map_err(|e| {
+                let dir = v.file.parent().unwrap_or(&v.file).to_path_buf();
+                super::cache::cannot_write(&dir, &e)
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// All pixels, upright, as 8-bit RGB (or RGBA where the original has transparency).
+fn decode(bytes: &[u8]) -> Result<DynamicImage, Problem> {
+    let reader = reader(bytes)?;
+    format_of(&reader)?;
+    let mut decoder = reader.into_decoder().map_err(|e| problem(&e))?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| problem(&e))?;
+    image.apply_orientation(orientation);
+    Ok(if image.color().has_alpha() {
+        DynamicImage::ImageRgba8(image.into_rgba8())
+    } else {
+        DynamicImage::ImageRgb8(image.into_rgb8())
+    })
+}
+
+fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, Problem> {
+    let broken = |e: image::ImageError| Problem::Broken(e.to_string());
+    let mut out = Vec::new();
+    match format {
+        Format::Webp => {
+            let encoder = match image {
+                DynamicImage::ImageRgba8(rgba) => {
+                    webp::Encoder::from_rgba(rgba.as_raw(), image.width(), image.height())
+                }
+                _ => webp::Encoder::from_rgb(image.as_bytes(), image.width(), image.height()),
+            };
+            let mut config = webp::WebPConfig::new()
+                .map_err(|()| Problem::Broken("libwebp could not start".into()))?;
+            config.quality = f32::from(quality);
+            config.method = 4;
+            let memory = encoder
+                .encode_advanced(&config)
+                .map_err(|e| Problem::Broken(format!("WebP: {e:?}")))?;
+            out.extend_from_slice(&memory);
+        }
+        Format::Jpeg => {
+            let rgb = image.to_rgb8();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
+                .encode_image(&rgb)
+                .map_err(broken)?;
+        }
+        Format::Png => {
+            use image::ImageEncoder;
+            let encoder = image::codecs::png::PngEncoder::new_with_quality(
+                &mut out,
+                image::codecs::png::CompressionType::Best,
+                image::codecs::png::FilterType::Adaptive,
+            );
+            encoder
+                .write_image(
+                    image.as_bytes(),
+                    image.width(),
+                    image.height(),
+                    image.color().into(),
+                )
+                .map_err(broken)?;
+        }
+        Format::Gif | Format::Svg => {}
+    }
+    Ok(out)
+}
