@@ -182,11 +182,15 @@ pub fn cache_dir(root: &Path) -> PathBuf {
 pub fn probe(site: &Site, root: &Path, settings: &Settings) -> (Images, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let used = used(site);
-    let store = cache::Store::open(&cache_dir(root));
     let mut images = Images {
         settings: settings.clone(),
         ..Images::default()
     };
+    // A site without pictures gets no cache folder.
+    if !site.media.iter().any(|m| used.contains(m.rel.as_str())) {
+        return (images, diags);
+    }
+    let store = cache::Store::open(&cache_dir(root));
     let mut store = match store {
         Ok(s) => s,
         Err(d) => return (images, vec![d]),

@@ -508,9 +508,12 @@ fn each_translation_of_an_item_with_an_image_needs_alt() {
         "---\ntitle: Photo\nsummary: x\nimage_alt: A workbench\n---\n",
     );
     assert_eq!(site.build().code, 0);
+    assert!(site.read("public/en/foto/index.html").contains(
+        r#"<img src="/media/werkplaats-480.png" srcset="/media/werkplaats-480.png 480w""#
+    ));
     assert!(
         site.read("public/en/foto/index.html")
-            .contains(r#"<img src="/media/werkplaats.png" alt="A workbench">"#)
+            .contains(r#"width="480" height="320" alt="A workbench" loading="eager""#)
     );
     assert!(
         site.root().join("public/media/werkplaats.png").is_file(),

@@ -7,6 +7,16 @@ use common::{NOW, Site, tree};
 
 const EVIL: &str = r#"<script>alert("x")</script> ' " & </textarea>"#;
 
+/// A real 4×4 PNG.
+fn tiny_png() -> Vec<u8> {
+    use image::ImageEncoder;
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(&[200u8; 48], 4, 4, image::ExtendedColorType::Rgb8)
+        .expect("png");
+    out
+}
+
 fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).expect("json string is a YAML string")
 }
@@ -35,7 +45,7 @@ fn script_and_quotes_in_every_text_field_come_out_escaped() {
         "content/events/open-dag.en.md",
         format!("---\ntitle: {e}\nsummary: {e}\nimage_alt: {e}\n---\n"),
     );
-    site.write("content/media/x.png", b"\x89PNG");
+    site.write("content/media/x.png", tiny_png());
     site.write(
         "content/initiatives/techniekhuis.nl.md",
         format!("---\ntitle: {e}\nsummary: {e}\nstatus: active\nlead: roc-voorbeeld\ncontact: {{ role: {e}, phone: {e} }}\nfunding: [{{ organisation: roc-voorbeeld, amount: 1 }}]\n---\n"),
@@ -293,5 +303,105 @@ fn a_named_pipe_anywhere_is_an_error_never_a_hang() {
         assert_eq!(r.code, 1, "{rel}: {}", r.stderr);
         assert!(r.stderr.contains(rel), "{}", r.stderr);
         assert!(!site.root().join("public").exists());
+    }
+}
+
+/// CRC-32 (ISO 3309, as PNG uses), to write a PNG header by hand.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut out = (data.len() as u32).to_be_bytes().to_vec();
+    let mut body = kind.to_vec();
+    body.extend_from_slice(data);
+    out.extend_from_slice(&body);
+    out.extend(crc32(&body).to_be_bytes());
+    out
+}
+
+/// A PNG whose header says 100,000 × 100,000 pixels (30 GB decoded) in 70 bytes.
+fn png_bomb() -> Vec<u8> {
+    let mut ihdr = 100_000u32.to_be_bytes().to_vec();
+    ihdr.extend(100_000u32.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    out.extend(png_chunk(b"IHDR", &ihdr));
+    out.extend(png_chunk(b"IDAT", &[0x78, 0x9c, 0x03, 0x00]));
+    out.extend(png_chunk(b"IEND", &[]));
+    out
+}
+
+/// The first half of a real 800×600 JPEG, as an interrupted upload leaves it.
+fn truncated_jpeg() -> Vec<u8> {
+    use image::ImageEncoder;
+    let pixels: Vec<u8> = (0..800 * 600 * 3).map(|i| (i * 7 % 251) as u8).collect();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .write_image(&pixels, 800, 600, image::ExtendedColorType::Rgb8)
+        .expect("jpeg");
+    out.truncate(out.len() / 2);
+    out
+}
+
+#[test]
+fn pictures_that_cannot_be_read_are_clear_errors_naming_the_file() {
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        (
+            "kapot.jpg",
+            truncated_jpeg(),
+            "damaged or was not saved completely",
+        ),
+        (
+            "bom.png",
+            png_bomb(),
+            "100000×100000 pixels; werkplaats reads up to 16384",
+        ),
+        (
+            "geen-foto.jpg",
+            b"Dit is een tekst, geen foto.\n".to_vec(),
+            "not a picture",
+        ),
+    ];
+    for (name, bytes, words) in cases {
+        let site = Site::new(&[]);
+        assert_eq!(site.build().code, 0);
+        let before = site.public();
+        site.write(&format!("content/media/{name}"), &bytes);
+        let nl = site.read("content/events/open-dag.nl.md").replace(
+            "type: open-day\n",
+            &format!("type: open-day\nimage: {name}\nimage_alt: \"Een werkbank\"\n"),
+        );
+        site.write("content/events/open-dag.nl.md", nl);
+        site.write(
+            "content/events/open-dag.en.md",
+            site.read("content/events/open-dag.en.md").replacen(
+                "---\n",
+                "---\nimage_alt: \"A workbench\"\n",
+                1,
+            ),
+        );
+        let r = site.build();
+        assert_eq!(r.code, 1, "{name}: {}", r.stderr);
+        let file = format!("content/media/{name}");
+        assert!(r.stderr.contains(&file), "{name}: {}", r.stderr);
+        assert_eq!(site.public(), before, "{name}: the last good site stays");
+        let (code, diags) = site.check_json_in("en");
+        assert_eq!(code, 1);
+        let d = common::find(&diags, "unreadable-image", &file);
+        let message = d["message"].as_str().expect("message");
+        assert!(message.contains(words), "{name}: {message}");
+        assert!(d["help"].as_str().is_some_and(|h| !h.is_empty()), "{d}");
     }
 }

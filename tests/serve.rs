@@ -514,7 +514,7 @@ fn after_edits_every_served_file_equals_a_clean_build() {
     // edits of every kind, what serve answers must be what a clean build writes.
     let s = start_at(Site::new(&[]), &[], Some("1795258800"));
     let mut seen = generation(&s.addr, 0);
-    let mut save = |rel: &str, text: Option<String>| {
+    let mut save = |rel: &str, text: Option<Vec<u8>>| {
         match text {
             Some(t) => s.site.write(rel, t),
             None => s.site.remove(rel),
@@ -530,23 +530,42 @@ fn after_edits_every_served_file_equals_a_clean_build() {
         .site
         .read("content/events/open-dag.nl.md")
         .replace("title: Open dag", "title: Open dag vernieuwd");
-    save("content/events/open-dag.nl.md", Some(event));
+    save("content/events/open-dag.nl.md", Some(event.into()));
     let english = s
         .site
         .read("content/events/open-dag.en.md")
         .replace("title:", "title: Renewed");
-    save("content/events/open-dag.en.md", Some(english));
+    save("content/events/open-dag.en.md", Some(english.into()));
     let course = s
         .site
         .read("content/courses/lassen.nl.md")
         .replace("lassen", "solderen");
-    save("content/courses/solderen.nl.md", Some(course));
+    save("content/courses/solderen.nl.md", Some(course.into()));
     save("content/events/vorig-jaar.en.md", None);
+    // A picture: made by serve into the cache when asked for, the same bytes as build's.
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        &(0..1000 * 500 * 3)
+            .map(|i| (i % 253) as u8)
+            .collect::<Vec<u8>>(),
+        1000,
+        500,
+        image::ExtendedColorType::Rgb8,
+    )
+    .expect("png");
+    save("content/media/werkbank.png", Some(png));
+    let course = s.site.read("content/courses/solderen.nl.md").replacen(
+        "---\n",
+        "---\nimage: werkbank.png\nimage_alt: Een werkbank\n",
+        1,
+    );
+    save("content/courses/solderen.nl.md", Some(course.into()));
     let config = s
         .site
         .read("content/site.yaml")
         .replace("Proefsite", "Proefsite vernieuwd");
-    save("content/site.yaml", Some(config));
+    save("content/site.yaml", Some(config.into()));
 
     let out = tempfile::tempdir().expect("tempdir");
     let out_dir = out.path().join("site");
@@ -566,6 +585,7 @@ fn after_edits_every_served_file_equals_a_clean_build() {
     let files = common::tree(&out_dir);
     assert!(files.len() > 50, "a whole site");
     assert!(files.contains_key("opleidingen/solderen/index.html"));
+    assert!(files.contains_key("media/werkbank-960.webp"));
     let english = String::from_utf8_lossy(&files["en/agenda/vorig-jaar/index.html"]).to_string();
     assert!(
         english.contains("lang=\"nl\""),

@@ -18,7 +18,8 @@ pub fn header(bytes: &[u8]) -> Result<(Format, Option<(u32, u32)>), Problem> {
     if super::svg::looks_like_svg(bytes) {
         return super::svg::size(bytes).map(|size| (Format::Svg, size));
     }
-    let reader = reader(bytes)?;
+    // No limit on the sides while reading the header: they are checked here, by name.
+    let reader = reader(bytes, None)?;
     let format = format_of(&reader)?;
     let mut decoder = reader.into_decoder().map_err(|e| problem(&e))?;
     let (w, h) = decoder.dimensions();
@@ -38,14 +39,13 @@ pub fn header(bytes: &[u8]) -> Result<(Format, Option<(u32, u32)>), Problem> {
     Ok((format, Some(upright)))
 }
 
-fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, Problem> {
+fn reader(bytes: &[u8], max_side: Option<u32>) -> Result<ImageReader<Cursor<&[u8]>>, Problem> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| Problem::Broken(e.to_string()))?;
-    // Sides are checked by `header` first, so an error here is memory, not size.
     let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_image_width = max_side;
+    limits.max_image_height = max_side;
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
     Ok(reader)
@@ -108,8 +108,11 @@ pub fn variants(picture: &Picture, settings: &Settings) -> Result<(), Diagnostic
 
 /// All pixels, upright, as 8-bit RGB (or RGBA where the original has transparency).
 fn decode(bytes: &[u8]) -> Result<DynamicImage, Problem> {
-    let reader = reader(bytes)?;
-    format_of(&reader)?;
+    let reader = reader(bytes, Some(MAX_SIDE))?;
+    // The JPEG decoder, like a browser, shows what it has of a file cut short, grey below.
+    if format_of(&reader)? == Format::Jpeg && !jpeg_is_complete(bytes) {
+        return Err(Problem::Broken("the JPEG stops before its end".into()));
+    }
     let mut decoder = reader.into_decoder().map_err(|e| problem(&e))?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| problem(&e))?;
@@ -166,4 +169,23 @@ fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, 
         Format::Gif | Format::Svg => {}
     }
     Ok(out)
+}
+
+/// Whether a JPEG has its end-of-image marker after its first scan. The segments before
+/// the scan are stepped over by their lengths (an EXIF thumbnail inside one ends with a
+/// marker of its own); scan data never holds the bytes `FF D9`.
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return false;
+        }
+        match bytes[i + 1] {
+            // Fill bytes before a marker.
+            0xFF => i += 1,
+            0xDA => return bytes[i..].windows(2).any(|w| w == [0xFF, 0xD9]),
+            _ => i += 2 + usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]])),
+        }
+    }
+    false
 }

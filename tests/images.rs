@@ -1,0 +1,325 @@
+//! Pictures (SPEC §2.2): the widths a page gets, in WebP and the original's format, made
+//! upright and without metadata, never upscaled, cached between builds and byte-identical;
+//! the markup pages give them. The pictures are made here with the `image` crate, and
+//! what the build wrote is read back with it (and checked for WebP's own signature).
+
+mod common;
+use common::Site;
+use image::{ImageEncoder, Rgb, RgbImage};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A picture `w`×`h` with a red top-left corner on a blue-to-green ground.
+fn picture(w: u32, h: u32) -> RgbImage {
+    RgbImage::from_fn(w, h, |x, y| {
+        if x < w / 4 && y < h / 4 {
+            Rgb([230, 20, 20])
+        } else {
+            Rgb([20, (200 * x / w) as u8, (200 * y / h) as u8 + 50])
+        }
+    })
+}
+
+fn jpeg(img: &RgbImage, exif: Option<Vec<u8>>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+    if let Some(exif) = exif {
+        encoder.set_exif_metadata(exif).expect("jpeg takes exif");
+    }
+    encoder
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .expect("jpeg");
+    out
+}
+
+fn png(img: &RgbImage) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(
+            img.as_raw(),
+            img.width(),
+            img.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .expect("png");
+    out
+}
+
+/// EXIF (little-endian TIFF) with an orientation and a description that must not leak.
+fn exif(orientation: u16, description: &str) -> Vec<u8> {
+    let mut text = description.as_bytes().to_vec();
+    text.push(0);
+    let mut e = b"II*\0".to_vec();
+    e.extend(8u32.to_le_bytes());
+    e.extend(2u16.to_le_bytes());
+    // ImageDescription (ASCII), its text after the IFD.
+    e.extend(0x010Eu16.to_le_bytes());
+    e.extend(2u16.to_le_bytes());
+    e.extend((text.len() as u32).to_le_bytes());
+    e.extend(38u32.to_le_bytes());
+    // Orientation (SHORT), its value in place.
+    e.extend(0x0112u16.to_le_bytes());
+    e.extend(3u16.to_le_bytes());
+    e.extend(1u32.to_le_bytes());
+    e.extend(u32::from(orientation).to_le_bytes());
+    e.extend(0u32.to_le_bytes());
+    e.extend(text);
+    e
+}
+
+/// The open day shows `image`; its English file describes it too.
+fn with_image(site: &Site, image: &str) {
+    let nl = site.read("content/events/open-dag.nl.md").replace(
+        "type: open-day\n",
+        &format!("type: open-day\nimage: {image}\nimage_alt: \"Leerlingen aan een werkbank\"\n"),
+    );
+    site.write("content/events/open-dag.nl.md", nl);
+    let en = site.read("content/events/open-dag.en.md").replacen(
+        "---\n",
+        "---\nimage_alt: \"Pupils at a workbench\"\n",
+        1,
+    );
+    site.write("content/events/open-dag.en.md", en);
+}
+
+fn decoded(bytes: &[u8]) -> image::DynamicImage {
+    image::load_from_memory(bytes).expect("the build wrote a readable picture")
+}
+
+fn media(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    site.public()
+        .into_iter()
+        .filter(|(path, _)| path.starts_with("media/"))
+        .collect()
+}
+
+#[test]
+fn a_picture_becomes_the_themes_widths_in_webp_and_its_own_format() {
+    let site = Site::new(&[]);
+    site.write(
+        "content/media/werkbank.jpg",
+        jpeg(&picture(2000, 1000), None),
+    );
+    with_image(&site, "werkbank.jpg");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files = media(&site);
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "media/werkbank-1600.jpg",
+            "media/werkbank-1600.webp",
+            "media/werkbank-480.jpg",
+            "media/werkbank-480.webp",
+            "media/werkbank-960.jpg",
+            "media/werkbank-960.webp",
+            "media/werkbank.jpg",
+        ]
+    );
+    for w in [480u32, 960, 1600] {
+        let webp = &files[&format!("media/werkbank-{w}.webp")];
+        assert_eq!(&webp[..4], b"RIFF");
+        assert_eq!(&webp[8..12], b"WEBP");
+        for ext in ["jpg", "webp"] {
+            let img = decoded(&files[&format!("media/werkbank-{w}.{ext}")]);
+            assert_eq!((img.width(), img.height()), (w, w / 2), "{w}.{ext}");
+        }
+    }
+    let page = site.read("public/agenda/open-dag/index.html");
+    let webp_set = "/media/werkbank-480.webp 480w, /media/werkbank-960.webp 960w, /media/werkbank-1600.webp 1600w";
+    assert!(
+        page.contains(&format!(
+            "<source type=\"image/webp\" srcset=\"{webp_set}\""
+        )),
+        "{page}"
+    );
+    assert!(page.contains("<img src=\"/media/werkbank-960.jpg\" srcset=\"/media/werkbank-480.jpg 480w, /media/werkbank-960.jpg 960w, /media/werkbank-1600.jpg 1600w\" sizes=\""));
+    assert!(page.contains("width=\"1600\" height=\"800\" alt=\"Leerlingen aan een werkbank\""));
+    // After the facts, not above them.
+    let facts = page.find("<dl class=\"facts\">").expect("facts");
+    assert!(page.find("<picture>").expect("picture") > facts);
+    assert!(page.contains(
+        "<meta property=\"og:image\" content=\"https://proef.example/media/werkbank-1600.jpg\">"
+    ));
+    let en = site.read("public/en/agenda/open-dag/index.html");
+    assert!(en.contains("alt=\"Pupils at a workbench\""));
+    // The card on the home page: decorative, lazy, at the width a card takes.
+    let home = site.read("public/index.html");
+    let card = home.find("<div class=\"card-image\">").expect("card image");
+    let card = &home[card..home[card..].find("</div>").expect("end") + card];
+    assert!(card.contains("alt=\"\" loading=\"lazy\""), "{card}");
+    assert!(card.contains("sizes=\"(min-width: 40rem) 23rem"), "{card}");
+}
+
+#[test]
+fn a_picture_is_never_upscaled_and_unused_media_are_copied_as_they_are() {
+    let site = Site::new(&[]);
+    let small = png(&picture(700, 300));
+    site.write("content/media/klein.png", &small);
+    site.write("content/media/folder.pdf", b"%PDF-1.4 not shown anywhere");
+    site.write(
+        "content/media/ongebruikt.jpg",
+        b"not a picture, but nobody shows it",
+    );
+    with_image(&site, "klein.png");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files = media(&site);
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "media/folder.pdf",
+            "media/klein-480.png",
+            "media/klein-480.webp",
+            "media/klein-700.png",
+            "media/klein-700.webp",
+            "media/klein.png",
+            "media/ongebruikt.jpg",
+        ]
+    );
+    assert_eq!(
+        files["media/klein.png"], small,
+        "the original is copied as it is"
+    );
+    let img = decoded(&files["media/klein-700.png"]);
+    assert_eq!((img.width(), img.height()), (700, 300));
+    let img = decoded(&files["media/klein-480.webp"]);
+    assert_eq!((img.width(), img.height()), (480, 206));
+}
+
+#[test]
+fn exif_orientation_is_applied_and_no_metadata_reaches_the_site() {
+    let site = Site::new(&[]);
+    // Stored 1200×800 with "rotate 90° clockwise to show" (6): upright it is 800×1200,
+    // and the red corner, stored top left, shows top right.
+    let stored = jpeg(&picture(1200, 800), Some(exif(6, "GEHEIM-ADRES thuis")));
+    assert!(
+        stored.windows(12).any(|w| w == b"GEHEIM-ADRES"),
+        "the fixture carries it"
+    );
+    site.write("content/media/telefoon.jpg", &stored);
+    with_image(&site, "telefoon.jpg");
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files = media(&site);
+    for (path, bytes) in files
+        .iter()
+        .filter(|(p, _)| p.as_str() != "media/telefoon.jpg")
+    {
+        assert!(
+            !bytes.windows(12).any(|w| w == b"GEHEIM-ADRES"),
+            "{path} keeps the original's metadata"
+        );
+        assert!(
+            !bytes.windows(6).any(|w| w == b"Exif\0\0"),
+            "{path} has an EXIF block"
+        );
+    }
+    let img = decoded(&files["media/telefoon-800.jpg"]).to_rgb8();
+    assert_eq!((img.width(), img.height()), (800, 1200));
+    let top_right = img.get_pixel(760, 40);
+    let top_left = img.get_pixel(40, 40);
+    assert!(top_right[0] > 180 && top_right[2] < 90, "{top_right:?}");
+    assert!(top_left[0] < 90, "{top_left:?}");
+    let page = site.read("public/agenda/open-dag/index.html");
+    assert!(page.contains("width=\"800\" height=\"1200\""), "{page}");
+}
+
+/// Each file in the cache with its modification time.
+fn cache_files(root: &Path) -> BTreeMap<String, std::time::SystemTime> {
+    walkdir::WalkDir::new(root.join(".werkplaats-cache/images"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            name.ends_with(".webp") || name.ends_with(".jpg") || name.ends_with(".png")
+        })
+        .map(|e| {
+            let time = e.metadata().expect("meta").modified().expect("mtime");
+            (e.file_name().to_string_lossy().to_string(), time)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_encodes_only_what_changed_and_the_output_is_byte_identical() {
+    let site = Site::new(&[]);
+    site.write(
+        "content/media/werkbank.jpg",
+        jpeg(&picture(1700, 900), None),
+    );
+    with_image(&site, "werkbank.jpg");
+    let body = "\n![Schema van de route](/media/schema.png)\n";
+    let course = site.read("content/courses/lassen.nl.md");
+    site.write("content/courses/lassen.nl.md", format!("{course}{body}"));
+    site.write("content/media/schema.png", png(&picture(1000, 400)));
+    assert_eq!(site.build().code, 0);
+    let first = site.public();
+    let cached = cache_files(site.root());
+    // 3 widths of the photo, 3 of the diagram (480, 960, 1000), each twice.
+    assert_eq!(cached.len(), 12, "{cached:?}");
+    // A Markdown image is the same picture markup, lazy below the top of the page.
+    let page = site.read("public/opleidingen/lassen/index.html");
+    assert!(page.contains("<picture><source type=\"image/webp\" srcset=\"/media/schema-480.webp 480w, /media/schema-960.webp 960w, /media/schema-1000.webp 1000w\""), "{page}");
+    assert!(page.contains("width=\"1000\" height=\"400\" alt=\"Schema van de route\" loading=\"lazy\" decoding=\"async\"></picture>"));
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(site.build().code, 0);
+    assert_eq!(cache_files(site.root()), cached, "nothing made again");
+    assert_eq!(site.public(), first, "the same bytes from the cache");
+
+    // Made again from nothing: the same bytes (encoding is deterministic).
+    std::fs::remove_dir_all(site.root().join(".werkplaats-cache")).expect("rm cache");
+    assert_eq!(site.build().code, 0);
+    assert_eq!(site.public(), first, "the same bytes when encoded again");
+    let again = cache_files(site.root());
+
+    // A changed photo: its files are new, the diagram's are the cache's.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.write(
+        "content/media/werkbank.jpg",
+        jpeg(&picture(1800, 900), None),
+    );
+    assert_eq!(site.build().code, 0);
+    let after = cache_files(site.root());
+    let kept = again
+        .iter()
+        .filter(|(name, time)| after.get(*name) == Some(time))
+        .count();
+    assert_eq!(kept, 12, "the old files stay, untouched");
+    assert_eq!(after.len(), 18, "six new files for the changed photo");
+    let img = decoded(&site.public()["media/werkbank-1600.webp"]);
+    assert_eq!((img.width(), img.height()), (1600, 800));
+}
+
+#[test]
+fn a_large_original_is_warned_about() {
+    let site = Site::new(&[]);
+    // Noise does not compress: a PNG over 5 MB.
+    let mut seed = 12345u32;
+    let noise = RgbImage::from_fn(1500, 1300, |_, _| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let b = seed.to_le_bytes();
+        Rgb([b[1], b[2], b[3]])
+    });
+    let bytes = png(&noise);
+    assert!(bytes.len() > 5 * 1024 * 1024, "{}", bytes.len());
+    site.write("content/media/groot.png", &bytes);
+    with_image(&site, "groot.png");
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 0, "a warning only: {diags:?}");
+    let d = common::find(&diags, "large-image", "content/media/groot.png");
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["message"].as_str().expect("text").contains("5.6 MB"),
+        "{d}"
+    );
+}
