@@ -54,7 +54,7 @@ def generate(events, fmt):
 
 
 def ours(site, out):
-    wall, rss, stdout = timed([BIN, "build", "--root", site, "--now", NOW, "--out", out])
+    wall, rss, stdout = timed([BIN, "--messages", "en", "build", "--root", site, "--now", NOW, "--out", out])
     pages = int(re.search(r"built (\d+) pages", stdout).group(1))
     return wall, rss, pages
 

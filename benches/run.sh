@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Benchmarks werkplaats against Hugo on the same generated sites; prints a Markdown table.
+# Benchmarks werkplaats against Hugo on the same generated sites, then pictures (images.py);
+# prints Markdown tables.
 #   bash benches/run.sh                 # 1k, 10k and 50k events, 5 runs each
 #   bash benches/run.sh 1000 10000      # chosen sizes
-# Needs ../shared/bench/gen_site.py beside the repository. Installs Debian's hugo.
+# Needs ../shared/bench/gen_site.py beside the repository. Installs Debian's hugo and, for the photos, Pillow.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hugo >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q hugo; }
 [ -x /usr/bin/time ] || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q time; }
 cargo build --release --locked -q
+python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 python3 benches/bench.py "$@"
+python3 benches/images.py

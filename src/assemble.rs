@@ -463,8 +463,14 @@ fn check_media(site: &Site, diags: &mut Vec<Diagnostic>) {
                 .iter()
                 .map(|i| (&i.common, i.canonical_source(default))),
         );
-    for (common, source) in images {
-        let Some(image) = &common.image else { continue };
+    let places = site
+        .locations
+        .iter()
+        .filter_map(|l| Some((l.data.image.as_ref()?, &l.source)));
+    let images = images
+        .filter_map(|(common, source)| Some((common.image.as_ref()?, source)))
+        .chain(places);
+    for (image, source) in images {
         let rel = image
             .trim_start_matches("/media/")
             .trim_start_matches("media/");

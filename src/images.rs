@@ -268,6 +268,11 @@ fn used(site: &Site) -> std::collections::HashSet<&str> {
     add(&mut used, &site.courses);
     add(&mut used, &site.events);
     add(&mut used, &site.pages);
+    used.extend(
+        site.locations
+            .iter()
+            .filter_map(|l| l.data.image.as_deref().map(strip)),
+    );
     used
 }
 

@@ -64,6 +64,8 @@ const LOCATION: &[&str] = &[
     "description",
     "website",
     "accessibility",
+    "image",
+    "image_alt",
 ];
 const ORGANISATION: &[&str] = &["name", "kind", "website", "description"];
 
@@ -527,7 +529,18 @@ pub fn location(o: &Obj) -> Option<Location> {
         description: o.translatable("description", false),
         website: o.url("website"),
         accessibility: o.translatable("accessibility", false),
+        image: o.text("image", false),
+        image_alt: o.translatable("image_alt", false),
     };
+    if location.image.is_some() && location.image_alt.is_none() {
+        o.reader().error_help(
+            "image-without-alt",
+            msg!(ImageWithoutAlt),
+            Some(msg!(ImageWithoutAltHelp)),
+            &o.path_to("image"),
+            true,
+        );
+    }
     Some(location)
 }
 

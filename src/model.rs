@@ -443,6 +443,9 @@ pub struct Location {
     pub description: Option<Text>,
     pub website: Option<String>,
     pub accessibility: Option<Text>,
+    /// A picture of the place (under `content/media/`) and what it shows, per language.
+    pub image: Option<String>,
+    pub image_alt: Option<Text>,
 }
 
 #[derive(Debug, Clone)]

@@ -323,3 +323,36 @@ fn a_large_original_is_warned_about() {
         "{d}"
     );
 }
+
+#[test]
+fn a_location_shows_its_picture_described_in_each_language() {
+    let site = Site::new(&[]);
+    site.write("content/media/gebouw.png", png(&picture(1200, 600)));
+    let place = site.read("content/locations/werkplaats-woerden.yaml");
+    site.write(
+        "content/locations/werkplaats-woerden.yaml",
+        format!("{place}image: gebouw.png\n"),
+    );
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 1);
+    let d = common::find(
+        &diags,
+        "image-without-alt",
+        "content/locations/werkplaats-woerden.yaml",
+    );
+    assert_eq!(d["line"], place.lines().count() + 1, "{d}");
+    site.write(
+        "content/locations/werkplaats-woerden.yaml",
+        format!("{place}image: gebouw.png\nimage_alt:\n  nl: Het gebouw\n  en: The building\n"),
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let nl = site.read("public/locaties/werkplaats-woerden/index.html");
+    assert!(
+        nl.contains("width=\"1200\" height=\"600\" alt=\"Het gebouw\""),
+        "{nl}"
+    );
+    assert!(nl.contains("content=\"https://proef.example/media/gebouw-1200.png\""));
+    let en = site.read("public/en/locations/werkplaats-woerden/index.html");
+    assert!(en.contains("alt=\"The building\""));
+}

@@ -438,6 +438,7 @@ struct LocationView {
     accessibility: Option<String>,
     description: String,
     website: Option<String>,
+    image: Option<Image>,
     initiatives: Vec<String>,
     courses: Vec<String>,
     events: Upcoming,
@@ -472,6 +473,13 @@ pub fn location(cx: &Ctx, index: usize) -> Result<Built, Diagnostic> {
     );
     meta.content_lang = other_lang(shown, cx.lang);
     meta.json_ld = json_ld(&jsonld::place(site, loc, cx.lang));
+    if let Some(image) = &d.image {
+        meta.image = crate::render::picture::og_image(site, image);
+        meta.image_alt = d
+            .image_alt
+            .as_ref()
+            .map(|t| t.get(cx.lang, site.default_lang()).0.to_string());
+    }
     let a = d.address.as_ref();
     let query = [
         a.and_then(|a| a.street.clone()),
@@ -493,6 +501,13 @@ pub fn location(cx: &Ctx, index: usize) -> Result<Built, Diagnostic> {
         accessibility: text(&d.accessibility, site, cx.lang),
         description: loc.descriptions.get(&cx.lang).cloned().unwrap_or_default(),
         website: d.website.clone(),
+        image: d.image.as_ref().map(|src| {
+            let alt = d
+                .image_alt
+                .as_ref()
+                .map_or("", |t| t.get(cx.lang, site.default_lang()).0);
+            crate::render::picture::view(site, src, alt, crate::render::picture::Place::Page)
+        }),
         initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_at, &loc.id))?,
         courses: cx.cards_at(Of::Course, of(&cx.rel.courses_at, &loc.id))?,
         events: Upcoming::all(cx, of(&cx.rel.upcoming_at, &loc.id))?,
