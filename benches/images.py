@@ -95,7 +95,7 @@ def main():
             page = index
             break
     html = open(page, encoding="utf-8").read()
-    webp = re.search(r'srcset="(/media/[^" ]+-960\.webp) 960w', html).group(1)
+    webp = re.search(r'(/media/[^" ,]+-960\.webp) 960w', html).group(1)
     assets = ["style.css", "menu.js", "agenda.js"]
     page_bytes = os.path.getsize(page) + sum(os.path.getsize(os.path.join(out_photo, a)) for a in assets)
     image_bytes = os.path.getsize(os.path.join(out_photo, webp.lstrip("/")))

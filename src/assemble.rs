@@ -49,7 +49,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
                 let group = groups.entry((file.kind, file.id.clone())).or_default();
                 group.entry(file.lang).or_insert(*file);
             }
-            Parsed::Location(id, data, source) => locations.push(data_item(id, data, source)),
+            Parsed::Location(id, data, source) => locations.push(data_item(id, *data, source)),
             Parsed::Organisation(id, data, source) => {
                 organisations.push(data_item(id, data, source))
             }

@@ -364,6 +364,34 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A list of whole numbers, each from `min` to `max`; `None` if any is not.
+    pub fn ints_within(&self, name: &str, (min, max): (i64, i64)) -> Option<Vec<i64>> {
+        let items = self.list(name)?;
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Yaml::Int(n) if (min..=max).contains(n) => out.push(*n),
+                _ => {
+                    let mut path = self.path_to(name);
+                    path.push(Step::Index(i));
+                    let found = item.scalar_text().unwrap_or_default();
+                    self.invalid(
+                        &path,
+                        msg!(
+                            NumberRange,
+                            name = name,
+                            min = min,
+                            max = max,
+                            found = found
+                        ),
+                        None,
+                    );
+                }
+            }
+        }
+        (out.len() == items.len()).then_some(out)
+    }
+
     /// A whole number from `min` to `max`. Above `max` it is an error with `code`, whose
     /// message and help `too_large` words for the field (the limit has a reason to name).
     pub fn int_upto(

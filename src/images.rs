@@ -100,6 +100,9 @@ pub struct Variant {
     pub path: String,
     /// Where the cache keeps it.
     pub file: PathBuf,
+    /// Its hash and size once known (from its note in the cache, or when made), so the
+    /// write stage need not read it again to hash it.
+    pub known: OnceLock<(blake3::Hash, u64)>,
 }
 
 /// A picture some page shows.
@@ -113,6 +116,8 @@ pub struct Picture {
     /// The files made of it, by width then format (WebP first); none for GIF and SVG.
     pub variants: Vec<Variant>,
     source: PathBuf,
+    /// The original's hash and size (it is copied too).
+    pub original: (blake3::Hash, u64),
     /// Made once, by whichever thread needs the files first.
     made: OnceLock<Result<(), Diagnostic>>,
 }
@@ -234,6 +239,7 @@ pub fn probe(site: &Site, root: &Path, settings: &Settings) -> (Images, Vec<Diag
             size,
             variants,
             source: media.abs.clone(),
+            original: (found.hash_value(), found.len),
             made: OnceLock::new(),
         });
     }
@@ -316,12 +322,18 @@ fn variants(
             formats.push((format, own.clone()));
         }
         for (f, ext) in formats {
+            let file = store.variant_file(&found.hash, w, f, settings);
+            let known = OnceLock::new();
+            if let Some(hash) = cache::noted(&file) {
+                let _ = known.set(hash);
+            }
             out.push(Variant {
                 width: w,
                 height: h,
                 format: f,
                 path: format!("media/{stem}-{w}.{ext}"),
-                file: store.variant_file(&found.hash, w, f, settings),
+                file,
+                known,
             });
         }
     }

@@ -20,7 +20,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub enum Parsed {
     Item(Box<ItemFile>),
-    Location(String, Location, Arc<crate::source::Source>),
+    Location(String, Box<Location>, Arc<crate::source::Source>),
     Organisation(String, Organisation, Arc<crate::source::Source>),
 }
 
@@ -311,9 +311,8 @@ fn parse_data(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Di
     let mut reader = Reader::new(source.clone(), &config.languages);
     reader.words = config.words.clone();
     let parsed = reader.root(&doc).and_then(|o| match file.kind {
-        Kind::Location => {
-            kinds::location(&o).map(|l| Parsed::Location(file.id.clone(), l, source.clone()))
-        }
+        Kind::Location => kinds::location(&o)
+            .map(|l| Parsed::Location(file.id.clone(), Box::new(l), source.clone())),
         _ => kinds::organisation(&o)
             .map(|g| Parsed::Organisation(file.id.clone(), g, source.clone())),
     });

@@ -96,6 +96,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         }
     }
     let strings = strings(root, &dir, config, &mut diags);
+    let images = image_settings(root, &dir, &mut diags);
     let statics = files_in(root, &dir.join("static"), &mut diags)
         .into_iter()
         .map(|e| StaticFile {
@@ -111,10 +112,69 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
             sources,
             strings,
             statics,
-            images: crate::images::Settings::default(),
+            images,
         }),
         diags,
     )
+}
+
+/// `theme.yaml` beside the templates, if the theme has one: `image_widths` (the widths
+/// pictures are made at, in pixels) and `image_quality` (WebP and JPEG, 1–100).
+fn image_settings(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> crate::images::Settings {
+    let mut settings = crate::images::Settings::default();
+    let path = dir.join("theme.yaml");
+    if std::fs::symlink_metadata(&path).is_err() {
+        return settings;
+    }
+    let rel = rel_path(root, &path);
+    let text = match crate::safefs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            diags.push(crate::load::unreadable(&rel, &e));
+            return settings;
+        }
+    };
+    let source = std::sync::Arc::new(frontmatter::yaml_source(&rel, text));
+    let doc = match yaml::parse(source.yaml_text()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            diags.push(frontmatter::syntax_error(&source, &e));
+            return settings;
+        }
+    };
+    let reader = crate::fields::Reader::new(source, &[]);
+    if let Some(o) = reader.root(&doc) {
+        o.finish(&["image_widths", "image_quality"]);
+        if let Some(widths) =
+            o.ints_within("image_widths", (16, i64::from(crate::images::MAX_SIDE)))
+        {
+            let mut widths: Vec<u32> = widths
+                .into_iter()
+                .filter_map(|w| u32::try_from(w).ok())
+                .collect();
+            widths.sort_unstable();
+            widths.dedup();
+            if !widths.is_empty() {
+                settings.widths = widths;
+            }
+        }
+        if let Some(q) = o.int_upto("image_quality", (1, 100), "invalid-value", |q| {
+            (
+                msg!(
+                    NumberRange,
+                    name = "image_quality",
+                    min = 1i64,
+                    max = 100i64,
+                    found = q
+                ),
+                msg!(ThemeSettingsHelp),
+            )
+        }) {
+            settings.quality = u8::try_from(q).unwrap_or(80);
+        }
+    }
+    diags.extend(reader.into_diagnostics());
+    settings
 }
 
 /// The regular files under `folder`, in name order, without editor leftovers. A FIFO,

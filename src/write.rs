@@ -139,6 +139,7 @@ impl Folder {
         let (hash, size) = match piece {
             Piece::Bytes(b) => (blake3::hash(b), b.len() as u64),
             Piece::File(src) => hash_file(src)?,
+            Piece::Known(_, hash, size) => (hash, size),
         };
         self.written
             .lock()
@@ -154,7 +155,7 @@ impl Folder {
             }
             match piece {
                 Piece::Bytes(b) => fs::write(&target, b)?,
-                Piece::File(src) => copy_regular(src, &target)?,
+                Piece::File(src) | Piece::Known(src, ..) => copy_regular(src, &target)?,
             }
             if let Some(old) = &keep
                 && let Ok(time) = fs::metadata(old).and_then(|m| m.modified())
@@ -180,7 +181,7 @@ impl Folder {
         };
         result.with_context(|| match piece {
             Piece::Bytes(_) => format!("cannot write {}", target.display()),
-            Piece::File(src) => {
+            Piece::File(src) | Piece::Known(src, ..) => {
                 format!("cannot copy {} to {}", src.display(), target.display())
             }
         })

@@ -356,3 +356,42 @@ fn a_location_shows_its_picture_described_in_each_language() {
     let en = site.read("public/en/locations/werkplaats-woerden/index.html");
     assert!(en.contains("alt=\"The building\""));
 }
+
+#[test]
+fn the_theme_chooses_the_widths_and_a_wrong_one_is_an_error() {
+    let site = Site::new(&[]);
+    site.write("content/media/werkbank.png", png(&picture(1000, 500)));
+    with_image(&site, "werkbank.png");
+    site.write(
+        "themes/default/theme.yaml",
+        "image_widths: [600, 300]\nimage_quality: 70\n",
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let names: Vec<String> = media(&site).into_keys().collect();
+    assert_eq!(
+        names,
+        [
+            "media/werkbank-300.png",
+            "media/werkbank-300.webp",
+            "media/werkbank-600.png",
+            "media/werkbank-600.webp",
+            "media/werkbank.png",
+        ]
+    );
+    site.write(
+        "themes/default/theme.yaml",
+        "image_widths: [600, 0]\nimage_quality: 70\n",
+    );
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 1);
+    let d = common::find(&diags, "invalid-value", "themes/default/theme.yaml");
+    assert_eq!(
+        d["message"],
+        "each number in `image_widths` must be from 16 to 16384, not `0`"
+    );
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(21))
+    );
+}

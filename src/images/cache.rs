@@ -67,7 +67,7 @@ impl Store {
         let stamp = stamp(&meta);
         let mut bytes = None;
         let hash = match self.sources.get(rel) {
-            Some((s, hash)) if *s == stamp => hash.clone(),
+            Some((s, hash)) if *s == stamp && blake3::Hash::from_hex(hash).is_ok() => hash.clone(),
             _ => {
                 let read = crate::safefs::read(abs)?;
                 let hash = blake3::hash(&read).to_hex().to_string();
@@ -174,6 +174,45 @@ fn read_header(text: &str) -> Option<(Format, Option<(u32, u32)>)> {
     let w: u32 = parts.next()?.parse().ok()?;
     let h: u32 = parts.next()?.parse().ok()?;
     Some((format, (w > 0 && h > 0).then_some((w, h))))
+}
+
+impl Found {
+    pub fn hash_value(&self) -> blake3::Hash {
+        blake3::Hash::from_hex(&self.hash).unwrap_or_else(|_| blake3::hash(self.hash.as_bytes()))
+    }
+}
+
+/// The hash and size noted beside a made file (`<file>.b3`), if the file is still the one
+/// the note was written for (its stamp): files here are only ever replaced, never changed.
+pub fn noted(file: &Path) -> Option<(blake3::Hash, u64)> {
+    let note = std::fs::read_to_string(note_for(file)).ok()?;
+    let (stamp_then, rest) = note.trim_end().split_once('\t')?;
+    let (hash, size) = rest.split_once('\t')?;
+    let meta = std::fs::metadata(file).ok()?;
+    if stamp(&meta) != stamp_then {
+        return None;
+    }
+    Some((blake3::Hash::from_hex(hash).ok()?, size.parse().ok()?))
+}
+
+/// Writes the made file `bytes` to `file` and its note; the hash and size.
+pub fn write_made(file: &Path, bytes: &[u8]) -> std::io::Result<(blake3::Hash, u64)> {
+    write_atomic(file, bytes)?;
+    let hash = blake3::hash(bytes);
+    let size = bytes.len() as u64;
+    let stamp = stamp(&std::fs::metadata(file)?);
+    // Best effort: without the note the file is hashed when it is copied.
+    let _ = write_atomic(
+        &note_for(file),
+        format!("{stamp}\t{}\t{size}\n", hash.to_hex()).as_bytes(),
+    );
+    Ok((hash, size))
+}
+
+fn note_for(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_os_string();
+    name.push(".b3");
+    PathBuf::from(name)
 }
 
 /// Writes `bytes` to `path` by way of a temporary file in the same folder.

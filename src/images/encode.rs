@@ -3,7 +3,7 @@
 //! and linked in: no system library). Encoders write pixels only, so nothing of the
 //! original's metadata (EXIF with its GPS place, XMP, comments) reaches the site.
 
-use super::cache::write_atomic;
+use super::cache::write_made;
 use super::{Format, MAX_SIDE, Picture, Problem, Settings};
 use crate::diagnostic::Diagnostic;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, metadata::Orientation};
@@ -97,10 +97,11 @@ pub fn variants(picture: &Picture, settings: &Settings) -> Result<(), Diagnostic
         }
         for v in picture.variants.iter().filter(|v| v.width == w) {
             let encoded = encode(&current, v.format, settings.quality).map_err(fail)?;
-            write_atomic(&v.file, &encoded).map_err(|e| {
+            let known = write_made(&v.file, &encoded).map_err(|e| {
                 let dir = v.file.parent().unwrap_or(&v.file).to_path_buf();
                 super::cache::cannot_write(&dir, &e)
             })?;
+            let _ = v.known.set(known);
         }
     }
     Ok(())

@@ -274,6 +274,8 @@ pub(super) fn text(id: Id) -> &'static str {
         ImageWithoutAltHelp => "add `image_alt: …` for people who cannot see the image",
         LinkScheme => "links with `{scheme}:` are not allowed",
         LinkSchemeHelp => "link to an http(s) address, a mailto: address or a page of this site",
+        NumberRange => "each number in `{name}` must be from {min} to {max}, not `{found}`",
+        ThemeSettingsHelp => "the theme's README says what theme.yaml may hold",
         LargeImage => {
             "this picture is {size} MB; visitors get a smaller version, but the original stays on the site at full size"
         }

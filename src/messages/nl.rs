@@ -309,6 +309,8 @@ pub(super) fn text(id: Id) -> &'static str {
         LinkSchemeHelp => {
             "link naar een http(s)-adres, een mailto:-adres of een pagina van deze site"
         }
+        NumberRange => "elk getal in `{name}` moet tussen {min} en {max} liggen, niet `{found}`",
+        ThemeSettingsHelp => "de README van het thema zegt wat theme.yaml mag bevatten",
         LargeImage => {
             "deze afbeelding is {size} MB; een bezoeker krijgt een verkleinde versie, maar het origineel blijft groot op de site staan"
         }

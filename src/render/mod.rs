@@ -44,6 +44,8 @@ pub enum Content {
 pub enum Piece<'a> {
     Bytes(&'a [u8]),
     File(&'a Path),
+    /// A file to copy whose hash and size are known already (a picture and its widths).
+    Known(&'a Path, blake3::Hash, u64),
 }
 
 /// What a render made, for the summary line.
@@ -300,7 +302,10 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
     let make = |buf: &mut Vec<u8>, (path, job): &(String, Job)| match plan
         .make_into(site, theme, *job, buf)
     {
-        Ok(Some(file)) => sink.put(path, Piece::File(file)),
+        Ok(Some(file)) => match known(site, *job) {
+            Some((hash, size)) => sink.put(path, Piece::Known(file, hash, size)),
+            None => sink.put(path, Piece::File(file)),
+        },
         Ok(None) => sink.put(path, Piece::Bytes(buf)),
         Err(d) => lock(&errors).push(d),
     };
@@ -331,6 +336,15 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
         return Err(sorted_errors(errors));
     }
     Ok(plan.counts())
+}
+
+/// The hash and size of a file to copy, where the pictures' cache knows them.
+fn known(site: &Site, job: Job) -> Option<(blake3::Hash, u64)> {
+    match job {
+        Job::Image(p, v) => site.images.pictures[p].variants[v].known.get().copied(),
+        Job::Media(i) => site.images.get(&site.media[i].rel).map(|p| p.original),
+        _ => None,
+    }
 }
 
 /// Template errors of many pages, once each, in a fixed order.
