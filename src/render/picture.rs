@@ -96,7 +96,10 @@ pub fn body(site: &Site, html: &str) -> String {
         out.push_str(&rest[..at]);
         let tag = &rest[at..];
         // Attribute values are escaped, so the first `>` ends the tag.
-        let Some(end) = tag.find('>') else { break };
+        let Some(end) = tag.find('>') else {
+            rest = tag;
+            break;
+        };
         let (tag, after) = tag.split_at(end + 1);
         rest = after;
         let src_end = tag[START.len()..].find('"').map(|i| START.len() + i);
