@@ -161,10 +161,7 @@ pub struct Images {
 impl Images {
     /// The picture at `/media/<rel>` (or `media/<rel>`, or `<rel>`).
     pub fn get(&self, src: &str) -> Option<&Picture> {
-        let rel = src
-            .trim_start_matches("/media/")
-            .trim_start_matches("media/");
-        self.index.get(rel).map(|&i| &self.pictures[i])
+        self.index.get(media_rel(src)).map(|&i| &self.pictures[i])
     }
 
     /// Makes every picture's missing files, over all cores; the problems found.
@@ -174,6 +171,21 @@ impl Images {
             .par_iter()
             .filter_map(|p| p.ensure(&self.settings).err())
             .collect()
+    }
+}
+
+/// The path under `content/media/` that `/media/<rel>` (or `media/<rel>`) names: the
+/// prefix taken off once, so `/media/media/x.jpg` stays `media/x.jpg`.
+pub fn media_rel(src: &str) -> &str {
+    src.strip_prefix("/media/")
+        .or_else(|| src.strip_prefix("media/"))
+        .unwrap_or(src)
+}
+
+/// The picture whose original is exactly `content/media/<rel>`.
+impl Images {
+    pub fn by_rel(&self, rel: &str) -> Option<&Picture> {
+        self.index.get(rel).map(|&i| &self.pictures[i])
     }
 }
 
@@ -252,11 +264,7 @@ pub fn probe(site: &Site, root: &Path, settings: &Settings) -> (Images, Vec<Diag
 /// The media paths that pages show.
 fn used(site: &Site) -> std::collections::HashSet<&str> {
     fn strip(s: &str) -> &str {
-        s.trim_start_matches("/media/")
-            .trim_start_matches("media/")
-            .split(['#', '?'])
-            .next()
-            .unwrap_or_default()
+        media_rel(s).split(['#', '?']).next().unwrap_or_default()
     }
     fn add<'s, F>(
         used: &mut std::collections::HashSet<&'s str>,
@@ -302,8 +310,12 @@ fn variants(
     store: &cache::Store,
     found: &cache::Found,
 ) -> Vec<Variant> {
-    let (stem, ext) = match rel.rsplit_once('.') {
-        Some((stem, ext)) if !stem.ends_with('/') => (stem, ext.to_ascii_lowercase()),
+    // The extension of the file name only: `dir.v2/photo` has none.
+    let name_at = rel.rfind('/').map_or(0, |i| i + 1);
+    let (stem, ext) = match rel[name_at..].rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => {
+            (&rel[..name_at + stem.len()], ext.to_ascii_lowercase())
+        }
         _ => (rel, String::new()),
     };
     // The original's own extension, unless its bytes are another format than its name says.
@@ -351,6 +363,8 @@ pub enum Problem {
     TooLarge(u32, u32),
     /// Damaged or cut off.
     Broken(String),
+    /// Changed on disk while the build was using it.
+    Changed,
 }
 
 /// The most pixels on one side that we decode.
@@ -373,6 +387,7 @@ impl Problem {
                 msg!(ImageTooLargeHelp),
             ),
             Problem::Broken(detail) => (msg!(BrokenImage, detail = detail), msg!(BrokenImageHelp)),
+            Problem::Changed => (msg!(ImageChanged), msg!(ImageChangedHelp)),
         };
         Diagnostic::error("unreadable-image", file, message).with_help(help)
     }

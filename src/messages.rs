@@ -252,7 +252,7 @@ ids! {
     ImageWithoutAlt, ImageWithoutAltHelp, LinkScheme, LinkSchemeHelp, MissingImage,
     MissingImageHelp,
     // Pictures (images.rs).
-    LargeImage, LargeImageHelp, NumberRange, ThemeSettingsHelp, NotAnImage, NotAnImageHelp, UnsupportedImage, ImageTooLarge,
+    LargeImage, LargeImageHelp, ImageChanged, ImageChangedHelp, NumberRange, ThemeSettingsHelp, NotAnImage, NotAnImageHelp, UnsupportedImage, ImageTooLarge,
     ImageTooLargeHelp, BrokenImage, BrokenImageHelp, ImageCache, ImageCacheHelp,
     // site.yaml (config.rs).
     LanguagesList, DuplicateLanguage, NoSuchLanguage, NoSuchLanguageHelp, MissingBaseUrl,

@@ -395,3 +395,27 @@ fn the_theme_chooses_the_widths_and_a_wrong_one_is_an_error() {
         (Some(1), Some(21))
     );
 }
+
+#[test]
+fn a_width_is_the_same_file_whatever_other_widths_the_theme_asks_for() {
+    let made = |widths: &str| {
+        let site = Site::new(&[]);
+        site.write(
+            "content/media/werkbank.jpg",
+            jpeg(&picture(2000, 1000), None),
+        );
+        with_image(&site, "werkbank.jpg");
+        site.write(
+            "themes/default/theme.yaml",
+            format!("image_widths: {widths}\n"),
+        );
+        let r = site.build();
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let files = media(&site);
+        (
+            files["media/werkbank-480.webp"].clone(),
+            files["media/werkbank-480.jpg"].clone(),
+        )
+    };
+    assert_eq!(made("[480, 960, 1600]"), made("[480]"));
+}

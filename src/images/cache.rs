@@ -93,7 +93,9 @@ impl Store {
             None => crate::safefs::read(abs)?,
         };
         let header = super::encode::header(&bytes);
-        if let Ok((format, size)) = &header {
+        // Noted only for the bytes the hash is of (the file may have changed since).
+        let same = blake3::hash(&bytes).to_hex().as_str() == hash;
+        if let (true, Ok((format, size))) = (same, &header) {
             let (w, h) = size.unwrap_or((0, 0));
             // Best effort: without it the header is read again next time.
             let _ = write_atomic(

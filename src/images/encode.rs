@@ -81,22 +81,28 @@ pub fn variants(picture: &Picture, settings: &Settings) -> Result<(), Diagnostic
     let fail = |p: Problem| p.diagnostic(&file);
     let bytes =
         crate::safefs::read(&picture.source).map_err(|e| crate::load::unreadable(&file, &e))?;
+    // The files are kept under the hash the build measured: never other bytes under it.
+    if blake3::hash(&bytes) != picture.original.0 {
+        return Err(fail(Problem::Changed));
+    }
     let image = decode(&bytes).map_err(fail)?;
-    // Largest first, each width made from the one before: less work, the same result.
-    let mut widths: Vec<(u32, u32)> = picture
+    let missing: Vec<&super::Variant> = picture
         .variants
         .iter()
-        .map(|v| (v.width, v.height))
+        .filter(|v| !v.file.is_file())
         .collect();
+    let mut widths: Vec<(u32, u32)> = missing.iter().map(|v| (v.width, v.height)).collect();
     widths.dedup();
-    widths.reverse();
-    let mut current = image;
     for (w, h) in widths {
-        if (current.width(), current.height()) != (w, h) {
-            current = current.resize_exact(w, h, image::imageops::FilterType::Lanczos3);
-        }
-        for v in picture.variants.iter().filter(|v| v.width == w) {
-            let encoded = encode(&current, v.format, settings.quality).map_err(fail)?;
+        // Each width from the whole picture, so a file's bytes depend on nothing but the
+        // original and its own settings (not on which other widths the theme asks for).
+        let resized = if (image.width(), image.height()) == (w, h) {
+            image.clone()
+        } else {
+            image.resize_exact(w, h, image::imageops::FilterType::Lanczos3)
+        };
+        for v in missing.iter().filter(|v| v.width == w) {
+            let encoded = encode(&resized, v.format, settings.quality).map_err(fail)?;
             let known = write_made(&v.file, &encoded).map_err(|e| {
                 let dir = v.file.parent().unwrap_or(&v.file).to_path_buf();
                 super::cache::cannot_write(&dir, &e)

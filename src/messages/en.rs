@@ -276,6 +276,8 @@ pub(super) fn text(id: Id) -> &'static str {
         LinkSchemeHelp => "link to an http(s) address, a mailto: address or a page of this site",
         NumberRange => "each number in `{name}` must be from {min} to {max}, not `{found}`",
         ThemeSettingsHelp => "the theme's README says what theme.yaml may hold",
+        ImageChanged => "this picture changed while the site was being built",
+        ImageChangedHelp => "build the site again once the picture is saved completely",
         LargeImage => {
             "this picture is {size} MB; visitors get a smaller version, but the original stays on the site at full size"
         }

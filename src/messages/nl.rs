@@ -311,6 +311,8 @@ pub(super) fn text(id: Id) -> &'static str {
         }
         NumberRange => "elk getal in `{name}` moet tussen {min} en {max} liggen, niet `{found}`",
         ThemeSettingsHelp => "de README van het thema zegt wat theme.yaml mag bevatten",
+        ImageChanged => "deze afbeelding veranderde terwijl de site gebouwd werd",
+        ImageChangedHelp => "bouw de site opnieuw als de afbeelding helemaal opgeslagen is",
         LargeImage => {
             "deze afbeelding is {size} MB; een bezoeker krijgt een verkleinde versie, maar het origineel blijft groot op de site staan"
         }

@@ -342,7 +342,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
 fn known(site: &Site, job: Job) -> Option<(blake3::Hash, u64)> {
     match job {
         Job::Image(p, v) => site.images.pictures[p].variants[v].known.get().copied(),
-        Job::Media(i) => site.images.get(&site.media[i].rel).map(|p| p.original),
+        Job::Media(i) => site.images.by_rel(&site.media[i].rel).map(|p| p.original),
         _ => None,
     }
 }

@@ -46,9 +46,7 @@ pub struct PictureView {
 /// A picture the site did not measure (none is left once the build checked it) is a
 /// plain `<img>`.
 pub fn view(site: &Site, image: &str, alt: &str, place: Place) -> PictureView {
-    let rel = image
-        .trim_start_matches("/media/")
-        .trim_start_matches("media/");
+    let rel = crate::images::media_rel(image);
     let src = format!("/media/{rel}");
     let Some(picture) = site.images.get(rel) else {
         let html = format!("<img src=\"{src}\" alt=\"{}\">", escape_html(alt));
