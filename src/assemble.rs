@@ -471,9 +471,7 @@ fn check_media(site: &Site, diags: &mut Vec<Diagnostic>) {
         .filter_map(|(common, source)| Some((common.image.as_ref()?, source)))
         .chain(places);
     for (image, source) in images {
-        let rel = image
-            .trim_start_matches("/media/")
-            .trim_start_matches("media/");
+        let rel = crate::images::media_rel(image);
         if media.contains(&rel) {
             continue;
         }

@@ -164,6 +164,11 @@ impl Images {
         self.index.get(media_rel(src)).map(|&i| &self.pictures[i])
     }
 
+    /// The picture whose original is exactly `content/media/<rel>`.
+    pub fn by_rel(&self, rel: &str) -> Option<&Picture> {
+        self.index.get(rel).map(|&i| &self.pictures[i])
+    }
+
     /// Makes every picture's missing files, over all cores; the problems found.
     pub fn ensure_all(&self) -> Vec<Diagnostic> {
         use rayon::prelude::*;
@@ -180,13 +185,6 @@ pub fn media_rel(src: &str) -> &str {
     src.strip_prefix("/media/")
         .or_else(|| src.strip_prefix("media/"))
         .unwrap_or(src)
-}
-
-/// The picture whose original is exactly `content/media/<rel>`.
-impl Images {
-    pub fn by_rel(&self, rel: &str) -> Option<&Picture> {
-        self.index.get(rel).map(|&i| &self.pictures[i])
-    }
 }
 
 /// Where the cache of `root` lives.
