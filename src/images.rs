@@ -120,6 +120,9 @@ pub struct Picture {
     pub original: (blake3::Hash, u64),
     /// Made once, by whichever thread needs the files first.
     made: OnceLock<Result<(), Diagnostic>>,
+    /// Whether missing files are made into the cache, or the original only decoded to
+    /// know it can be (`check`, which writes nothing).
+    writes: bool,
 }
 
 impl Picture {
@@ -129,6 +132,9 @@ impl Picture {
             .get_or_init(|| {
                 if self.variants.iter().all(|v| v.file.is_file()) {
                     return Ok(());
+                }
+                if !self.writes {
+                    return encode::readable(self);
                 }
                 encode::variants(self, settings)
             })
@@ -193,8 +199,14 @@ pub fn cache_dir(root: &Path) -> PathBuf {
 }
 
 /// The pictures `site` shows, with their sizes and the files they become; the problems of
-/// those that cannot be read, and a warning for each very large original.
-pub fn probe(site: &Site, root: &Path, settings: &Settings) -> (Images, Vec<Diagnostic>) {
+/// those that cannot be read, and a warning for each very large original. With `writes`
+/// false (`check`), the cache is only read: nothing is made or noted, not even its folder.
+pub fn probe(
+    site: &Site,
+    root: &Path,
+    settings: &Settings,
+    writes: bool,
+) -> (Images, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let used = used(site);
     let mut images = Images {
@@ -205,7 +217,7 @@ pub fn probe(site: &Site, root: &Path, settings: &Settings) -> (Images, Vec<Diag
     if !site.media.iter().any(|m| used.contains(m.rel.as_str())) {
         return (images, diags);
     }
-    let store = cache::Store::open(&cache_dir(root));
+    let store = cache::Store::open(&cache_dir(root), writes);
     let mut store = match store {
         Ok(s) => s,
         Err(d) => return (images, vec![d]),
@@ -251,6 +263,7 @@ pub fn probe(site: &Site, root: &Path, settings: &Settings) -> (Images, Vec<Diag
             source: media.abs.clone(),
             original: (found.hash_value(), found.len),
             made: OnceLock::new(),
+            writes,
         });
     }
     if let Err(d) = store.save() {

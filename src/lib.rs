@@ -91,6 +91,8 @@ pub struct Options {
     pub now: Now,
     pub drafts: bool,
     pub base_url: Option<String>,
+    /// False for `check`: caches are read but never written (it writes nothing, §4).
+    pub writes: bool,
 }
 
 /// The result of loading a site: the site and theme if there were no errors, and every
@@ -244,8 +246,9 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
     diags.extend(assemble_diags);
     let mut site = site;
     if let Some(theme) = &theme {
-        let (images, image_diags) =
-            timed("images", || images::probe(&site, &opts.root, &theme.images));
+        let (images, image_diags) = timed("images", || {
+            images::probe(&site, &opts.root, &theme.images, opts.writes)
+        });
         site.images = images;
         diags.extend(image_diags);
     }

@@ -128,6 +128,7 @@ fn main() -> ExitCode {
                     now,
                     drafts,
                     base_url,
+                    writes: true,
                 },
                 out,
                 force,
@@ -150,6 +151,7 @@ fn main() -> ExitCode {
                     now,
                     drafts: false,
                     base_url: None,
+                    writes: false,
                 },
                 strict,
                 format,
@@ -177,6 +179,7 @@ fn main() -> ExitCode {
                 now: Now::from_environment(),
                 drafts,
                 base_url: None,
+                writes: true,
             };
             let serve = werkplaats::serve::ServeOptions {
                 options,

@@ -320,6 +320,13 @@ fn swap(out: &Path, fresh: &Path, old: &Path) -> Result<()> {
     }
     if had_old {
         remove_tree(old);
+        // Taking away the old folder's links changed the status time of every file kept
+        // from it: the manifest's time moves past that, or the next build would read
+        // each of them again (all the photos too) to see that nobody else changed it.
+        let _ = fs::File::options()
+            .write(true)
+            .open(out.join(MARKER))
+            .and_then(|f| f.set_modified(std::time::SystemTime::now()));
     }
     Ok(())
 }

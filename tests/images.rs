@@ -419,3 +419,34 @@ fn a_width_is_the_same_file_whatever_other_widths_the_theme_asks_for() {
     };
     assert_eq!(made("[480, 960, 1600]"), made("[480]"));
 }
+
+#[test]
+fn check_reads_the_cache_but_writes_nothing_and_still_finds_a_broken_picture() {
+    let site = Site::new(&[]);
+    site.write(
+        "content/media/werkbank.jpg",
+        jpeg(&picture(1700, 900), None),
+    );
+    with_image(&site, "werkbank.jpg");
+    let before = common::tree(site.root());
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 0, "{diags:?}");
+    assert_eq!(common::tree(site.root()), before, "check wrote nothing");
+    assert!(!site.root().join(".werkplaats-cache").exists());
+
+    // After a build the cache is full; check uses it and leaves it as it is.
+    assert_eq!(site.build().code, 0);
+    let built = common::tree(site.root());
+    assert_eq!(site.check_json_in("en").0, 0);
+    assert_eq!(common::tree(site.root()), built);
+
+    // A picture cut short is decoded by check (its header alone looks fine): an error,
+    // and still nothing written, not even the new file's stamp in the cache.
+    let whole = jpeg(&picture(1200, 800), None);
+    site.write("content/media/werkbank.jpg", &whole[..whole.len() / 2]);
+    let cut = common::tree(site.root());
+    let (code, diags) = site.check_json_in("en");
+    assert_eq!(code, 1, "{diags:?}");
+    common::find(&diags, "unreadable-image", "content/media/werkbank.jpg");
+    assert_eq!(common::tree(site.root()), cut);
+}

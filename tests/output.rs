@@ -360,3 +360,31 @@ fn unchanged_files_keep_their_modification_time() {
     assert_eq!(build_into(&site, &out, &[]).code, 0);
     assert_eq!(tree(&public), tree(&out));
 }
+
+/// A rebuild trusts the files it kept without reading them again (a site's photos are
+/// hundreds of megabytes): taking the previous folder away changes the status time of
+/// every file linked from it, so the manifest's time must be later than all of them.
+#[cfg(unix)]
+#[test]
+fn files_kept_by_a_rebuild_are_trusted_by_the_next_without_reading() {
+    use std::os::unix::fs::MetadataExt;
+    let site = Site::new(&[]);
+    assert_eq!(site.build().code, 0);
+    assert_eq!(site.build().code, 0);
+    let public = site.root().join("public");
+    let marker = std::fs::metadata(public.join(".werkplaats-manifest")).expect("marker");
+    let written = (marker.mtime(), marker.mtime_nsec());
+    let mut files = 0;
+    for entry in walkdir::WalkDir::new(&public).into_iter().flatten() {
+        if entry.file_type().is_file() {
+            let meta = entry.metadata().expect("meta");
+            assert!(
+                (meta.ctime(), meta.ctime_nsec()) <= written,
+                "{} changed after the manifest was written",
+                entry.path().display()
+            );
+            files += 1;
+        }
+    }
+    assert!(files > 50, "{files}");
+}

@@ -21,6 +21,8 @@ pub struct Store {
     /// Path under `media/` → (stamp, hash), as read and as found now.
     sources: HashMap<String, (String, String)>,
     changed: bool,
+    /// False for `check`: the cache is read, never written.
+    writes: bool,
 }
 
 /// What the cache knows of one original.
@@ -32,15 +34,15 @@ pub struct Found {
 }
 
 impl Store {
-    /// Opens (making it if needed) the cache in `dir`.
-    pub fn open(dir: &Path) -> Result<Store, Diagnostic> {
+    /// Opens the cache in `dir`, making it if needed and `writes`.
+    pub fn open(dir: &Path, writes: bool) -> Result<Store, Diagnostic> {
         let images = dir.join("images");
-        if let Err(e) = std::fs::create_dir_all(&images) {
+        if writes && let Err(e) = std::fs::create_dir_all(&images) {
             return Err(cannot_write(dir, &e));
         }
         // The standard mark for backup tools: nothing here needs saving.
         let tag = dir.join("CACHEDIR.TAG");
-        if !tag.exists() {
+        if writes && !tag.exists() {
             let text = "Signature: 8a477f597d28d172789f06886806bc55\n# werkplaats's image cache: made again when needed.\n";
             write_atomic(&tag, text.as_bytes()).map_err(|e| cannot_write(dir, &e))?;
         }
@@ -57,6 +59,7 @@ impl Store {
             dir: images,
             sources,
             changed: false,
+            writes,
         })
     }
 
@@ -95,7 +98,7 @@ impl Store {
         let header = super::encode::header(&bytes);
         // Noted only for the bytes the hash is of (the file may have changed since).
         let same = blake3::hash(&bytes).to_hex().as_str() == hash;
-        if let (true, Ok((format, size))) = (same, &header) {
+        if let (true, true, Ok((format, size))) = (self.writes, same, &header) {
             let (w, h) = size.unwrap_or((0, 0));
             // Best effort: without it the header is read again next time.
             let _ = write_atomic(
@@ -129,7 +132,7 @@ impl Store {
 
     /// Writes the stamps down if any changed.
     pub fn save(self) -> Result<(), Diagnostic> {
-        if !self.changed {
+        if !self.changed || !self.writes {
             return Ok(());
         }
         let mut lines: Vec<String> = self

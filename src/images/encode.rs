@@ -79,13 +79,7 @@ fn problem(e: &image::ImageError) -> Problem {
 pub fn variants(picture: &Picture, settings: &Settings) -> Result<(), Diagnostic> {
     let file = format!("content/media/{}", picture.rel);
     let fail = |p: Problem| p.diagnostic(&file);
-    let bytes =
-        crate::safefs::read(&picture.source).map_err(|e| crate::load::unreadable(&file, &e))?;
-    // The files are kept under the hash the build measured: never other bytes under it.
-    if blake3::hash(&bytes) != picture.original.0 {
-        return Err(fail(Problem::Changed));
-    }
-    let image = decode(&bytes).map_err(fail)?;
+    let image = decoded(picture, &file)?;
     let missing: Vec<&super::Variant> = picture
         .variants
         .iter()
@@ -111,6 +105,22 @@ pub fn variants(picture: &Picture, settings: &Settings) -> Result<(), Diagnostic
         }
     }
     Ok(())
+}
+
+/// Whether `picture` decodes whole, making nothing (for `check`).
+pub fn readable(picture: &Picture) -> Result<(), Diagnostic> {
+    decoded(picture, &format!("content/media/{}", picture.rel)).map(drop)
+}
+
+/// The original of `picture` decoded, if its bytes are still those the build measured.
+fn decoded(picture: &Picture, file: &str) -> Result<DynamicImage, Diagnostic> {
+    let bytes =
+        crate::safefs::read(&picture.source).map_err(|e| crate::load::unreadable(file, &e))?;
+    // The files are kept under the hash the build measured: never other bytes under it.
+    if blake3::hash(&bytes) != picture.original.0 {
+        return Err(Problem::Changed.diagnostic(file));
+    }
+    decode(&bytes).map_err(|p| p.diagnostic(file))
 }
 
 /// All pixels, upright, as 8-bit RGB (or RGBA where the original has transparency).
