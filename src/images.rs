@@ -47,6 +47,9 @@ pub enum Format {
     Webp,
     /// Used as it is: resizing would lose its frames.
     Gif,
+    /// An animated PNG (APNG) or WebP: used as it is, like a GIF.
+    AnimatedPng,
+    AnimatedWebp,
     /// Used as it is: it is sharp at every width.
     Svg,
 }
@@ -58,6 +61,8 @@ impl Format {
             Format::Png => "png",
             Format::Webp => "webp",
             Format::Gif => "gif",
+            Format::AnimatedPng => "apng",
+            Format::AnimatedWebp => "awebp",
             Format::Svg => "svg",
         }
     }
@@ -68,13 +73,16 @@ impl Format {
             Format::Png,
             Format::Webp,
             Format::Gif,
+            Format::AnimatedPng,
+            Format::AnimatedWebp,
             Format::Svg,
         ]
         .into_iter()
         .find(|f| f.name() == name)
     }
 
-    /// Made at the theme's widths (the others are shown as they are).
+    /// Made at the theme's widths (the others are shown as they are: resizing would keep
+    /// the first frame of an animation only).
     pub fn resized(self) -> bool {
         matches!(self, Format::Jpeg | Format::Png | Format::Webp)
     }
@@ -85,6 +93,8 @@ impl Format {
             Format::Png => "image/png",
             Format::Webp => "image/webp",
             Format::Gif => "image/gif",
+            Format::AnimatedPng => "image/png",
+            Format::AnimatedWebp => "image/webp",
             Format::Svg => "image/svg+xml",
         }
     }

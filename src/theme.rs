@@ -23,6 +23,9 @@ pub struct Theme {
     pub statics: Vec<StaticFile>,
     /// The widths and quality of the pictures pages show.
     pub images: crate::images::Settings,
+    /// The picture for link previews of pages without one of their own (`og:image`):
+    /// its path under `static/`, which is its path in the site.
+    pub default_image: Option<String>,
 }
 
 /// A file under the theme's `static/`, copied to the site root.
@@ -96,7 +99,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         }
     }
     let strings = strings(root, &dir, config, &mut diags);
-    let images = image_settings(root, &dir, &mut diags);
+    let (images, default_image) = settings(root, &dir, &mut diags);
     let statics = files_in(root, &dir.join("static"), &mut diags)
         .into_iter()
         .map(|e| StaticFile {
@@ -113,25 +116,32 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
             strings,
             statics,
             images,
+            default_image,
         }),
         diags,
     )
 }
 
 /// `theme.yaml` beside the templates, if the theme has one: `image_widths` (the widths
-/// pictures are made at, in pixels) and `image_quality` (WebP and JPEG, 1–100).
-fn image_settings(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> crate::images::Settings {
+/// pictures are made at, in pixels), `image_quality` (WebP and JPEG, 1–100) and
+/// `default_image` (a PNG or JPEG under `static/` for link previews).
+fn settings(
+    root: &Path,
+    dir: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> (crate::images::Settings, Option<String>) {
     let mut settings = crate::images::Settings::default();
+    let mut default_image = None;
     let path = dir.join("theme.yaml");
     if std::fs::symlink_metadata(&path).is_err() {
-        return settings;
+        return (settings, default_image);
     }
     let rel = rel_path(root, &path);
     let text = match crate::safefs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) => {
             diags.push(crate::load::unreadable(&rel, &e));
-            return settings;
+            return (settings, default_image);
         }
     };
     let source = std::sync::Arc::new(frontmatter::yaml_source(&rel, text));
@@ -139,14 +149,32 @@ fn image_settings(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> crate
         Ok(doc) => doc,
         Err(e) => {
             diags.push(frontmatter::syntax_error(&source, &e));
-            return settings;
+            return (settings, default_image);
         }
     };
     let reader = crate::fields::Reader::new(source, &[]);
     if let Some(o) = reader.root(&doc) {
-        o.finish(&["image_widths", "image_quality"]);
+        o.finish(&["image_widths", "image_quality", "default_image"]);
+        if let Some(image) = o.text("default_image", false) {
+            let image = image.trim().trim_start_matches('/').to_string();
+            let lower = image.to_ascii_lowercase();
+            let raster = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));
+            let inside = !image.split('/').any(|part| part.is_empty() || part == "..");
+            if raster && inside && dir.join("static").join(&image).is_file() {
+                default_image = Some(image);
+            } else {
+                reader.error_help(
+                    "invalid-value",
+                    msg!(DefaultImage, found = image),
+                    Some(msg!(ThemeSettingsHelp)),
+                    &o.path_to("default_image"),
+                    false,
+                );
+            }
+        }
         if let Some(widths) =
-            o.ints_within("image_widths", (16, i64::from(crate::images::MAX_SIDE)))
+            // WebP's largest side is one pixel short of what we decode.
+            o.ints_within("image_widths", (16, i64::from(crate::images::MAX_SIDE) - 1))
         {
             let mut widths: Vec<u32> = widths
                 .into_iter()
@@ -174,7 +202,7 @@ fn image_settings(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> crate
         }
     }
     diags.extend(reader.into_diagnostics());
-    settings
+    (settings, default_image)
 }
 
 /// The regular files under `folder`, in name order, without editor leftovers. A FIFO,

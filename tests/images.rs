@@ -388,7 +388,7 @@ fn the_theme_chooses_the_widths_and_a_wrong_one_is_an_error() {
     let d = common::find(&diags, "invalid-value", "themes/default/theme.yaml");
     assert_eq!(
         d["message"],
-        "each number in `image_widths` must be from 16 to 16384, not `0`"
+        "each number in `image_widths` must be from 16 to 16383, not `0`"
     );
     assert_eq!(
         (d["line"].as_u64(), d["column"].as_u64()),
@@ -449,4 +449,119 @@ fn check_reads_the_cache_but_writes_nothing_and_still_finds_a_broken_picture() {
     assert_eq!(code, 1, "{diags:?}");
     common::find(&diags, "unreadable-image", "content/media/werkbank.jpg");
     assert_eq!(common::tree(site.root()), cut);
+}
+
+#[test]
+fn pages_without_a_picture_preview_with_the_themes_default_image() {
+    let site = Site::new(&[]);
+    site.write("content/media/werkbank.png", png(&picture(1000, 500)));
+    with_image(&site, "werkbank.png");
+    assert_eq!(site.build().code, 0);
+    let base = "https://proef.example";
+    let home = site.read("public/index.html");
+    assert!(
+        home.contains(&format!(
+            "<meta property=\"og:image\" content=\"{base}/og-image.png\">"
+        )),
+        "{home}"
+    );
+    assert!(home.contains("content=\"summary_large_image\""));
+    let preview = decoded(&site.public()["og-image.png"]);
+    assert_eq!((preview.width(), preview.height()), (1200, 630));
+    // A page with its own picture keeps it.
+    let event = site.read("public/agenda/open-dag/index.html");
+    assert!(event.contains(&format!("content=\"{base}/media/werkbank-1000.png\"")));
+    assert!(!event.contains("og-image.png"), "{event}");
+
+    // A default that is not there, or not a picture a preview can show, is an error.
+    let settings = site.read("themes/default/theme.yaml");
+    for wrong in ["ontbreekt.png", "favicon.svg", "../theme.yaml"] {
+        site.write(
+            "themes/default/theme.yaml",
+            settings.replace(
+                "default_image: og-image.png",
+                &format!("default_image: {wrong}"),
+            ),
+        );
+        let (code, diags) = site.check_json_in("en");
+        assert_eq!(code, 1, "{wrong}");
+        let d = common::find(&diags, "invalid-value", "themes/default/theme.yaml");
+        assert!(d["message"].as_str().expect("text").contains(wrong), "{d}");
+    }
+    // Without the setting, pages have no og:image and a small card.
+    site.write(
+        "themes/default/theme.yaml",
+        settings.replace("default_image: og-image.png", ""),
+    );
+    assert_eq!(site.build().code, 0);
+    let home = site.read("public/index.html");
+    assert!(!home.contains("og:image"), "{home}");
+    assert!(home.contains("content=\"summary\""));
+}
+
+/// An animated PNG of two frames, `w`×`h`, written by the `png` crate.
+fn apng(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, w, h);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_animated(2, 0).expect("animated");
+        let mut writer = encoder.write_header().expect("header");
+        for frame in [picture(w, h), picture(h, w)] {
+            let frame = image::imageops::resize(&frame, w, h, image::imageops::FilterType::Nearest);
+            writer.write_image_data(frame.as_raw()).expect("frame");
+        }
+        writer.finish().expect("finish");
+    }
+    out
+}
+
+/// An animated WebP of two frames, by libwebp's animation encoder.
+fn animated_webp(w: u32, h: u32) -> Vec<u8> {
+    let frames: Vec<Vec<u8>> = [[200, 20, 20, 255], [20, 20, 200, 255]]
+        .iter()
+        .map(|c| c.repeat((w * h) as usize))
+        .collect();
+    let config = webp::WebPConfig::new().expect("config");
+    let mut encoder = webp::AnimEncoder::new(w, h, &config);
+    for (i, frame) in frames.iter().enumerate() {
+        encoder.add_frame(webp::AnimFrame::from_rgba(frame, w, h, i as i32 * 500));
+    }
+    encoder.encode().to_vec()
+}
+
+#[test]
+fn an_animation_is_shown_as_it_is_not_cut_to_its_first_frame() {
+    let site = Site::new(&[]);
+    let moving = apng(600, 400);
+    let webp = animated_webp(300, 200);
+    site.write("content/media/beweging.png", &moving);
+    site.write("content/media/draaiend.webp", &webp);
+    with_image(&site, "beweging.png");
+    let course = site.read("content/courses/lassen.nl.md");
+    site.write(
+        "content/courses/lassen.nl.md",
+        format!("{course}\n![Een draaiende las](/media/draaiend.webp)\n"),
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files = media(&site);
+    let names: Vec<&str> = files.keys().map(String::as_str).collect();
+    assert_eq!(names, ["media/beweging.png", "media/draaiend.webp"]);
+    assert_eq!(files["media/beweging.png"], moving);
+    assert_eq!(files["media/draaiend.webp"], webp);
+    let event = site.read("public/agenda/open-dag/index.html");
+    assert!(
+        event.contains("<img src=\"/media/beweging.png\" width=\"600\" height=\"400\" alt=\"Leerlingen aan een werkbank\""),
+        "{event}"
+    );
+    let course = site.read("public/opleidingen/lassen/index.html");
+    assert!(
+        course.contains("<img src=\"/media/draaiend.webp\" width=\"300\" height=\"200\" alt=\"Een draaiende las\""),
+        "{course}"
+    );
+    // A still PNG beside it is still made at the theme's widths.
+    site.write("content/media/beweging.png", png(&picture(600, 400)));
+    assert_eq!(site.build().code, 0);
+    assert!(media(&site).contains_key("media/beweging-480.webp"));
 }

@@ -2,7 +2,7 @@
 //! Files are named by the hash of the original's bytes, so a picture renamed, or the same
 //! picture in two places, is made once, and a changed one is made again. Beside them:
 //! `sources`, each original's stamp (size, times, inode) with its hash, so an unchanged
-//! original is not read again to be hashed (as git's index does), and `<hash>.size`, its
+//! original is not read again to be hashed (as git's index does), and `<hash>.<version>.size`, its
 //! format and size, so it is not decoded again to be measured. Every file is written under
 //! a temporary name and renamed, so two builds at once never see half a file.
 
@@ -15,6 +15,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Bump when encoding changes, so old variants are made again.
 const VERSION: &str = "1";
+/// Bump when what `header` finds changes (animations became formats of their own), so
+/// sizes noted before are measured again.
+const HEADER_VERSION: &str = "2";
 
 pub struct Store {
     dir: PathBuf,
@@ -80,7 +83,7 @@ impl Store {
                 hash
             }
         };
-        let size_file = self.dir.join(format!("{hash}.size"));
+        let size_file = self.dir.join(format!("{hash}.{HEADER_VERSION}.size"));
         if let Some(header) = std::fs::read_to_string(&size_file)
             .ok()
             .and_then(|t| read_header(&t))

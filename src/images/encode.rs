@@ -20,7 +20,11 @@ pub fn header(bytes: &[u8]) -> Result<(Format, Option<(u32, u32)>), Problem> {
     }
     // No limit on the sides while reading the header: they are checked here, by name.
     let reader = reader(bytes, None)?;
-    let format = format_of(&reader)?;
+    let format = match format_of(&reader)? {
+        Format::Png if is_apng(bytes) => Format::AnimatedPng,
+        Format::Webp if is_animated_webp(bytes) => Format::AnimatedWebp,
+        other => other,
+    };
     let mut decoder = reader.into_decoder().map_err(|e| problem(&e))?;
     let (w, h) = decoder.dimensions();
     if w > MAX_SIDE || h > MAX_SIDE {
@@ -183,9 +187,28 @@ fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, 
                 )
                 .map_err(broken)?;
         }
-        Format::Gif | Format::Svg => {}
+        Format::Gif | Format::AnimatedPng | Format::AnimatedWebp | Format::Svg => {}
     }
     Ok(out)
+}
+
+/// Whether a PNG is animated: an `acTL` chunk before its first `IDAT` (APNG).
+fn is_apng(bytes: &[u8]) -> bool {
+    let mut i = 8;
+    while let Some(head) = bytes.get(i..i + 8) {
+        let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        match &head[4..8] {
+            b"acTL" => return true,
+            b"IDAT" => return false,
+            _ => i = i.saturating_add(12).saturating_add(len),
+        }
+    }
+    false
+}
+
+/// Whether a WebP is animated: the animation flag of its extended header (`VP8X`).
+fn is_animated_webp(bytes: &[u8]) -> bool {
+    bytes.get(12..16) == Some(b"VP8X") && bytes.get(20).is_some_and(|flags| flags & 0x02 != 0)
 }
 
 /// Whether a JPEG has its end-of-image marker after its first scan. The segments before

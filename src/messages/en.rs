@@ -276,6 +276,9 @@ pub(super) fn text(id: Id) -> &'static str {
         LinkSchemeHelp => "link to an http(s) address, a mailto: address or a page of this site",
         NumberRange => "each number in `{name}` must be from {min} to {max}, not `{found}`",
         ThemeSettingsHelp => "the theme's README says what theme.yaml may hold",
+        DefaultImage => {
+            "`default_image` must name a PNG or JPEG file in the theme's static/ folder; `{found}` is not one"
+        }
         ImageChanged => "this picture changed while the site was being built",
         ImageChangedHelp => "build the site again once the picture is saved completely",
         LargeImage => {

@@ -311,6 +311,9 @@ pub(super) fn text(id: Id) -> &'static str {
         }
         NumberRange => "elk getal in `{name}` moet tussen {min} en {max} liggen, niet `{found}`",
         ThemeSettingsHelp => "de README van het thema zegt wat theme.yaml mag bevatten",
+        DefaultImage => {
+            "`default_image` moet een PNG- of JPEG-bestand in de map static/ van het thema noemen; `{found}` is dat niet"
+        }
         ImageChanged => "deze afbeelding veranderde terwijl de site gebouwd werd",
         ImageChangedHelp => "bouw de site opnieuw als de afbeelding helemaal opgeslagen is",
         LargeImage => {

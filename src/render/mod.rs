@@ -283,7 +283,12 @@ impl Plan {
             sources: &theme.sources,
             cards: &per.cards,
         };
-        let built = pages::build(&cx, spec)?;
+        let mut built = pages::build(&cx, spec)?;
+        if built.meta.image.is_none()
+            && let Some(image) = &theme.default_image
+        {
+            built.meta.image = Some(format!("{}/{image}", site.config.base_url));
+        }
         let mut context = tera::Context::new();
         context.insert_value("site", per.site_value(&built.meta.path));
         context.insert("page", &built.meta);

@@ -93,8 +93,7 @@ pub fn body(site: &Site, html: &str) -> String {
     while let Some(at) = rest.find(START) {
         out.push_str(&rest[..at]);
         let tag = &rest[at..];
-        // Attribute values are escaped, so the first `>` ends the tag.
-        let Some(end) = tag.find('>') else {
+        let Some(end) = tag_end(tag) else {
             rest = tag;
             break;
         };
@@ -118,6 +117,21 @@ pub fn body(site: &Site, html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where the tag at the start of `html` ends (its `>`): pulldown-cmark escapes `>` in the
+/// values it writes, but a raw `<img alt="a > b">` in a body need not.
+fn tag_end(html: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in html.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// What a picture's markup is made of.
@@ -190,4 +204,17 @@ fn shown(picture: &Picture) -> Option<String> {
 /// The size of the largest variant: the `width` and `height` the page gives it.
 fn largest(picture: &Picture) -> Option<(u32, u32)> {
     picture.variants.last().map(|v| (v.width, v.height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tag_end;
+
+    #[test]
+    fn a_tag_ends_at_the_first_unquoted_angle() {
+        let tag = r#"<img src="/media/a.png" alt="a > b" title='c>d'>after"#;
+        assert_eq!(tag_end(tag).map(|e| &tag[e + 1..]), Some("after"));
+        assert_eq!(tag_end(r#"<img src="/media/a.png">x"#), Some(23));
+        assert_eq!(tag_end(r#"<img alt="never closed>"#), None);
+    }
 }
