@@ -100,6 +100,16 @@ impl Format {
     }
 }
 
+/// What a picture's header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    pub format: Format,
+    /// Its size once upright (`None`: an SVG that does not say).
+    pub size: Option<(u32, u32)>,
+    /// Its metadata holds where it was taken (GPS): the copied original keeps it.
+    pub located: bool,
+}
+
 /// One file a picture becomes.
 #[derive(Debug, Clone)]
 pub struct Variant {
@@ -251,13 +261,27 @@ pub fn probe(
                     .with_help(msg!(LargeImageHelp)),
             );
         }
-        let (format, size) = match found.header {
+        let Header {
+            format,
+            size,
+            located,
+        } = match found.header {
             Ok(header) => header,
             Err(problem) => {
                 diags.push(problem.diagnostic(&file));
                 continue;
             }
         };
+        if located {
+            diags.push(
+                Diagnostic::warning(
+                    "photo-location",
+                    &file,
+                    msg!(PhotoLocation, path = format!("/media/{}", media.rel)),
+                )
+                .with_help(msg!(PhotoLocationHelp)),
+            );
+        }
         let variants = match (format.resized(), size) {
             (true, Some(size)) => variants(&media.rel, format, size, settings, &store, &found),
             _ => Vec::new(),

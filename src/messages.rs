@@ -254,7 +254,7 @@ ids! {
     // Pictures (images.rs).
     LargeImage, LargeImageHelp, ImageChanged, ImageChangedHelp, NumberRange, ThemeSettingsHelp, NotAnImage, NotAnImageHelp, UnsupportedImage, ImageTooLarge,
     ImageTooLargeHelp, BrokenImage, BrokenImageHelp, ImageCache, ImageCacheHelp,
-    DefaultImage,
+    DefaultImage, PhotoLocation, PhotoLocationHelp,
     // site.yaml (config.rs).
     LanguagesList, DuplicateLanguage, NoSuchLanguage, NoSuchLanguageHelp, MissingBaseUrl,
     MissingBaseUrlHelp, InvalidTheme, InvalidTimezone, InvalidTimezoneHelp,

@@ -565,3 +565,85 @@ fn an_animation_is_shown_as_it_is_not_cut_to_its_first_frame() {
     assert_eq!(site.build().code, 0);
     assert!(media(&site).contains_key("media/beweging-480.webp"));
 }
+
+/// EXIF with a GPS position (52°5′ N), as a phone writes it.
+fn exif_with_place() -> Vec<u8> {
+    let mut e = b"II*\0".to_vec();
+    e.extend(8u32.to_le_bytes());
+    // IFD0: one entry, the pointer to the GPS folder at 26.
+    e.extend(1u16.to_le_bytes());
+    e.extend(0x8825u16.to_le_bytes());
+    e.extend(4u16.to_le_bytes());
+    e.extend(1u32.to_le_bytes());
+    e.extend(26u32.to_le_bytes());
+    e.extend(0u32.to_le_bytes());
+    // The GPS folder: latitude reference `N` and the latitude, three rationals at 56.
+    e.extend(2u16.to_le_bytes());
+    e.extend(0x0001u16.to_le_bytes());
+    e.extend(2u16.to_le_bytes());
+    e.extend(2u32.to_le_bytes());
+    e.extend(*b"N\0\0\0");
+    e.extend(0x0002u16.to_le_bytes());
+    e.extend(5u16.to_le_bytes());
+    e.extend(3u32.to_le_bytes());
+    e.extend(56u32.to_le_bytes());
+    e.extend(0u32.to_le_bytes());
+    for (n, d) in [(52u32, 1u32), (5, 1), (0, 1)] {
+        e.extend(n.to_le_bytes());
+        e.extend(d.to_le_bytes());
+    }
+    e
+}
+
+#[test]
+fn a_photo_that_says_where_it_was_taken_is_warned_about() {
+    let site = Site::new(&[]);
+    site.write(
+        "content/media/thuis.jpg",
+        jpeg(&picture(800, 600), Some(exif_with_place())),
+    );
+    site.write(
+        "content/media/zonder.jpg",
+        jpeg(&picture(800, 600), Some(exif(1, "Werkbank"))),
+    );
+    with_image(&site, "thuis.jpg");
+    let course = site.read("content/courses/lassen.nl.md");
+    site.write(
+        "content/courses/lassen.nl.md",
+        format!("{course}\n![Een werkbank](/media/zonder.jpg)\n"),
+    );
+    let warned = |site: &Site| {
+        let (code, diags) = site.check_json_in("en");
+        assert_eq!(code, 0, "a warning only: {diags:?}");
+        let places: Vec<&str> = diags
+            .iter()
+            .filter(|d| d["code"] == "photo-location")
+            .map(|d| d["file"].as_str().expect("file"))
+            .collect();
+        assert_eq!(places, ["content/media/thuis.jpg"], "{diags:?}");
+        let d = common::find(&diags, "photo-location", "content/media/thuis.jpg");
+        assert_eq!(d["severity"], "warning");
+        assert!(
+            d["message"]
+                .as_str()
+                .expect("text")
+                .contains("/media/thuis.jpg"),
+            "{d}"
+        );
+    };
+    warned(&site);
+    // From the cache too (the header is not read again).
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("photo-location"), "{}", r.stderr);
+    warned(&site);
+    // The copies pages show have no position; the original is left as it was.
+    let files = media(&site);
+    let place: &[u8] = &52u32.to_le_bytes();
+    for (name, bytes) in &files {
+        if name.starts_with("media/thuis-") {
+            assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{name}");
+        }
+    }
+    assert!(files["media/thuis.jpg"].windows(4).any(|w| w == place));
+}

@@ -6,7 +6,7 @@
 //! format and size, so it is not decoded again to be measured. Every file is written under
 //! a temporary name and renamed, so two builds at once never see half a file.
 
-use super::{Format, Problem, Settings};
+use super::{Format, Header, Problem, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::msg;
 use std::collections::HashMap;
@@ -15,8 +15,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Bump when encoding changes, so old variants are made again.
 const VERSION: &str = "1";
-/// Bump when what `header` finds changes (animations became formats of their own), so
-/// sizes noted before are measured again.
+/// Bump when what `header` finds changes (animations became formats of their own, the
+/// GPS position is noted), so sizes noted before are measured again.
 const HEADER_VERSION: &str = "2";
 
 pub struct Store {
@@ -33,7 +33,7 @@ pub struct Found {
     pub len: u64,
     /// blake3 of its bytes, in hex.
     pub hash: String,
-    pub header: Result<(Format, Option<(u32, u32)>), Problem>,
+    pub header: Result<Header, Problem>,
 }
 
 impl Store {
@@ -101,12 +101,13 @@ impl Store {
         let header = super::encode::header(&bytes);
         // Noted only for the bytes the hash is of (the file may have changed since).
         let same = blake3::hash(&bytes).to_hex().as_str() == hash;
-        if let (true, true, Ok((format, size))) = (self.writes, same, &header) {
-            let (w, h) = size.unwrap_or((0, 0));
+        if let (true, true, Ok(found)) = (self.writes, same, &header) {
+            let (w, h) = found.size.unwrap_or((0, 0));
+            let place = if found.located { " gps" } else { "" };
             // Best effort: without it the header is read again next time.
             let _ = write_atomic(
                 &size_file,
-                format!("{} {w} {h}\n", format.name()).as_bytes(),
+                format!("{} {w} {h}{place}\n", found.format.name()).as_bytes(),
             );
         }
         Ok(Found {
@@ -176,12 +177,16 @@ fn stamp(meta: &std::fs::Metadata) -> String {
     }
 }
 
-fn read_header(text: &str) -> Option<(Format, Option<(u32, u32)>)> {
+fn read_header(text: &str) -> Option<Header> {
     let mut parts = text.split_whitespace();
     let format = Format::from_name(parts.next()?)?;
     let w: u32 = parts.next()?.parse().ok()?;
     let h: u32 = parts.next()?.parse().ok()?;
-    Some((format, (w > 0 && h > 0).then_some((w, h))))
+    Some(Header {
+        format,
+        size: (w > 0 && h > 0).then_some((w, h)),
+        located: parts.next() == Some("gps"),
+    })
 }
 
 impl Found {

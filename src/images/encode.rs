@@ -4,7 +4,7 @@
 //! original's metadata (EXIF with its GPS place, XMP, comments) reaches the site.
 
 use super::cache::write_made;
-use super::{Format, MAX_SIDE, Picture, Problem, Settings};
+use super::{Format, Header, MAX_SIDE, Picture, Problem, Settings};
 use crate::diagnostic::Diagnostic;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, metadata::Orientation};
 use std::io::Cursor;
@@ -13,10 +13,15 @@ use std::io::Cursor;
 /// 1 GiB; a 48-megapixel phone photo needs a fifth of that.
 const MAX_ALLOC: u64 = 1024 * 1024 * 1024;
 
-/// The format of `bytes` and the picture's size once upright, from its header alone.
-pub fn header(bytes: &[u8]) -> Result<(Format, Option<(u32, u32)>), Problem> {
+/// The format of `bytes`, the picture's size once upright, and whether its metadata says
+/// where it was taken, from its header alone.
+pub fn header(bytes: &[u8]) -> Result<Header, Problem> {
     if super::svg::looks_like_svg(bytes) {
-        return super::svg::size(bytes).map(|size| (Format::Svg, size));
+        return super::svg::size(bytes).map(|size| Header {
+            format: Format::Svg,
+            size,
+            located: false,
+        });
     }
     // No limit on the sides while reading the header: they are checked here, by name.
     let reader = reader(bytes, None)?;
@@ -33,6 +38,11 @@ pub fn header(bytes: &[u8]) -> Result<(Format, Option<(u32, u32)>), Problem> {
     if w == 0 || h == 0 {
         return Err(Problem::Broken(format!("{w}×{h} pixels")));
     }
+    let located = decoder
+        .exif_metadata()
+        .ok()
+        .flatten()
+        .is_some_and(has_place);
     let upright = match decoder.orientation().unwrap_or(Orientation::NoTransforms) {
         Orientation::Rotate90
         | Orientation::Rotate270
@@ -40,7 +50,19 @@ pub fn header(bytes: &[u8]) -> Result<(Format, Option<(u32, u32)>), Problem> {
         | Orientation::Rotate270FlipH => (h, w),
         _ => (w, h),
     };
-    Ok((format, Some(upright)))
+    Ok(Header {
+        format,
+        size: Some(upright),
+        located,
+    })
+}
+
+/// Whether EXIF (TIFF) data holds a GPS position.
+fn has_place(exif: Vec<u8>) -> bool {
+    exif::Reader::new().read_raw(exif).is_ok_and(|e| {
+        e.get_field(exif::Tag::GPSLatitude, exif::In::PRIMARY)
+            .is_some()
+    })
 }
 
 fn reader(bytes: &[u8], max_side: Option<u32>) -> Result<ImageReader<Cursor<&[u8]>>, Problem> {

@@ -276,6 +276,12 @@ pub(super) fn text(id: Id) -> &'static str {
         LinkSchemeHelp => "link to an http(s) address, a mailto: address or a page of this site",
         NumberRange => "each number in `{name}` must be from {min} to {max}, not `{found}`",
         ThemeSettingsHelp => "the theme's README says what theme.yaml may hold",
+        PhotoLocation => {
+            "this photo says where it was taken (GPS); pages show copies without it, but the original at {path} keeps it for anyone to read"
+        }
+        PhotoLocationHelp => {
+            "remove the location before you put the photo in content/media/ (on a phone: share it without location; or `exiftool -gps:all= photo.jpg`)"
+        }
         DefaultImage => {
             "`default_image` must name a PNG or JPEG file in the theme's static/ folder; `{found}` is not one"
         }
