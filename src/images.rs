@@ -374,7 +374,11 @@ fn variants(
         // Rounded, at least one pixel: a 4000×1 banner stays a picture.
         let h = ((u64::from(height) * u64::from(w) + u64::from(width) / 2) / u64::from(width))
             .max(1) as u32;
-        let mut formats = vec![(Format::Webp, "webp".to_string())];
+        // WebP has at most 16,383 pixels a side: a taller strip gets its own format only.
+        let mut formats = Vec::new();
+        if w <= WEBP_MAX && h <= WEBP_MAX {
+            formats.push((Format::Webp, "webp".to_string()));
+        }
         if format != Format::Webp {
             formats.push((format, own.clone()));
         }
@@ -414,6 +418,9 @@ pub enum Problem {
 
 /// The most pixels on one side that we decode.
 pub const MAX_SIDE: u32 = 16_384;
+
+/// The most pixels on one side of a WebP file.
+pub const WEBP_MAX: u32 = 16_383;
 
 impl Problem {
     fn diagnostic(&self, file: &str) -> Diagnostic {

@@ -25,6 +25,7 @@ pub(crate) mod outguard;
 pub(crate) mod parse;
 pub mod render;
 pub mod safefs;
+pub(crate) mod search;
 pub mod serve;
 pub(crate) mod site;
 pub(crate) mod source;

@@ -273,6 +273,8 @@ pub fn is_ignored(name: &str) -> bool {
         || name.ends_with("___jb_old___")
         || name.ends_with(".bak")
         || name.ends_with(".kate-swp")
+        // exiftool's copy of the file it changed (with the GPS position it took out).
+        || name.ends_with("_original")
 }
 
 /// `<id>.<lang>.md`, `<id>.md` or `<id>.yaml` → id and language.

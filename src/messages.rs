@@ -255,6 +255,8 @@ ids! {
     LargeImage, LargeImageHelp, ImageChanged, ImageChangedHelp, NumberRange, ThemeSettingsHelp, NotAnImage, NotAnImageHelp, UnsupportedImage, ImageTooLarge,
     ImageTooLargeHelp, BrokenImage, BrokenImageHelp, ImageCache, ImageCacheHelp,
     DefaultImage, PhotoLocation, PhotoLocationHelp,
+    // The search index (search.rs).
+    SearchIndex,
     // site.yaml (config.rs).
     LanguagesList, DuplicateLanguage, NoSuchLanguage, NoSuchLanguageHelp, MissingBaseUrl,
     MissingBaseUrlHelp, InvalidTheme, InvalidTimezone, InvalidTimezoneHelp,

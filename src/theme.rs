@@ -99,7 +99,6 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
         }
     }
     let strings = strings(root, &dir, config, &mut diags);
-    let (images, default_image) = settings(root, &dir, &mut diags);
     let statics = files_in(root, &dir.join("static"), &mut diags)
         .into_iter()
         .map(|e| StaticFile {
@@ -107,7 +106,8 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
             rel: rel_path(&dir.join("static"), e.path()),
             identity: e.metadata().ok().map(|m| crate::safefs::Identity::of(&m)),
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let (images, default_image) = settings(root, &dir, &statics, &mut diags);
     let ok = !diags.iter().any(Diagnostic::is_error);
     (
         ok.then_some(Theme {
@@ -128,6 +128,7 @@ pub fn load(root: &Path, config: &SiteConfig) -> (Option<Theme>, Vec<Diagnostic>
 fn settings(
     root: &Path,
     dir: &Path,
+    statics: &[StaticFile],
     diags: &mut Vec<Diagnostic>,
 ) -> (crate::images::Settings, Option<String>) {
     let mut settings = crate::images::Settings::default();
@@ -159,8 +160,8 @@ fn settings(
             let image = image.trim().trim_start_matches('/').to_string();
             let lower = image.to_ascii_lowercase();
             let raster = [".png", ".jpg", ".jpeg"].iter().any(|e| lower.ends_with(e));
-            let inside = !image.split('/').any(|part| part.is_empty() || part == "..");
-            if raster && inside && dir.join("static").join(&image).is_file() {
+            // Exactly one of the files the theme publishes (never a path out of it).
+            if raster && statics.iter().any(|s| s.rel == image) {
                 default_image = Some(image);
             } else {
                 reader.error_help(
@@ -173,8 +174,7 @@ fn settings(
             }
         }
         if let Some(widths) =
-            // WebP's largest side is one pixel short of what we decode.
-            o.ints_within("image_widths", (16, i64::from(crate::images::MAX_SIDE) - 1))
+            o.ints_within("image_widths", (16, i64::from(crate::images::WEBP_MAX)))
         {
             let mut widths: Vec<u32> = widths
                 .into_iter()

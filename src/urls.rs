@@ -138,6 +138,15 @@ pub fn site_map(config: &SiteConfig, lang: Lang) -> String {
     format!("{}/sitemap/", prefix(config, lang))
 }
 
+/// The search page (§2.3): `/zoeken/`, `/en/search/`.
+pub fn search(config: &SiteConfig, lang: Lang) -> String {
+    let word = match lang {
+        Lang::Nl => "zoeken",
+        Lang::En => "search",
+    };
+    format!("{}/{word}/", prefix(config, lang))
+}
+
 pub fn not_found(config: &SiteConfig, lang: Lang) -> String {
     format!("{}/404.html", prefix(config, lang))
 }
@@ -172,6 +181,7 @@ pub fn generated(config: &SiteConfig, lang: Lang) -> Vec<(String, &'static str)>
         (embed_help(config, lang), "the embed help page"),
         (embed_agenda(config, lang), "the embeddable agenda"),
         (site_map(config, lang), "the sitemap"),
+        (search(config, lang), "the search page"),
     ];
     for code in crate::model::AUDIENCES {
         out.push((audience(config, lang, code), "an audience page"));

@@ -188,6 +188,24 @@ impl Folder {
     }
 }
 
+/// Sets the modification time of `path` to the kernel's clock as it stamps status times
+/// (a coarser clock than `SystemTime::now`): a file changed after this gets a later time.
+#[cfg(unix)]
+fn touch_with_kernel_time(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let file = fs::File::options().write(true).open(path)?;
+    file.set_modified(std::time::SystemTime::now())?;
+    let meta = file.metadata()?;
+    let secs = u64::try_from(meta.ctime()).unwrap_or(0);
+    let nanos = u32::try_from(meta.ctime_nsec()).unwrap_or(0);
+    file.set_modified(std::time::UNIX_EPOCH + Duration::new(secs, nanos))
+}
+
+#[cfg(not(unix))]
+fn touch_with_kernel_time(_: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
 /// The file's status last changed no later than `written` (the previous manifest).
 #[cfg(unix)]
 fn untouched_since(meta: &fs::Metadata, written: Option<std::time::SystemTime>) -> bool {
@@ -323,10 +341,9 @@ fn swap(out: &Path, fresh: &Path, old: &Path) -> Result<()> {
         // Taking away the old folder's links changed the status time of every file kept
         // from it: the manifest's time moves past that, or the next build would read
         // each of them again (all the photos too) to see that nobody else changed it.
-        let _ = fs::File::options()
-            .write(true)
-            .open(out.join(MARKER))
-            .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+        // A file edited by hand while the old folder was being removed is trusted, as one
+        // edited during the build always was.
+        let _ = touch_with_kernel_time(&out.join(MARKER));
     }
     Ok(())
 }

@@ -475,7 +475,12 @@ fn pages_without_a_picture_preview_with_the_themes_default_image() {
 
     // A default that is not there, or not a picture a preview can show, is an error.
     let settings = site.read("themes/default/theme.yaml");
-    for wrong in ["ontbreekt.png", "favicon.svg", "../theme.yaml"] {
+    for wrong in [
+        "ontbreekt.png",
+        "favicon.svg",
+        "../static/og-image.png",
+        "./og-image.png",
+    ] {
         site.write(
             "themes/default/theme.yaml",
             settings.replace(
@@ -637,13 +642,28 @@ fn a_photo_that_says_where_it_was_taken_is_warned_about() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("photo-location"), "{}", r.stderr);
     warned(&site);
+    let noted: Vec<String> = walkdir::WalkDir::new(site.root().join(".werkplaats-cache/images"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".size"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("size"))
+        .collect();
+    assert!(
+        noted.contains(&"jpeg 800 600 gps\n".to_string()),
+        "{noted:?}"
+    );
+    assert!(noted.contains(&"jpeg 800 600\n".to_string()), "{noted:?}");
     // The copies pages show have no position; the original is left as it was.
     let files = media(&site);
-    let place: &[u8] = &52u32.to_le_bytes();
+    let place: &[u8] = &[52, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0];
     for (name, bytes) in &files {
         if name.starts_with("media/thuis-") {
             assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{name}");
         }
     }
-    assert!(files["media/thuis.jpg"].windows(4).any(|w| w == place));
+    assert!(
+        files["media/thuis.jpg"]
+            .windows(place.len())
+            .any(|w| w == place)
+    );
 }

@@ -58,7 +58,11 @@ pub fn header(bytes: &[u8]) -> Result<Header, Problem> {
 }
 
 /// Whether EXIF (TIFF) data holds a GPS position.
-fn has_place(exif: Vec<u8>) -> bool {
+fn has_place(mut exif: Vec<u8>) -> bool {
+    // Some writers keep JPEG's `Exif\0\0` before the TIFF data in PNG and WebP.
+    if exif.starts_with(b"Exif\0\0") {
+        exif.drain(..6);
+    }
     exif::Reader::new().read_raw(exif).is_ok_and(|e| {
         e.get_field(exif::Tag::GPSLatitude, exif::In::PRIMARY)
             .is_some()
@@ -217,7 +221,7 @@ fn encode(image: &DynamicImage, format: Format, quality: u8) -> Result<Vec<u8>, 
 /// Whether a PNG is animated: an `acTL` chunk before its first `IDAT` (APNG).
 fn is_apng(bytes: &[u8]) -> bool {
     let mut i = 8;
-    while let Some(head) = bytes.get(i..i + 8) {
+    while let Some(head) = bytes.get(i..).and_then(|rest| rest.get(..8)) {
         let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
         match &head[4..8] {
             b"acTL" => return true,

@@ -280,8 +280,9 @@ pub(super) fn text(id: Id) -> &'static str {
             "this photo says where it was taken (GPS); pages show copies without it, but the original at {path} keeps it for anyone to read"
         }
         PhotoLocationHelp => {
-            "remove the location before you put the photo in content/media/ (on a phone: share it without location; or `exiftool -gps:all= photo.jpg`)"
+            "remove the location before you put the photo in content/media/ (on a phone: share it without location; or `exiftool -overwrite_original -gps:all= -xmp:geotag= photo.jpg`)"
         }
+        SearchIndex => "the search index could not be made: {detail}",
         DefaultImage => {
             "`default_image` must name a PNG or JPEG file in the theme's static/ folder; `{found}` is not one"
         }

@@ -312,11 +312,12 @@ pub(super) fn text(id: Id) -> &'static str {
         NumberRange => "elk getal in `{name}` moet tussen {min} en {max} liggen, niet `{found}`",
         ThemeSettingsHelp => "de README van het thema zegt wat theme.yaml mag bevatten",
         PhotoLocation => {
-            "deze foto zegt waar hij gemaakt is (GPS); pagina's tonen kopieën zonder die plek, maar het origineel op {path} houdt hem, voor iedereen leesbaar"
+            "deze foto zegt waar hij gemaakt is (GPS); pagina's tonen kopieën zonder die plek, maar het origineel op {path} bevat die plek nog, voor iedereen leesbaar"
         }
         PhotoLocationHelp => {
-            "haal de locatie weg voordat je de foto in content/media/ zet (op een telefoon: deel hem zonder locatie; of `exiftool -gps:all= foto.jpg`)"
+            "haal de locatie weg voordat je de foto in content/media/ zet (op een telefoon: deel hem zonder locatie; of `exiftool -overwrite_original -gps:all= -xmp:geotag= foto.jpg`)"
         }
+        SearchIndex => "de zoekindex kon niet gemaakt worden: {detail}",
         DefaultImage => {
             "`default_image` moet een PNG- of JPEG-bestand in de map static/ van het thema noemen; `{found}` is dat niet"
         }

@@ -36,6 +36,8 @@ pub enum Spec {
     NotFound,
     /// Every page of the site by kind (`/sitemap/`): the sitemap for people.
     SiteMap,
+    /// The search page (`/zoeken/`).
+    Search,
 }
 
 /// Every page of the site (each is rendered once per language).
@@ -53,6 +55,7 @@ pub fn specs(site: &Site) -> Vec<Spec> {
         Spec::Audiences,
         Spec::NotFound,
         Spec::SiteMap,
+        Spec::Search,
     ];
     out.extend(AUDIENCES.iter().map(|a| Spec::Audience(a)));
     out.extend(
@@ -85,6 +88,7 @@ pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
         Spec::AgendaType(t) => per_lang(&|l| urls::agenda_type(c, l, t)),
         Spec::NotFound => per_lang(&|l| urls::not_found(c, l)),
         Spec::SiteMap => per_lang(&|l| urls::site_map(c, l)),
+        Spec::Search => per_lang(&|l| urls::search(c, l)),
         Spec::Initiative(i) => site.initiatives[i].urls.clone(),
         Spec::Course(i) => site.courses[i].urls.clone(),
         Spec::Event(i) => site.events[i].urls.clone(),

@@ -14,6 +14,7 @@ mod jsonld;
 mod labels;
 mod pages;
 mod picture;
+mod records;
 mod relations;
 mod sitemap;
 mod views;
@@ -318,10 +319,15 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
         .files
         .iter()
         .partition(|(_, job)| matches!(job, Job::Image(..)));
-    // Pictures not yet in the cache are made beside the pages (both over all cores), and
-    // handed over once made.
-    let (picture_errors, ()) = rayon::join(
-        || crate::timed("images: encode", || site.images.ensure_all()),
+    // Pictures not yet in the cache and the search index are made beside the pages (all
+    // over all cores), and handed over once made.
+    let ((picture_errors, search), ()) = rayon::join(
+        || {
+            rayon::join(
+                || crate::timed("images: encode", || site.images.ensure_all()),
+                || sink.keeps().then(|| search_files(site, theme)),
+            )
+        },
         || {
             crate::timed("render", || {
                 files
@@ -337,10 +343,33 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
     }
     let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
     errors.extend(picture_errors);
+    match search {
+        Some(Ok(files)) => {
+            for (path, bytes) in &files {
+                sink.put(path, Piece::Bytes(bytes));
+            }
+        }
+        Some(Err(d)) => errors.push(d),
+        None => {}
+    }
     if !errors.is_empty() {
         return Err(sorted_errors(errors));
     }
     Ok(plan.counts())
+}
+
+/// The files of the search index (`/pagefind/…`, §2.3), in name order.
+pub fn search_files(site: &Site, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    crate::timed("search index", || {
+        let documents = records::documents(site, &theme.strings);
+        crate::search::index(documents).map_err(|detail| {
+            Diagnostic::error(
+                "search-index",
+                "pagefind/",
+                crate::msg!(SearchIndex, detail = detail),
+            )
+        })
+    })
 }
 
 /// The hash and size of a file to copy, where the pictures' cache knows them.
@@ -367,6 +396,11 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// makes single files with `Plan::make` instead. Files arrive from several threads, each exactly once.
 pub trait Sink: Sync {
     fn put(&self, path: &str, piece: Piece<'_>);
+
+    /// Whether it keeps what it gets: a sink that keeps nothing needs no search index.
+    fn keeps(&self) -> bool {
+        true
+    }
 }
 
 /// A sink that keeps nothing, for `check`.
@@ -374,6 +408,10 @@ pub struct Discard;
 
 impl Sink for Discard {
     fn put(&self, _: &str, _: Piece<'_>) {}
+
+    fn keeps(&self) -> bool {
+        false
+    }
 }
 
 /// What every page of one language shares: a template engine whose global context
@@ -473,6 +511,7 @@ fn site_view(site: &Site, lang: Lang, theme: &Theme) -> SiteView {
         nav,
         footer,
         sitemap: urls::site_map(c, lang),
+        search: urls::search(c, lang),
         base_url: c.base_url.clone(),
     }
 }

@@ -49,7 +49,7 @@ fn breadcrumbs(cx: &Ctx, spec: Spec) -> Vec<Link> {
     };
     match spec {
         Spec::Home | Spec::EmbedAgenda | Spec::NotFound => Vec::new(),
-        Spec::SiteMap => vec![home],
+        Spec::SiteMap | Spec::Search => vec![home],
         Spec::List(_) | Spec::Agenda | Spec::Audiences | Spec::Page(_) => vec![home],
         Spec::Archive | Spec::EmbedHelp | Spec::AgendaType(_) | Spec::Event(_) => {
             vec![home, section(Section::Events)]
@@ -71,6 +71,7 @@ fn build_page(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         Spec::EmbedHelp => embed_help(cx, spec),
         Spec::Audiences => audiences(cx, spec),
         Spec::SiteMap => site_map(cx, spec),
+        Spec::Search => search(cx, spec),
         Spec::Audience(code) => audience(cx, spec, code),
         Spec::NotFound => {
             let meta = cx.meta(spec, "404", cx.s("not_found_title"), cx.s("not_found_text"));
@@ -501,6 +502,62 @@ fn site_map(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         template: "sitemap.html",
         meta,
         data: to_value(&groups),
+    })
+}
+
+/// The search page: the filters it offers (their names for the script, their labels for
+/// people) and, for visitors without JavaScript, the lists to browse instead.
+#[derive(Serialize)]
+struct SearchView {
+    filters: Vec<SearchFilter>,
+    browse: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct SearchFilter {
+    name: &'static str,
+    label: String,
+}
+
+fn search(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
+    let c = &cx.site.config;
+    let lang = cx.lang;
+    let filter = |name: &'static str, key: &str| SearchFilter {
+        name,
+        label: cx.s(key),
+    };
+    let filters = vec![
+        filter("kind", "search_filter_kind"),
+        filter("audience", "audiences"),
+        filter("municipality", "municipality"),
+        filter("type", "event_type"),
+        filter("level", "level"),
+    ];
+    let section = |s: Section| Link {
+        label: cx.s(&format!("section_{}", s.key())),
+        url: urls::section(c, s, lang),
+        lang: None,
+    };
+    let codes: Vec<String> = AUDIENCES.iter().map(|a| a.to_string()).collect();
+    let mut browse = vec![
+        section(Section::Initiatives),
+        section(Section::Courses),
+        section(Section::Events),
+        section(Section::Locations),
+        section(Section::Organisations),
+        section(Section::Audiences),
+    ];
+    browse.extend(cx.audience_links(&codes));
+    browse.push(Link {
+        label: cx.s("sitemap"),
+        url: urls::site_map(c, lang),
+        lang: None,
+    });
+    let meta = cx.meta(spec, "search", cx.s("search_title"), cx.s("search_intro"));
+    Ok(Built {
+        template: "search.html",
+        meta,
+        data: to_value(&SearchView { filters, browse }),
     })
 }
 

@@ -123,11 +123,18 @@ pub fn body(site: &Site, html: &str) -> String {
 /// values it writes, but a raw `<img alt="a > b">` in a body need not.
 fn tag_end(html: &str) -> Option<usize> {
     let mut quote = None;
+    // The last character outside quotes that was not a space: a quote opens a value only
+    // after `=` (`alt=O'Brien` holds no quote).
+    let mut before = ' ';
     for (i, c) in html.char_indices() {
         match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
+            (None, '"' | '\'') if before == '=' => quote = Some(c),
+            (Some(q), c) if c == q => {
+                quote = None;
+                before = c;
+            }
             (None, '>') => return Some(i),
+            (None, c) if !c.is_whitespace() => before = c,
             _ => {}
         }
     }
@@ -216,5 +223,10 @@ mod tests {
         assert_eq!(tag_end(tag).map(|e| &tag[e + 1..]), Some("after"));
         assert_eq!(tag_end(r#"<img src="/media/a.png">x"#), Some(23));
         assert_eq!(tag_end(r#"<img alt="never closed>"#), None);
+        let bare = "<img src=\"/media/a.png\" alt=O'Brien>after 'quoted'";
+        assert_eq!(
+            tag_end(bare).map(|e| &bare[e + 1..]),
+            Some("after 'quoted'")
+        );
     }
 }

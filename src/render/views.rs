@@ -19,6 +19,8 @@ pub struct SiteView {
     pub footer: Vec<NavLink>,
     /// The sitemap page for people, linked from the footer.
     pub sitemap: String,
+    /// The search page, where the header's search field leads.
+    pub search: String,
     pub base_url: String,
 }
 

@@ -22,7 +22,7 @@ use crate::{EnvError, Options};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 pub struct ServeOptions {
@@ -47,7 +47,13 @@ pub struct Served {
     index: HashMap<String, usize>,
     counts: crate::render::Rendered,
     made: Mutex<HashMap<usize, Arc<Vec<u8>>>>,
+    /// The search index's files (`pagefind/…`): made after the site is published, so a
+    /// save reloads the page first; a browser asking for them waits until they are made.
+    search: OnceLock<Result<Files, Diagnostic>>,
 }
+
+/// Files by their path in the site.
+type Files = HashMap<String, Arc<Vec<u8>>>;
 
 impl Served {
     pub fn new(site: Site, theme: Theme) -> Result<Served, Vec<Diagnostic>> {
@@ -68,6 +74,7 @@ impl Served {
             index,
             counts,
             made: Mutex::new(HashMap::new()),
+            search: OnceLock::new(),
         })
     }
 
@@ -75,9 +82,29 @@ impl Served {
         self.index.contains_key(path)
     }
 
+    /// The search index of this site, made on the first call (later calls wait for it).
+    fn search(&self) -> &Result<Files, Diagnostic> {
+        self.search.get_or_init(|| {
+            crate::render::search_files(&self.site, &self.theme).map(|files| {
+                files
+                    .into_iter()
+                    .map(|(path, bytes)| (path, Arc::new(bytes)))
+                    .collect()
+            })
+        })
+    }
+
     /// The bytes of the file at `path`: `None` if the site has no such file, an error if
     /// its page does not render.
     pub fn get(&self, path: &str) -> Option<Result<Arc<Vec<u8>>, Diagnostic>> {
+        if path.starts_with(crate::search::FOLDER)
+            && path[crate::search::FOLDER.len()..].starts_with('/')
+        {
+            return match self.search() {
+                Ok(files) => files.get(path).map(|b| Ok(b.clone())),
+                Err(d) => Some(Err(d.clone())),
+            };
+        }
         let &i = self.index.get(path)?;
         if let Some(bytes) = lock(&self.made).get(&i) {
             return Some(Ok(bytes.clone()));
@@ -407,6 +434,11 @@ impl Rebuilder {
                     stale: false,
                     generation,
                     lang,
+                });
+                // The index after the page: a save reloads first, search follows.
+                let indexed = served.clone();
+                std::thread::spawn(move || {
+                    let _ = indexed.search();
                 });
                 check_in_background(shared.clone(), served, generation, lang);
                 None

@@ -2,7 +2,8 @@
 # Accessibility and validity of the example site, as CI runs it:
 #   1. build the example site;
 #   2. the current Nu Html Checker (npm vnu-jar 26, on the machine's Java) over every HTML file;
-#   3. serve it on loopback and run axe-core in Debian's Chromium on every page;
+#   3. serve it on loopback and run axe-core in Debian's Chromium on every page, then search
+#      it (search.mjs);
 #   4. the agenda over time: a build with a fixed --now, opened with the clock moved on;
 #   5. live reload: `werkplaats serve`, a page open in Chromium, a file edited on disk.
 # Installs what it needs (Debian chromium and Java, npm packages from the lock file).
@@ -40,6 +41,9 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 SCREENSHOTS="$repo/target/screenshots" node check.mjs "$site" "http://127.0.0.1:$port"
+
+echo "== search in Chromium (keyboard, both languages, filters, axe with results)"
+node search.mjs "http://127.0.0.1:$port"
 
 echo "== the agenda over time in Chromium (clock at +1, +7 and +30 days)"
 # Built the day before the weekly workshop's first session, so that its "next" date moves
