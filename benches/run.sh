@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks werkplaats against Hugo on the same generated sites, then pictures (images.py);
-# prints Markdown tables.
+# Benchmarks werkplaats against Hugo on the same generated sites, then pictures (images.py)
+# and search (search.py: index time and size, and one query's bytes in Chromium); prints
+# Markdown tables. WERKPLAATS_BASE_BIN, a binary without search, adds the with/without ratio.
 #   bash benches/run.sh                 # 1k, 10k and 50k events, 5 runs each
 #   bash benches/run.sh 1000 10000      # chosen sizes
 # Needs ../shared/bench/gen_site.py beside the repository. Installs Debian's hugo and, for the photos, Pillow.
@@ -12,3 +13,5 @@ cargo build --release --locked -q
 python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow
 python3 benches/bench.py "$@"
 python3 benches/images.py
+[ -d tests/a11y/node_modules/playwright-core ] || (cd tests/a11y && npm ci --no-audit --no-fund)
+python3 benches/search.py ${WERKPLAATS_BASE_BIN:+--base "$WERKPLAATS_BASE_BIN"} "$@"

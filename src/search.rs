@@ -4,15 +4,20 @@
 //! server). Its API is async: the runtime it needs is made here, for the one call, and
 //! nothing else in werkplaats knows about it.
 
+use std::collections::BTreeMap;
+
 /// One page as search sees it.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// Its URL path (`/opleidingen/lassen/`): what a result links to.
     pub url: String,
-    /// Small HTML made for Pagefind: the text, and its filters, metadata and sort keys as
-    /// `data-pagefind-*` attributes. Its `<html lang>` (the language of the site section
-    /// the page is in) is the index it goes to.
-    pub html: String,
+    /// The language of the site section it is in (`nl`): the index it goes to.
+    pub lang: &'static str,
+    /// The words to find it by.
+    pub content: String,
+    pub meta: BTreeMap<String, String>,
+    pub filters: BTreeMap<String, Vec<String>>,
+    pub sort: BTreeMap<String, String>,
 }
 
 /// The folder of the index in the site.
@@ -33,7 +38,14 @@ pub fn index(documents: Vec<Document>) -> Result<Vec<(String, Vec<u8>)>, String>
             .map_err(|e| format!("cannot start the search indexer: {e:#}"))?;
         for doc in documents {
             index
-                .add_html_file(None, Some(doc.url.clone()), doc.html)
+                .add_custom_record(
+                    doc.url.clone(),
+                    doc.content,
+                    doc.lang.to_string(),
+                    Some(doc.meta),
+                    Some(doc.filters),
+                    Some(doc.sort),
+                )
                 .await
                 .map_err(|e| format!("cannot index {}: {e:#}", doc.url))?;
         }

@@ -182,6 +182,7 @@ pub fn generated(config: &SiteConfig, lang: Lang) -> Vec<(String, &'static str)>
         (embed_agenda(config, lang), "the embeddable agenda"),
         (site_map(config, lang), "the sitemap"),
         (search(config, lang), "the search page"),
+        (format!("/{}/", crate::search::FOLDER), "the search index"),
     ];
     for code in crate::model::AUDIENCES {
         out.push((audience(config, lang, code), "an audience page"));

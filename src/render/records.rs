@@ -1,18 +1,16 @@
-//! What search finds (§2.3), made from the typed model: one small HTML document per item
-//! page and language for Pagefind to index (`crate::search`). Filters (kind, audience,
+//! What search finds (§2.3), made from the typed model: one record per item page and
+//! language for Pagefind to index (`crate::search`). Filters (kind, audience,
 //! municipality, event type, course level), metadata (title, summary, kind, the event's
-//! date, a thumbnail) and the sort key (an event's start) are written from the model's
-//! fields, never scraped from the rendered page; Pagefind only reads the words of the text.
+//! date, a thumbnail) and the sort key (an event's start) come from the model's fields,
+//! never from the rendered page; the words are the title, summary, text and places.
 //! A page shown in another language than its section's (an untranslated item) is indexed
 //! under the section's language, its text marked with the language it is in.
 
 use super::labels::{Strings, label, s};
-use crate::markdown::escape_html;
 use crate::model::Lang;
 use crate::search::Document;
 use crate::site::{Item, Site};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// Every item page of the site, in every language.
 pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document> {
@@ -31,6 +29,9 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
         for item in &site.courses {
             let mut doc = Doc::of_item(site, item, lang, "course");
             doc.audiences(t, &item.fields.audiences);
+            if let Some(o) = site.organisation(&item.fields.provider.id) {
+                doc.place(o.data.name.get(lang, site.default_lang()).0);
+            }
             doc.filter("level", label(t, "levels", &item.fields.level));
             for r in &item.fields.locations {
                 doc.location(site, &r.id, lang);
@@ -47,8 +48,10 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
             }
             if let Some(session) = schedule.shown() {
                 let when = super::dates::when_view(lang, session, &schedule.tz);
+                // Coming events first, each group in time order.
+                let group = if schedule.is_upcoming() { 0 } else { 1 };
                 doc.date = Some(When {
-                    sort: session.starts_at.to_string(),
+                    sort: format!("{group}{}", session.starts_at),
                     start: when.start_iso,
                     text: when.text,
                 });
@@ -61,7 +64,7 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
         for l in &site.locations {
             let (name, shown) = l.data.name.get(lang, site.default_lang());
             let mut doc = Doc::new(&l.urls[&lang], name, "location");
-            doc.shown = shown;
+            doc.shown = text_lang(&l.data.description, shown, lang, site);
             doc.body = l.descriptions.get(&lang).cloned().unwrap_or_default();
             doc.municipality(&l.data.municipality);
             if let Some(image) = &l.data.image {
@@ -72,7 +75,7 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
         for o in &site.organisations {
             let (name, shown) = o.data.name.get(lang, site.default_lang());
             let mut doc = Doc::new(&o.urls[&lang], name, "organisation");
-            doc.shown = shown;
+            doc.shown = text_lang(&o.data.description, shown, lang, site);
             doc.body = o.descriptions.get(&lang).cloned().unwrap_or_default();
             add(doc);
         }
@@ -80,9 +83,82 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
     out
 }
 
+/// The language a location's or organisation's text is in: its description's, which is
+/// most of the text, else its name's.
+fn text_lang(
+    description: &Option<crate::model::Text>,
+    name: Lang,
+    lang: Lang,
+    site: &Site,
+) -> Lang {
+    description
+        .as_ref()
+        .map_or(name, |d| d.get(lang, site.default_lang()).1)
+}
+
+/// Appends the words of `html` (a body as the Markdown renderer wrote it, maybe with some
+/// raw HTML) to `out`: tags become spaces, the five escapes their characters, and what
+/// `<script>` and `<style>` hold is left out.
+fn text_of(html: &str, out: &mut String) {
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        unescape(&rest[..lt], out);
+        let tag = &rest[lt..];
+        let Some(gt) = tag.find('>') else {
+            rest = "";
+            break;
+        };
+        let name: String = tag[1..gt]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &tag[gt + 1..];
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            rest = rest
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or("", |end| &rest[end..]);
+            continue;
+        }
+        if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    unescape(rest, out);
+}
+
+fn unescape(text: &str, out: &mut String) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let entity = &rest[amp..];
+        let known = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+        ];
+        match known.iter().find(|(e, _)| entity.starts_with(e)) {
+            Some((e, c)) => {
+                out.push(*c);
+                rest = &entity[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &entity[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
 /// When an event is (the session its page shows).
 struct When {
-    /// Its start in UTC (`2027-03-13T09:00:00Z`): in time order as text, across zones.
+    /// `0` for a coming event, `1` for a past one, then its start in UTC (`0` and
+    /// `2027-03-13T09:00:00Z`): in that order as text, across time zones.
     sort: String,
     /// Its start in local time with the offset, for scripts.
     start: String,
@@ -102,7 +178,7 @@ struct Doc {
     date: Option<When>,
     image: Option<String>,
     filters: BTreeMap<&'static str, Vec<String>>,
-    /// Words people search for that the text may not hold: the place's name.
+    /// Words people search for that the text may not hold: the place, the provider.
     places: Vec<String>,
 }
 
@@ -150,9 +226,18 @@ impl Doc {
         }
     }
 
+    /// The municipality as a filter, and as a word to find (a filter's own words are not).
     fn municipality(&mut self, name: &str) {
         if !name.is_empty() {
             self.filter("municipality", name.to_string());
+            self.place(name);
+        }
+    }
+
+    /// A name people search for that the text may not hold.
+    fn place(&mut self, name: &str) {
+        if !self.places.iter().any(|p| p == name) {
+            self.places.push(name.to_string());
         }
     }
 
@@ -160,10 +245,7 @@ impl Doc {
     fn location(&mut self, site: &Site, id: &str, lang: Lang) {
         let Some(l) = site.location(id) else { return };
         self.municipality(&l.data.municipality);
-        let name = l.data.name.get(lang, site.default_lang()).0.to_string();
-        if !self.places.contains(&name) {
-            self.places.push(name);
-        }
+        self.place(l.data.name.get(lang, site.default_lang()).0);
     }
 
     /// The smallest width of the picture, for the result list.
@@ -177,74 +259,62 @@ impl Doc {
         });
     }
 
-    /// The HTML Pagefind reads: the text in `<main>` (the title as its heading), the
-    /// filters and metadata beside it in elements whose own words are not indexed.
+    /// The record Pagefind indexes: the title, summary, text and places as words; the
+    /// filters, metadata and sort key as they are.
     fn finish(self, lang: Lang, t: &Strings) -> Document {
-        let e = escape_html;
-        let mut html = format!(
-            "<!DOCTYPE html><html lang=\"{}\"><head><title>{}</title></head><body>",
-            lang.code(),
-            e(&self.title)
-        );
-        let text_lang = if self.shown == lang {
-            String::new()
-        } else {
-            format!(" lang=\"{}\"", self.shown.code())
-        };
-        let _ = write!(
-            html,
-            "<main{text_lang}><h1>{}</h1><p data-pagefind-meta=\"summary\">{}</p>{}",
-            e(&self.title),
-            e(&self.summary),
-            self.body
-        );
+        let mut content = format!("{}. {}\n", self.title, self.summary);
+        text_of(&self.body, &mut content);
         if !self.places.is_empty() {
-            let _ = write!(html, "<p>{}</p>", e(&self.places.join(", ")));
+            content.push('\n');
+            content.push_str(&self.places.join(", "));
         }
-        html.push_str("</main><div data-pagefind-ignore>");
         let kind = label(t, "search_kind", self.kind);
-        let _ = write!(
-            html,
-            "<span data-pagefind-filter=\"kind\" data-pagefind-meta=\"kind\">{}</span>",
-            e(&kind)
-        );
-        for (name, values) in &self.filters {
-            for value in values {
-                let _ = write!(
-                    html,
-                    "<span data-pagefind-filter=\"{name}\">{}</span>",
-                    e(value)
-                );
-            }
-        }
-        if let Some(when) = &self.date {
-            let _ = write!(
-                html,
-                "<span data-pagefind-meta=\"date\" data-pagefind-sort=\"date[data-sort]\" data-sort=\"{}\">{}</span><span data-pagefind-meta=\"start[data-start]\" data-start=\"{}\"></span>",
-                e(&when.sort),
-                e(&when.text),
-                e(&when.start),
-            );
+        let mut meta = BTreeMap::from([
+            ("title".to_string(), self.title),
+            ("summary".to_string(), self.summary),
+            ("kind".to_string(), kind.clone()),
+        ]);
+        let mut filters: BTreeMap<String, Vec<String>> = self
+            .filters
+            .into_iter()
+            .map(|(name, values)| (name.to_string(), values))
+            .collect();
+        filters.insert("kind".into(), vec![kind]);
+        let mut sort = BTreeMap::new();
+        if let Some(when) = self.date {
+            meta.insert("date".into(), when.text);
+            meta.insert("start".into(), when.start);
+            sort.insert("date".into(), when.sort);
         }
         if self.shown != lang {
-            let _ = write!(
-                html,
-                "<span data-pagefind-meta=\"text_lang\">{}</span><span data-pagefind-meta=\"text_lang_note\">{}</span>",
-                self.shown.code(),
-                e(&s(t, "not_translated"))
-            );
+            meta.insert("text_lang".into(), self.shown.code().into());
+            meta.insert("text_lang_note".into(), s(t, "not_translated"));
         }
-        if let Some(image) = &self.image {
-            let _ = write!(
-                html,
-                "<img data-pagefind-meta=\"image[src]\" src=\"{}\" alt=\"\">",
-                e(image)
-            );
+        if let Some(image) = self.image {
+            meta.insert("image".into(), image);
         }
-        html.push_str("</div></body></html>");
         Document {
             url: self.url,
-            html,
+            lang: lang.code(),
+            content,
+            meta,
+            filters,
+            sort,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_of;
+
+    #[test]
+    fn a_body_becomes_its_words() {
+        let mut out = String::new();
+        text_of(
+            "<p>Lassen &amp; <em>solderen</em></p><script>var x = '<p>';</script><ul><li>MIG</li><li>TIG &lt;3&gt;</li></ul>",
+            &mut out,
+        );
+        assert_eq!(out, " Lassen & solderen MIG TIG <3> ");
     }
 }

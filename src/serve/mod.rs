@@ -435,11 +435,7 @@ impl Rebuilder {
                     generation,
                     lang,
                 });
-                // The index after the page: a save reloads first, search follows.
-                let indexed = served.clone();
-                std::thread::spawn(move || {
-                    let _ = indexed.search();
-                });
+                index_in_background(shared.clone(), &served, generation, lang);
                 check_in_background(shared.clone(), served, generation, lang);
                 None
             }
@@ -478,6 +474,29 @@ impl Rebuilder {
         }
         Ok(())
     }
+}
+
+/// Makes the search index of `served` after the reload, unless a newer save came first
+/// (then the newer site makes its own); a search page asking for it sooner makes it then.
+fn index_in_background(
+    shared: Arc<Shared>,
+    served: &Arc<Served>,
+    generation: u64,
+    lang: crate::model::Lang,
+) {
+    let served = Arc::downgrade(served);
+    std::thread::spawn(move || {
+        std::thread::sleep(CHECK_DELAY);
+        if !shared.is_latest(generation) {
+            return;
+        }
+        let Some(served) = served.upgrade() else {
+            return;
+        };
+        if let Err(d) = served.search() {
+            eprint!("{}", d.human(lang));
+        }
+    });
 }
 
 /// Makes every file of `served` once (keeping nothing) to find pages whose templates fail;

@@ -43,7 +43,7 @@ done
 SCREENSHOTS="$repo/target/screenshots" node check.mjs "$site" "http://127.0.0.1:$port"
 
 echo "== search in Chromium (keyboard, both languages, filters, axe with results)"
-node search.mjs "http://127.0.0.1:$port"
+node search.mjs "http://127.0.0.1:$port" "2026-11-21T11:00:00Z"
 
 echo "== the agenda over time in Chromium (clock at +1, +7 and +30 days)"
 # Built the day before the weekly workshop's first session, so that its "next" date moves

@@ -2,13 +2,13 @@
 // web server: from the header of a page, by keyboard only, in both languages; a stemmed
 // Dutch query; a filter that narrows; no request to another host; axe with results shown.
 //
-//   node search.mjs <base url>
+//   node search.mjs <base url> <the build's --now, RFC 3339>
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve('axe-core/axe.min.js');
-const [base] = process.argv.slice(2);
+const [base, now] = process.argv.slice(2);
 const origin = new URL(base).origin;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -122,7 +122,12 @@ for (const [path, want] of [
   const narrowed = await page.$$eval('[data-search-results] .search-result h2 a', (as) => as.map((a) => a.getAttribute('href')));
   if (!(narrowed.length > 0 && narrowed.length < all.length)) fail(`the kind filter does not narrow: ${all.length} → ${narrowed.length}`);
   if (narrowed.some((u) => !u.startsWith('/agenda/'))) fail(`the event filter shows other pages: ${narrowed}`);
-  console.log(`"techniek": ${all.length} results, ${events.length && narrowed.length} events`);
+  // Events only: coming ones first, in time order (the site is built with --now NOW).
+  const starts = await page.$$eval('[data-search-results] .search-result', (lis) => lis.map((li) => li.dataset.start));
+  const coming = starts.filter((s) => new Date(s) >= new Date(now));
+  const sorted = [...coming].sort((a, b) => new Date(a) - new Date(b));
+  if (starts.slice(0, coming.length).join() !== sorted.join()) fail(`events are not in date order, coming first: ${starts}`);
+  console.log(`"techniek": ${all.length} results, ${events.length} events, coming first in date order`);
   await page.context().close();
 }
 
@@ -131,6 +136,8 @@ for (const [path, want] of [
   const page = await open('/en/search/?q=welding', { width: 320, height: 640 });
   await results(page);
   await axe(page, '/en/search/ with results @320px');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > 320) fail(`the search page is ${width} px wide at 320 px`);
   await page.context().close();
 }
 

@@ -11,7 +11,7 @@ if (root) start(root);
 
 async function start(root) {
   const field = document.querySelector("[data-search-field]");
-  const status = root.querySelector("[data-search-status]");
+  const status = document.querySelector("[data-search-status]");
   const list = root.querySelector("[data-search-results]");
   const strings = {};
   for (const el of root.querySelector("[data-search-strings]").content.querySelectorAll("[data-key]")) {
@@ -23,6 +23,8 @@ async function start(root) {
     await pagefind.options({ excerptLength: 20 });
     await pagefind.init();
   } catch (e) {
+    // The index did not load: the links to browse stay, with the reason above them.
+    status.textContent = strings.failed;
     return;
   }
   root.hidden = false;
@@ -72,24 +74,32 @@ async function start(root) {
       return;
     }
     status.textContent = strings.searching;
-    // Events in date order when only events are asked for; else by relevance.
+    // Events in date order (coming ones first) when only events are asked for; else by
+    // relevance.
     const eventsOnly = filters.kind && filters.kind === root.dataset.eventKind;
-    const search = await pagefind.search(term || null, {
-      filters,
-      sort: eventsOnly ? { date: "asc" } : undefined,
-    });
-    if (mine !== asked) return;
-    shown = search.results;
-    list.replaceChildren();
-    await more(0);
+    try {
+      const search = await pagefind.search(term || null, {
+        filters,
+        sort: eventsOnly ? { date: "asc" } : undefined,
+      });
+      if (mine !== asked) return;
+      shown = search.results;
+      list.replaceChildren();
+      await more(0, mine);
+    } catch (e) {
+      if (mine === asked) status.textContent = strings.failed;
+      return;
+    }
     if (mine !== asked) return;
     const n = shown.length;
     status.textContent = n === 0 ? strings.none
       : (n === 1 ? strings.results_one : strings.results_many).replace("{count}", n);
   }
 
-  async function more(from) {
+  // Appends results `from` on, unless a newer search (`asked`) replaced this one meanwhile.
+  async function more(from, mine) {
     const page = await Promise.all(shown.slice(from, from + PAGE).map((r) => r.data()));
+    if (mine !== asked) return;
     for (const data of page) list.append(result(data));
     if (shown.length > from + PAGE) {
       const li = document.createElement("li");
@@ -98,9 +108,16 @@ async function start(root) {
       button.type = "button";
       button.textContent = strings.more;
       button.addEventListener("click", async () => {
+        if (mine !== asked) return;
         li.remove();
         const first = list.children.length;
-        await more(from + PAGE);
+        try {
+          await more(from + PAGE, mine);
+        } catch (e) {
+          status.textContent = strings.failed;
+          return;
+        }
+        // Focus moves to the first new result, so a keyboard user reads on from there.
         list.children[first]?.querySelector("a")?.focus();
       });
       li.append(button);
@@ -112,6 +129,7 @@ async function start(root) {
     const m = data.meta || {};
     const li = document.createElement("li");
     li.className = "search-result";
+    if (m.start) li.dataset.start = m.start;
     if (m.image) {
       const img = document.createElement("img");
       img.src = m.image;
