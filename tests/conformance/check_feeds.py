@@ -6,7 +6,7 @@
   lists (same count, same start instants);
 - every .atom is parsed by `feedparser` without the bozo flag, one entry per VEVENT of the
   matching .ics;
-- every .json validates against the published /agenda.schema.json (JSON Schema 2020-12),
+- every .json feed (not the search index's) validates against the published /agenda.schema.json (JSON Schema 2020-12),
   and its upcoming occurrences equal the HTML agenda's too.
 
     check_feeds.py SITE_DIR NOW_RFC3339 [TIMEZONE]
@@ -112,7 +112,8 @@ schema = json.loads((site / "agenda.schema.json").read_text(encoding="utf-8"))
 validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
 for path in sorted(site.rglob("*.json")):
     rel = path.relative_to(site)
-    if path.name == "agenda.schema.json":
+    # The schema itself, and the search index's entry file (Pagefind's, not a feed).
+    if path.name == "agenda.schema.json" or rel.parts[0] == "pagefind":
         continue
     doc = json.loads(path.read_text(encoding="utf-8"))
     for error in validator.iter_errors(doc):
