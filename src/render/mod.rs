@@ -325,7 +325,10 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
         || {
             rayon::join(
                 || crate::timed("images: encode", || site.images.ensure_all()),
-                || sink.keeps().then(|| search_files(site, theme)),
+                || {
+                    (sink.keeps() && std::env::var_os("TMP_NOSEARCH").is_none())
+                        .then(|| search_files(site, theme))
+                },
             )
         },
         || {
@@ -344,11 +347,9 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
     let mut errors = errors.into_inner().unwrap_or_else(|e| e.into_inner());
     errors.extend(picture_errors);
     match search {
-        Some(Ok(files)) => {
-            for (path, bytes) in &files {
-                sink.put(path, Piece::Bytes(bytes));
-            }
-        }
+        Some(Ok(files)) => files
+            .par_iter()
+            .for_each(|(path, bytes)| sink.put(path, Piece::Bytes(bytes))),
         Some(Err(d)) => errors.push(d),
         None => {}
     }

@@ -5,7 +5,7 @@
 //! all CBOR, and one JSON fragment per page (`fragment/*.pf_fragment`: its URL, text and
 //! metadata). Each is named by the SHA-1 of its bytes; `super` gzips them.
 
-use super::words::{MetaPosition, Page, Position};
+use super::words::{Entry, MetaPosition, Page, Position};
 use hashbrown::HashMap;
 use minicbor::Encode;
 use rayon::prelude::*;
@@ -48,7 +48,7 @@ struct MetaPage {
     hash: String,
     #[n(1)]
     word_count: u32,
-    /// Fragments bundled in groups (Pagefind's `max_fragments`): not used, one per page.
+    /// The group its fragment is in, where fragments are bundled; else empty.
     #[n(2)]
     group_hash: String,
 }
@@ -80,42 +80,26 @@ struct MetaSort {
     pages: Vec<usize>,
 }
 
-#[derive(Encode)]
-struct WordIndex {
-    #[n(0)]
-    words: Vec<Word>,
-}
-
-/// A stem and the pages it is on.
-#[derive(Encode, Clone)]
+/// A stem and the pages it is on (a chunk of the word index is a list of them; `chunk`
+/// writes it).
 struct Word {
-    #[n(0)]
     word: String,
-    #[n(1)]
     pages: Vec<WordPage>,
     /// Written forms with accents, each with its own pages.
-    #[n(2)]
     additional_variants: Vec<Variant>,
 }
 
-#[derive(Encode, Clone)]
 struct Variant {
-    #[n(0)]
     form: String,
-    #[n(1)]
     pages: Vec<WordPage>,
 }
 
 /// Where a word is on one page: `locs` in the text (a negative number sets the weight
 /// of the positions after it), `meta_locs` in the metadata (a negative number names
 /// the field). Positions count on from the one before.
-#[derive(Encode, Clone)]
 struct WordPage {
-    #[n(0)]
     page_number: usize,
-    #[n(1)]
     locs: Vec<i32>,
-    #[n(2)]
     meta_locs: Vec<i32>,
 }
 
@@ -146,6 +130,17 @@ struct Fragment<'a> {
     anchors: [(); 0],
 }
 
+/// The same in a group of fragments, where Pagefind has the fields in name order.
+#[derive(Serialize)]
+struct GroupedFragment<'a> {
+    anchors: [(); 0],
+    content: &'a str,
+    filters: &'a BTreeMap<String, Vec<String>>,
+    meta: &'a BTreeMap<String, String>,
+    url: &'a str,
+    word_count: usize,
+}
+
 /// Where one word is on one page: as written without accents, and in each form with.
 #[derive(Default)]
 struct OnPage {
@@ -169,10 +164,16 @@ struct Packed {
 }
 
 /// The index of `pages` (all in `lang`, in the order the site lists them: a page's number
-/// is its place) for Pagefind `version`.
-pub fn build(lang: &str, pages: Vec<Page>, version: &str) -> Result<Index, String> {
+/// is its place) for Pagefind `version`. With more pages than `max_fragments`, their
+/// fragments are bundled in that many files (Pagefind's option of that name).
+pub fn build(
+    lang: &str,
+    pages: Vec<Page>,
+    version: &str,
+    max_fragments: usize,
+) -> Result<Index, String> {
     // A page without words is not in Pagefind's index.
-    let pages: Vec<Page> = pages.into_iter().filter(|p| !p.words.is_empty()).collect();
+    let pages: Vec<Page> = pages.into_iter().filter(|p| p.has_text).collect();
     if u32::try_from(pages.len()).is_err() {
         return Err(format!("too many pages in {lang} to index"));
     }
@@ -183,29 +184,36 @@ pub fn build(lang: &str, pages: Vec<Page>, version: &str) -> Result<Index, Strin
         .into_iter()
         .collect();
     let sorts = sorts(&pages);
-    let packed: Vec<Packed> = pages
-        .par_iter()
-        .enumerate()
-        .map(|(number, page)| pack(lang, number, page, &meta_fields))
-        .collect();
-
-    let mut words: HashMap<Arc<str>, Merged> = HashMap::new();
-    let mut filters: BTreeMap<&str, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    let grouped = max_fragments > 0 && max_fragments < pages.len();
+    let mut filters: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
     for (number, page) in pages.iter().enumerate() {
         for (filter, values) in &page.filters {
+            let filter = match filters.get_mut(filter) {
+                Some(f) => f,
+                None => filters.entry(filter.clone()).or_default(),
+            };
             for value in values {
-                filters
-                    .entry(filter)
-                    .or_default()
-                    .entry(value)
-                    .or_default()
-                    .push(number);
+                match filter.get_mut(value) {
+                    Some(pages) => pages.push(number),
+                    None => {
+                        filter.insert(value.clone(), vec![number]);
+                    }
+                }
             }
         }
     }
+    // Each page's words are packed and let go of, so that their memory is used again.
+    let packed: Vec<Packed> = pages
+        .into_par_iter()
+        .enumerate()
+        .map(|(number, page)| pack(lang, number, page, &meta_fields, grouped))
+        .collect();
+
+    let mut words: HashMap<Arc<str>, Merged> = HashMap::new();
     let mut files = Vec::new();
     let mut fragment_names: HashMap<String, String> = HashMap::new();
     let mut meta_pages = Vec::with_capacity(packed.len());
+    let mut fragments = Vec::with_capacity(packed.len());
     for page in packed {
         for (stem, on) in page.words {
             let known = words.entry(stem).or_default();
@@ -231,26 +239,59 @@ pub fn build(lang: &str, pages: Vec<Page>, version: &str) -> Result<Index, Strin
             word_count: page.word_count as u32,
             group_hash: String::new(),
         });
-        files.push((
-            format!("fragment/{name}.pf_fragment"),
-            page.fragment.into_bytes(),
-        ));
+        fragments.push((name, page.fragment));
+    }
+    if grouped {
+        let size = (fragments.len() as f32 / max_fragments as f32).ceil() as usize;
+        let prefix = format!("{lang}_group_");
+        let mut taken = BTreeSet::new();
+        for (group, pages) in meta_pages.chunks_mut(size).zip(fragments.chunks(size)) {
+            let members: BTreeMap<&str, &str> = pages
+                .iter()
+                .map(|(n, f)| (n.as_str(), f.as_str()))
+                .collect();
+            let mut json = String::from("{");
+            for (i, (name, fragment)) in members.into_iter().enumerate() {
+                if i > 0 {
+                    json.push(',');
+                }
+                json.push_str(&serde_json::to_string(name).unwrap_or_default());
+                json.push(':');
+                json.push_str(fragment);
+            }
+            json.push('}');
+            let hash = format!("{prefix}{}", full_hash(json.as_bytes()));
+            let mut len = prefix.len() + 7;
+            while taken.contains(&hash[..len]) && len < hash.len() {
+                len += 1;
+            }
+            let name = hash[..len].to_string();
+            taken.insert(name.clone());
+            for page in group {
+                page.group_hash = name.clone();
+            }
+            files.push((format!("fragment/{name}.pf_fragment"), json.into_bytes()));
+        }
+    } else {
+        for (name, fragment) in fragments {
+            files.push((
+                format!("fragment/{name}.pf_fragment"),
+                fragment.into_bytes(),
+            ));
+        }
     }
 
     let filter_files: Vec<(String, Vec<u8>)> = filters
         .into_iter()
         .map(|(filter, values)| {
             let index = FilterIndex {
-                filter: filter.to_string(),
+                filter: filter.clone(),
                 values: values
                     .into_iter()
-                    .map(|(value, pages)| FilterValue {
-                        value: value.to_string(),
-                        pages,
-                    })
+                    .map(|(value, pages)| FilterValue { value, pages })
                     .collect(),
             };
-            (filter.to_string(), cbor(&index))
+            (filter, cbor(&index))
         })
         .collect();
     let mut meta_filters = Vec::new();
@@ -289,9 +330,9 @@ pub fn build(lang: &str, pages: Vec<Page>, version: &str) -> Result<Index, Strin
     let encoded: Vec<Vec<u8>> = chunks
         .into_par_iter()
         .map(|chunk| {
-            cbor(&WordIndex {
-                words: chunk.into_iter().map(delta).collect(),
-            })
+            let mut out = Cbor(Vec::with_capacity(chunk_bytes(&chunk)));
+            out.chunk(&chunk);
+            out.0
         })
         .collect();
     let mut chunk_names = BTreeSet::new();
@@ -320,56 +361,18 @@ pub fn build(lang: &str, pages: Vec<Page>, version: &str) -> Result<Index, Strin
     })
 }
 
-/// A page's words and its fragment.
-fn pack(lang: &str, number: usize, page: &Page, meta_fields: &[String]) -> Packed {
+/// A page's words and its fragment (as its group has it, where `grouped`).
+fn pack(lang: &str, number: usize, page: Page, meta_fields: &[String], grouped: bool) -> Packed {
     let field_ids: Vec<u16> = page
         .meta
         .keys()
         .map(|k| meta_fields.iter().position(|f| f == k).unwrap_or(0) as u16)
         .collect();
-    let mut words: HashMap<Arc<str>, OnPage> = HashMap::with_capacity(page.words.len());
-    for (stem, positions) in &page.words {
-        let on = words.entry(stem.clone()).or_default();
-        if positions.iter().all(|p| p.original.is_none()) {
-            on.plain = Some(locations(positions.clone(), number));
-            continue;
-        }
-        let (plain, variants) = split_by_form(positions, |p| &p.original);
-        if !plain.is_empty() {
-            on.plain = Some(locations(plain, number));
-        }
-        for (form, at) in variants {
-            on.variants.push((form, locations(at, number)));
-        }
-    }
-    for (stem, positions) in &page.meta_words {
-        let positions: Vec<MetaPosition> = positions
-            .iter()
-            .map(|p| MetaPosition {
-                field: field_ids[p.field as usize],
-                ..p.clone()
-            })
-            .collect();
-        let (plain, variants) = split_by_form(&positions, |p| &p.original);
-        let on = words.entry(stem.clone()).or_default();
-        if !plain.is_empty() {
-            set_meta(&mut on.plain, number, meta_locations(plain));
-        }
-        for (form, at) in variants {
-            let at = meta_locations(at);
-            match on.variants.iter_mut().find(|v| v.0 == form) {
-                Some(v) => v.1.meta_locs = at,
-                None => on.variants.push((
-                    form,
-                    WordPage {
-                        page_number: number,
-                        locs: Vec::new(),
-                        meta_locs: at,
-                    },
-                )),
-            }
-        }
-    }
+    let words = page
+        .entries
+        .iter()
+        .map(|e| (e.stem.clone(), on_page(e, number, &field_ids)))
+        .collect();
     let fragment = serde_json::to_string(&Fragment {
         url: &page.url,
         content: &page.content,
@@ -380,44 +383,62 @@ fn pack(lang: &str, number: usize, page: &Page, meta_fields: &[String]) -> Packe
     })
     .unwrap_or_default();
     let full_hash = format!("{lang}_{}", full_hash(fragment.as_bytes()));
+    let fragment = if grouped {
+        serde_json::to_string(&GroupedFragment {
+            anchors: [],
+            content: &page.content,
+            filters: &page.filters,
+            meta: &page.meta,
+            url: &page.url,
+            word_count: page.word_count,
+        })
+        .unwrap_or_default()
+    } else {
+        fragment
+    };
     Packed {
-        words: words.into_iter().collect(),
+        words,
         fragment,
         full_hash,
         word_count: page.word_count,
     }
 }
 
-/// The positions of a word as written without accents, and those of each form with, in
-/// the order of the forms.
-fn split_by_form<T: Clone>(
-    positions: &[T],
-    original: impl Fn(&T) -> &Option<Arc<str>>,
-) -> (Vec<T>, BTreeMap<Arc<str>, Vec<T>>) {
-    let mut plain = Vec::new();
-    let mut forms: BTreeMap<Arc<str>, Vec<T>> = BTreeMap::new();
-    for p in positions {
-        match original(p) {
-            None => plain.push(p.clone()),
-            Some(form) => forms.entry(form.clone()).or_default().push(p.clone()),
-        }
+/// Where one stem is on page `number`, with the page's metadata fields renumbered to the
+/// language's (`field_ids`). Its forms with accents: those in the text first, then those
+/// only in the metadata, each group in the forms' order, as Pagefind has them.
+fn on_page(entry: &Entry, number: usize, field_ids: &[u16]) -> OnPage {
+    let page = |text: &[Position], meta: &[MetaPosition]| {
+        (!text.is_empty() || !meta.is_empty()).then(|| WordPage {
+            page_number: number,
+            locs: locations(text),
+            meta_locs: meta_locations(meta, field_ids),
+        })
+    };
+    let mut variants: Vec<&(Arc<str>, Vec<Position>, Vec<MetaPosition>)> =
+        entry.variants.iter().collect();
+    variants.sort_by(|a, b| (a.1.is_empty(), &a.0).cmp(&(b.1.is_empty(), &b.0)));
+    OnPage {
+        plain: page(&entry.text, &entry.meta),
+        variants: variants
+            .into_iter()
+            .filter_map(|(form, text, meta)| Some((form.clone(), page(text, meta)?)))
+            .collect(),
     }
-    (plain, forms)
-}
-
-fn set_meta(page: &mut Option<WordPage>, number: usize, meta_locs: Vec<i32>) {
-    page.get_or_insert_with(|| WordPage {
-        page_number: number,
-        locs: Vec::new(),
-        meta_locs: Vec::new(),
-    })
-    .meta_locs = meta_locs;
 }
 
 /// A word's positions in a text: the usual weight first, then by position, each as the
 /// step from the one before; a change of weight as its negative, then the position.
-fn locations(mut positions: Vec<Position>, number: usize) -> WordPage {
-    positions.sort_by_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
+fn locations(positions: &[Position]) -> Vec<i32> {
+    let key = |p: &Position| (if p.weight == 25 { 0 } else { p.weight }, p.position);
+    let mut sorted;
+    let positions = if positions.is_sorted_by_key(key) {
+        positions
+    } else {
+        sorted = positions.to_vec();
+        sorted.sort_by_key(key);
+        &sorted
+    };
     let mut weight = 25;
     let mut last = 0;
     let mut locs = Vec::with_capacity(positions.len() + 1);
@@ -431,28 +452,28 @@ fn locations(mut positions: Vec<Position>, number: usize) -> WordPage {
         }
         last = p.position;
     }
-    WordPage {
-        page_number: number,
-        locs,
-        meta_locs: Vec::new(),
-    }
+    locs
 }
 
 /// A word's positions in the metadata: by field, each field as its negative (less one),
 /// then the steps between positions.
-fn meta_locations(mut positions: Vec<MetaPosition>) -> Vec<i32> {
-    positions.sort_by_key(|p| (p.field, p.position));
+fn meta_locations(positions: &[MetaPosition], field_ids: &[u16]) -> Vec<i32> {
+    let mut positions: Vec<(u16, u32)> = positions
+        .iter()
+        .map(|p| (field_ids[p.field as usize], p.position))
+        .collect();
+    positions.sort_unstable();
     let mut field = None;
     let mut last = 0;
     let mut out = Vec::with_capacity(positions.len() + 2);
-    for p in positions {
-        if field != Some(p.field) {
-            out.push(-(p.field as i32) - 1);
-            field = Some(p.field);
+    for (f, position) in positions {
+        if field != Some(f) {
+            out.push(-(f as i32) - 1);
+            field = Some(f);
             last = 0;
         }
-        out.push((p.position - last) as i32);
-        last = p.position;
+        out.push((position - last) as i32);
+        last = position;
     }
     out
 }
@@ -547,21 +568,92 @@ fn prefixes(a: &str, b: &str) -> (String, String) {
     )
 }
 
-/// A word with its page numbers each as the step from the one before.
-fn delta(mut word: Word) -> Word {
-    let steps = |pages: &mut Vec<WordPage>| {
-        let mut last = 0;
-        for page in pages {
-            let n = page.page_number;
-            page.page_number = n - last;
-            last = n;
+/// About how many bytes `chunk` takes in CBOR.
+fn chunk_bytes(chunk: &[Word]) -> usize {
+    chunk
+        .iter()
+        .map(|w| {
+            w.word.len()
+                + 4
+                + w.pages
+                    .iter()
+                    .chain(w.additional_variants.iter().flat_map(|v| &v.pages))
+                    .map(|p| p.locs.len() + p.meta_locs.len() + 6)
+                    .sum::<usize>()
+        })
+        .sum()
+}
+
+/// A chunk of the word index written as CBOR, as the derived encoding of Pagefind's
+/// structures writes it (each structure an array of its fields; numbers in their
+/// shortest form), but straight into one buffer: it holds every position of the site.
+struct Cbor(Vec<u8>);
+
+impl Cbor {
+    /// A chunk: `[[word, [page…], [[form, [page…]]…]]…]`, each word's page numbers as the
+    /// step from the one before.
+    fn chunk(&mut self, words: &[Word]) {
+        self.head(4, 1);
+        self.head(4, words.len() as u64);
+        for w in words {
+            self.head(4, 3);
+            self.text(&w.word);
+            self.pages(&w.pages);
+            self.head(4, w.additional_variants.len() as u64);
+            for v in &w.additional_variants {
+                self.head(4, 2);
+                self.text(&v.form);
+                self.pages(&v.pages);
+            }
         }
-    };
-    steps(&mut word.pages);
-    for v in &mut word.additional_variants {
-        steps(&mut v.pages);
     }
-    word
+
+    fn pages(&mut self, pages: &[WordPage]) {
+        self.head(4, pages.len() as u64);
+        let mut last = 0;
+        for p in pages {
+            self.head(4, 3);
+            self.head(0, (p.page_number - last) as u64);
+            last = p.page_number;
+            self.ints(&p.locs);
+            self.ints(&p.meta_locs);
+        }
+    }
+
+    fn ints(&mut self, ints: &[i32]) {
+        self.head(4, ints.len() as u64);
+        for &i in ints {
+            if i >= 0 {
+                self.head(0, i as u64);
+            } else {
+                self.head(1, (-1 - i as i64) as u64);
+            }
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        self.head(3, s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// A major type with its number, in the fewest bytes.
+    fn head(&mut self, major: u8, n: u64) {
+        let m = major << 5;
+        if n < 24 {
+            self.0.push(m | n as u8);
+        } else if n <= u8::MAX as u64 {
+            self.0.extend_from_slice(&[m | 24, n as u8]);
+        } else if n <= u16::MAX as u64 {
+            self.0.push(m | 25);
+            self.0.extend_from_slice(&(n as u16).to_be_bytes());
+        } else if n <= u32::MAX as u64 {
+            self.0.push(m | 26);
+            self.0.extend_from_slice(&(n as u32).to_be_bytes());
+        } else {
+            self.0.push(m | 27);
+            self.0.extend_from_slice(&n.to_be_bytes());
+        }
+    }
 }
 
 /// `hash` cut to the language, its `_` and seven hex digits; where `taken` has that, two

@@ -25,21 +25,28 @@ const WEIGHT: u8 = 24;
 const MAX_TAIL_CHARS: usize = 64;
 
 /// Where a word is in a text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Position {
     pub position: u32,
     pub weight: u8,
-    /// The word as written, where that differs from the stem's accentless form (`één`).
-    pub original: Option<Arc<str>>,
 }
 
 /// Where a word is in one of the metadata (the title, the summary, …).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct MetaPosition {
     /// The field, by its place in the page's metadata in name order.
     pub field: u16,
     pub position: u32,
-    pub original: Option<Arc<str>>,
+}
+
+/// Where one stem is on a page: as written without accents, and in each written form
+/// with accents (`één` for the stem `een`), in the text and in the metadata.
+pub struct Entry {
+    pub stem: Arc<str>,
+    pub text: Vec<Position>,
+    pub meta: Vec<MetaPosition>,
+    /// The forms with accents in the order they came, each with its positions.
+    pub variants: Vec<(Arc<str>, Vec<Position>, Vec<MetaPosition>)>,
 }
 
 /// One document with its words.
@@ -52,36 +59,93 @@ pub struct Page {
     pub meta: BTreeMap<String, String>,
     pub filters: BTreeMap<String, Vec<String>>,
     pub sort: BTreeMap<String, String>,
-    /// Each stem of the text with its positions, in no order.
-    pub words: Vec<(Arc<str>, Vec<Position>)>,
-    /// Each stem of the metadata with its positions, in no order.
-    pub meta_words: Vec<(Arc<str>, Vec<MetaPosition>)>,
+    /// Each stem on the page once, the text's first.
+    pub entries: Vec<Entry>,
+    /// Whether the text has any word (a page without is not indexed).
+    pub has_text: bool,
 }
 
-/// One form a written word is found by.
+/// One form a written word is found by: names in `Cache::names`.
 #[derive(Debug, Clone, PartialEq)]
 struct Form {
-    stem: Arc<str>,
+    stem: u32,
     /// A part of a compound word, which shares the word's weight with the other parts.
     part: bool,
-    original: Option<Arc<str>>,
+    original: Option<u32>,
 }
 
 /// The words of one language, worked out once.
-struct Language {
+struct Cache {
     stemmer: Option<Stemmer>,
     /// Each written word of the text, with its forms and its dotted tails.
     text: HashMap<String, Vec<Form>>,
     /// Each written word of the metadata, with its forms.
     meta: HashMap<String, Vec<Form>>,
-    /// Stems already made, so that two words with one stem share it.
-    stems: HashMap<String, Arc<str>>,
+    /// Every stem and written form, by number.
+    names: Vec<Arc<str>>,
+    numbers: HashMap<Arc<str>, u32>,
+}
+
+struct Language {
+    cache: Cache,
+    /// Per stem: the page it was last seen on and its entry's place there.
+    slots: Vec<(u32, u32)>,
+    /// Pages done, the current one's number.
+    pages: u32,
 }
 
 /// What one thread has worked out, per language.
 pub struct Words<'a> {
     include: &'a [char],
     languages: HashMap<&'static str, Language>,
+}
+
+/// The entries of one page as they are made.
+struct Entries<'l> {
+    slots: &'l mut Vec<(u32, u32)>,
+    page: u32,
+    list: Vec<Entry>,
+}
+
+impl Entries<'_> {
+    fn get(&mut self, names: &[Arc<str>], stem: u32) -> &mut Entry {
+        let at = stem as usize;
+        if self.slots.len() <= at {
+            self.slots.resize(names.len().max(at + 1), (0, 0));
+        }
+        let slot = &mut self.slots[at];
+        if slot.0 != self.page {
+            *slot = (self.page, self.list.len() as u32);
+            self.list.push(Entry {
+                stem: names[at].clone(),
+                text: Vec::new(),
+                meta: Vec::new(),
+                variants: Vec::new(),
+            });
+        }
+        &mut self.list[slot.1 as usize]
+    }
+}
+
+/// The positions of `form` in `entry`: of the stem as such, or of its written form.
+fn variant<'e>(
+    entry: &'e mut Entry,
+    names: &[Arc<str>],
+    form: Option<u32>,
+) -> (&'e mut Vec<Position>, &'e mut Vec<MetaPosition>) {
+    let Some(form) = form else {
+        return (&mut entry.text, &mut entry.meta);
+    };
+    let name = &names[form as usize];
+    let at = match entry.variants.iter().position(|v| Arc::ptr_eq(&v.0, name)) {
+        Some(at) => at,
+        None => {
+            entry.variants.push((name.clone(), Vec::new(), Vec::new()));
+            entry.variants.len() - 1
+        }
+    };
+    let v = &mut entry.variants[at];
+    (&mut v.1, &mut v.2)
 }
 
 impl<'a> Words<'a> {
@@ -101,8 +165,14 @@ impl<'a> Words<'a> {
             .languages
             .entry(doc.lang)
             .or_insert_with(|| Language::new(doc.lang));
+        language.pages += 1;
+        let cache = &mut language.cache;
+        let mut entries = Entries {
+            slots: &mut language.slots,
+            page: language.pages,
+            list: Vec::new(),
+        };
         let mut content = String::with_capacity(doc.content.len());
-        let mut words: HashMap<Arc<str>, Vec<Position>> = HashMap::new();
         let mut position: u32 = 0;
         let mut weights = vec![WEIGHT];
         for raw in doc.content.split_whitespace() {
@@ -120,7 +190,7 @@ impl<'a> Words<'a> {
             content.push_str(&word);
             content.push(' ');
             let weight = weights.last().copied().unwrap_or(1);
-            let forms = language.text_forms(&word, include);
+            let (forms, names) = cache.text_forms(&word, include);
             let parts = forms.iter().filter(|f| f.part).count();
             let part_weight = if parts > 0 && weight > 0 {
                 (weight / u8::try_from(parts).unwrap_or(u8::MAX)).max(1)
@@ -131,30 +201,23 @@ impl<'a> Words<'a> {
                 let at = Position {
                     position,
                     weight: if form.part { part_weight } else { weight },
-                    original: form.original.clone(),
                 };
-                match words.get_mut(&form.stem) {
-                    Some(positions) => positions.push(at),
-                    None => {
-                        words.insert(form.stem.clone(), vec![at]);
-                    }
-                }
+                let entry = entries.get(names, form.stem);
+                variant(entry, names, form.original).0.push(at);
             }
             position += 1;
         }
         content.pop();
-        let mut meta_words: HashMap<Arc<str>, Vec<MetaPosition>> = HashMap::new();
+        let has_text = !entries.list.is_empty();
         for (field, value) in doc.meta.values().enumerate() {
             for (at, raw) in value.split_whitespace().enumerate() {
-                for form in language.meta_forms(raw, include) {
-                    meta_words
-                        .entry(form.stem.clone())
-                        .or_default()
-                        .push(MetaPosition {
-                            field: field as u16,
-                            position: at as u32,
-                            original: form.original.clone(),
-                        });
+                let (forms, names) = cache.meta_forms(raw, include);
+                for form in forms {
+                    let entry = entries.get(names, form.stem);
+                    variant(entry, names, form.original).1.push(MetaPosition {
+                        field: field as u16,
+                        position: at as u32,
+                    });
                 }
             }
         }
@@ -166,8 +229,8 @@ impl<'a> Words<'a> {
             meta: doc.meta,
             filters: doc.filters,
             sort: doc.sort,
-            words: words.into_iter().collect(),
-            meta_words: meta_words.into_iter().collect(),
+            entries: entries.list,
+            has_text,
         }
     }
 }
@@ -202,31 +265,38 @@ fn marker(word: &str, weights: &mut Vec<u8>) -> bool {
 impl Language {
     fn new(lang: &str) -> Language {
         Language {
-            stemmer: stemmer(lang),
-            text: HashMap::new(),
-            meta: HashMap::new(),
-            stems: HashMap::new(),
+            cache: Cache {
+                stemmer: stemmer(lang),
+                text: HashMap::new(),
+                meta: HashMap::new(),
+                names: Vec::new(),
+                numbers: HashMap::new(),
+            },
+            slots: Vec::new(),
+            pages: 0,
         }
     }
+}
 
+impl Cache {
     /// The forms of a word of the text: its own, its parts and its dotted tails.
-    fn text_forms(&mut self, raw: &str, include: &[char]) -> &[Form] {
+    fn text_forms(&mut self, raw: &str, include: &[char]) -> (&[Form], &[Arc<str>]) {
         if !self.text.contains_key(raw) {
             let mut forms = self.forms(raw, include);
             let tails = self.dotted_tails(raw, include, &forms);
             forms.extend(tails);
             self.text.insert(raw.to_string(), forms);
         }
-        &self.text[raw]
+        (&self.text[raw], &self.names)
     }
 
     /// The forms of a word of the metadata: its own and its parts.
-    fn meta_forms(&mut self, raw: &str, include: &[char]) -> &[Form] {
+    fn meta_forms(&mut self, raw: &str, include: &[char]) -> (&[Form], &[Arc<str>]) {
         if !self.meta.contains_key(raw) {
             let forms = self.forms(raw, include);
             self.meta.insert(raw.to_string(), forms);
         }
-        &self.meta[raw]
+        (&self.meta[raw], &self.names)
     }
 
     fn forms(&mut self, raw: &str, include: &[char]) -> Vec<Form> {
@@ -255,7 +325,7 @@ impl Language {
                 forms.push(Form {
                     stem: self.share(stem),
                     part: true,
-                    original: plain.map(|_| Arc::from(part)),
+                    original: plain.map(|_| self.share(part.to_string())),
                 });
             }
         }
@@ -312,17 +382,20 @@ impl Language {
         Form {
             stem: self.share(stem),
             part,
-            original: plain.map(|_| Arc::from(word)),
+            original: plain.map(|_| self.share(word.to_string())),
         }
     }
 
-    fn share(&mut self, stem: String) -> Arc<str> {
-        if let Some(shared) = self.stems.get(&stem) {
-            return shared.clone();
+    /// The number of a stem or written form.
+    fn share(&mut self, name: String) -> u32 {
+        if let Some(&n) = self.numbers.get(name.as_str()) {
+            return n;
         }
-        let shared: Arc<str> = Arc::from(stem.as_str());
-        self.stems.insert(stem, shared.clone());
-        shared
+        let n = self.names.len() as u32;
+        let shared: Arc<str> = Arc::from(name);
+        self.names.push(shared.clone());
+        self.numbers.insert(shared, n);
+        n
     }
 }
 
@@ -421,16 +494,12 @@ mod tests {
     use super::*;
 
     fn forms(lang: &str, raw: &str) -> Vec<(String, bool, Option<String>)> {
-        let mut l = Language::new(lang);
-        l.text_forms(raw, &['_'])
+        let mut l = Language::new(lang).cache;
+        let (forms, names) = l.text_forms(raw, &['_']);
+        let name = |n: u32| names[n as usize].to_string();
+        forms
             .iter()
-            .map(|f| {
-                (
-                    f.stem.to_string(),
-                    f.part,
-                    f.original.as_ref().map(|o| o.to_string()),
-                )
-            })
+            .map(|f| (name(f.stem), f.part, f.original.map(name)))
             .collect()
     }
 
