@@ -325,10 +325,7 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
         || {
             rayon::join(
                 || crate::timed("images: encode", || site.images.ensure_all()),
-                || {
-                    (sink.keeps() && std::env::var_os("TMP_NOSEARCH").is_none())
-                        .then(|| search_files(site, theme))
-                },
+                || sink.keeps().then(|| search_files(site, theme)),
             )
         },
         || {
