@@ -188,6 +188,10 @@ pub fn build(
     let mut filters: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
     for (number, page) in pages.iter().enumerate() {
         for (filter, values) in &page.filters {
+            // A filter without values is no filter (Pagefind writes no file for it).
+            if values.is_empty() {
+                continue;
+            }
             let filter = match filters.get_mut(filter) {
                 Some(f) => f,
                 None => filters.entry(filter.clone()).or_default(),

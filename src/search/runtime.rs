@@ -41,7 +41,7 @@ pub fn runtime(langs: &BTreeSet<&'static str>) -> Result<Runtime, String> {
             sort: BTreeMap::new(),
         })
         .collect();
-    let files = with_pagefind(probes, None)?;
+    let files = with_pagefind(probes, 0)?;
     let entry = files
         .iter()
         .find(|(name, _)| name == "pagefind-entry.json")
@@ -78,27 +78,23 @@ pub fn runtime(langs: &BTreeSet<&'static str>) -> Result<Runtime, String> {
 }
 
 /// The whole index of `documents` as the `pagefind` crate writes it, file names relative
-/// to `/pagefind/`, in name order. One core, one record at a time: `super::index` writes
+/// to `/pagefind/`, in name order, with fragments bundled in at most `max_fragments`
+/// files per language (0: one per page). One core, one record at a time: `super::index` writes
 /// the same index over all cores; the tests hold the two side by side.
 pub fn with_pagefind(
     documents: Vec<Document>,
-    max_fragments: Option<u32>,
+    max_fragments: u32,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("cannot start the search indexer: {e}"))?;
     runtime.block_on(async move {
-        let mut options = pagefind::options::PagefindServiceConfig::builder()
+        // Pagefind bundles no fragments where `max_fragments` is 0.
+        let options = pagefind::options::PagefindServiceConfig::builder()
             .keep_index_url(false)
             .write_playground(false)
+            .max_fragments(max_fragments)
             .build();
-        if let Some(max) = max_fragments {
-            options = pagefind::options::PagefindServiceConfig::builder()
-                .keep_index_url(false)
-                .write_playground(false)
-                .max_fragments(max)
-                .build();
-        }
         let mut index = pagefind::api::PagefindIndex::new(Some(options))
             .map_err(|e| format!("cannot start the search indexer: {e:#}"))?;
         for doc in documents {
