@@ -359,7 +359,9 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
 /// The files of the search index (`/pagefind/…`, §2.3), in name order.
 pub fn search_files(site: &Site, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     crate::timed("search index", || {
-        let documents = records::documents(site, &theme.strings);
+        let documents = crate::timed("search index: records", || {
+            records::documents(site, &theme.strings)
+        });
         crate::search::index(documents).map_err(|detail| {
             Diagnostic::error(
                 "search-index",

@@ -94,13 +94,18 @@ struct Variant {
     pages: Vec<WordPage>,
 }
 
-/// Where a word is on one page: `locs` in the text (a negative number sets the weight
-/// of the positions after it), `meta_locs` in the metadata (a negative number names
-/// the field). Positions count on from the one before.
+/// Where a word is on one page, already in CBOR: `bytes[start..end]` of its page's packed
+/// bytes are the arrays `locs` (positions in the text; a negative number sets the weight
+/// of the positions after it) and `meta_locs` (in the metadata; a negative number names
+/// the field), each position counted on from the one before. Packing each page's words
+/// on its own core this way leaves only these small records to gather per word.
+#[derive(Clone, Copy)]
 struct WordPage {
-    page_number: usize,
-    locs: Vec<i32>,
-    meta_locs: Vec<i32>,
+    page_number: u32,
+    start: u32,
+    end: u32,
+    /// The numbers in `locs` and `meta_locs`, and one for the page: what a chunk counts.
+    size: u32,
 }
 
 #[derive(Encode)]
@@ -119,30 +124,7 @@ struct FilterValue {
     pages: Vec<usize>,
 }
 
-/// What a result shows of its page.
-#[derive(Serialize)]
-struct Fragment<'a> {
-    url: &'a str,
-    content: &'a str,
-    word_count: usize,
-    filters: &'a BTreeMap<String, Vec<String>>,
-    meta: &'a BTreeMap<String, String>,
-    anchors: [(); 0],
-}
-
-/// The same in a group of fragments, where Pagefind has the fields in name order.
-#[derive(Serialize)]
-struct GroupedFragment<'a> {
-    anchors: [(); 0],
-    content: &'a str,
-    filters: &'a BTreeMap<String, Vec<String>>,
-    meta: &'a BTreeMap<String, String>,
-    url: &'a str,
-    word_count: usize,
-}
-
 /// Where one word is on one page: as written without accents, and in each form with.
-#[derive(Default)]
 struct OnPage {
     plain: Option<WordPage>,
     variants: Vec<(Arc<str>, WordPage)>,
@@ -155,9 +137,10 @@ struct Merged {
     variants: Vec<(Arc<str>, Vec<WordPage>)>,
 }
 
-/// A page's words, packed.
+/// A page's words, packed: where each is, and the CBOR that `words` point into.
 struct Packed {
     words: Vec<(Arc<str>, OnPage)>,
+    bytes: Vec<u8>,
     fragment: String,
     full_hash: String,
     word_count: usize,
@@ -213,22 +196,16 @@ pub fn build(
         .map(|(number, page)| pack(lang, number, page, &meta_fields, grouped))
         .collect();
 
-    let mut words: HashMap<Arc<str>, Merged> = HashMap::new();
+    let words = merged(&packed);
+    let (bytes, packed): (Vec<Vec<u8>>, Vec<Packed>) = packed
+        .into_iter()
+        .map(|mut p| (std::mem::take(&mut p.bytes), p))
+        .unzip();
     let mut files = Vec::new();
     let mut fragment_names: HashMap<String, String> = HashMap::new();
     let mut meta_pages = Vec::with_capacity(packed.len());
     let mut fragments = Vec::with_capacity(packed.len());
     for page in packed {
-        for (stem, on) in page.words {
-            let known = words.entry(stem).or_default();
-            known.pages.extend(on.plain);
-            for (form, at) in on.variants {
-                match known.variants.iter_mut().find(|v| v.0 == form) {
-                    Some(v) => v.1.push(at),
-                    None => known.variants.push((form, vec![at])),
-                }
-            }
-        }
         let mut len = lang.len() + 8;
         while let Some(other) = fragment_names.get(&page.full_hash[..len]) {
             if *other == page.full_hash || len == page.full_hash.len() {
@@ -335,7 +312,7 @@ pub fn build(
         .into_par_iter()
         .map(|chunk| {
             let mut out = Cbor(Vec::with_capacity(chunk_bytes(&chunk)));
-            out.chunk(&chunk);
+            out.chunk(&chunk, &bytes);
             out.0
         })
         .collect();
@@ -372,58 +349,133 @@ fn pack(lang: &str, number: usize, page: Page, meta_fields: &[String], grouped: 
         .keys()
         .map(|k| meta_fields.iter().position(|f| f == k).unwrap_or(0) as u16)
         .collect();
+    let mut out = Cbor(Vec::new());
+    let mut scratch = Scratch::default();
     let words = page
         .entries
         .iter()
-        .map(|e| (e.stem.clone(), on_page(e, number, &field_ids)))
+        .map(|e| {
+            let on = on_page(e, number as u32, &field_ids, &mut out, &mut scratch);
+            (e.stem.clone(), on)
+        })
         .collect();
-    let fragment = serde_json::to_string(&Fragment {
-        url: &page.url,
-        content: &page.content,
-        word_count: page.word_count,
-        filters: &page.filters,
-        meta: &page.meta,
-        anchors: [],
-    })
-    .unwrap_or_default();
+    // The fragment as one page's file and as a member of a group: the same fields in
+    // another order. Each is written to JSON once (the text is the most of it).
+    let url = json(&page.url);
+    let content = json(&page.content);
+    let filters = json(&page.filters);
+    let meta = json(&page.meta);
+    let count = page.word_count;
+    let fragment = format!(
+        r#"{{"url":{url},"content":{content},"word_count":{count},"filters":{filters},"meta":{meta},"anchors":[]}}"#
+    );
     let full_hash = format!("{lang}_{}", full_hash(fragment.as_bytes()));
     let fragment = if grouped {
-        serde_json::to_string(&GroupedFragment {
-            anchors: [],
-            content: &page.content,
-            filters: &page.filters,
-            meta: &page.meta,
-            url: &page.url,
-            word_count: page.word_count,
-        })
-        .unwrap_or_default()
+        format!(
+            r#"{{"anchors":[],"content":{content},"filters":{filters},"meta":{meta},"url":{url},"word_count":{count}}}"#
+        )
     } else {
         fragment
     };
     Packed {
         words,
+        bytes: out.0,
         fragment,
         full_hash,
         word_count: page.word_count,
     }
 }
 
-/// Where one stem is on page `number`, with the page's metadata fields renumbered to the
-/// language's (`field_ids`). Its forms with accents: those in the text first, then those
-/// only in the metadata, each group in the forms' order, as Pagefind has them.
-fn on_page(entry: &Entry, number: usize, field_ids: &[u16]) -> OnPage {
-    let page = |text: &[Position], meta: &[MetaPosition]| {
-        (!text.is_empty() || !meta.is_empty()).then(|| WordPage {
+/// The pages of each word of the language, in page order, from every page's packed words
+/// (gathered per part of the site on each core, then joined in order).
+fn merged(packed: &[Packed]) -> HashMap<Arc<str>, Merged> {
+    let part = packed.len().div_ceil(rayon::current_num_threads()).max(1);
+    let parts: Vec<HashMap<Arc<str>, Merged>> = packed
+        .par_chunks(part)
+        .map(|pages| {
+            let mut words: HashMap<Arc<str>, Merged> = HashMap::new();
+            for page in pages {
+                for (stem, on) in &page.words {
+                    let known = match words.get_mut(stem) {
+                        Some(known) => known,
+                        None => words.entry(stem.clone()).or_default(),
+                    };
+                    known.pages.extend(on.plain);
+                    for (form, at) in &on.variants {
+                        known.variant(form, std::slice::from_ref(at));
+                    }
+                }
+            }
+            words
+        })
+        .collect();
+    let mut parts = parts.into_iter();
+    let mut words = parts.next().unwrap_or_default();
+    for part in parts {
+        for (stem, later) in part {
+            let known = words.entry(stem).or_default();
+            known.pages.extend(later.pages);
+            for (form, at) in &later.variants {
+                known.variant(form, at);
+            }
+        }
+    }
+    words
+}
+
+impl Merged {
+    /// More pages of the written form `form`, after those it has.
+    fn variant(&mut self, form: &Arc<str>, pages: &[WordPage]) {
+        match self.variants.iter_mut().find(|v| v.0 == *form) {
+            Some(v) => v.1.extend_from_slice(pages),
+            None => self.variants.push((form.clone(), pages.to_vec())),
+        }
+    }
+}
+
+/// What packing a page's words reuses from one word to the next.
+#[derive(Default)]
+struct Scratch {
+    sorted: Vec<Position>,
+    meta: Vec<(u16, u32)>,
+    ints: Vec<i32>,
+}
+
+/// Where one stem is on page `number`, written into `out`, with the page's metadata fields
+/// renumbered to the language's (`field_ids`). Its forms with accents: those in the text
+/// first, then those only in the metadata, each group in the forms' order, as Pagefind
+/// has them.
+fn on_page(
+    entry: &Entry,
+    number: u32,
+    field_ids: &[u16],
+    out: &mut Cbor,
+    scratch: &mut Scratch,
+) -> OnPage {
+    let mut page = |text: &[Position], meta: &[MetaPosition]| {
+        if text.is_empty() && meta.is_empty() {
+            return None;
+        }
+        let start = out.0.len() as u32;
+        locations(text, scratch);
+        let mut size = scratch.ints.len();
+        out.ints(&scratch.ints);
+        meta_locations(meta, field_ids, scratch);
+        size += scratch.ints.len();
+        out.ints(&scratch.ints);
+        Some(WordPage {
             page_number: number,
-            locs: locations(text),
-            meta_locs: meta_locations(meta, field_ids),
+            start,
+            end: out.0.len() as u32,
+            size: size as u32 + 1,
         })
     };
+    let plain = page(&entry.text, &entry.meta);
     let mut variants: Vec<&(Arc<str>, Vec<Position>, Vec<MetaPosition>)> =
         entry.variants.iter().collect();
     variants.sort_by(|a, b| (a.1.is_empty(), &a.0).cmp(&(b.1.is_empty(), &b.0)));
     OnPage {
-        plain: page(&entry.text, &entry.meta),
+        plain,
         variants: variants
             .into_iter()
             .filter_map(|(form, text, meta)| Some((form.clone(), page(text, meta)?)))
@@ -431,21 +483,23 @@ fn on_page(entry: &Entry, number: usize, field_ids: &[u16]) -> OnPage {
     }
 }
 
-/// A word's positions in a text: the usual weight first, then by position, each as the
-/// step from the one before; a change of weight as its negative, then the position.
-fn locations(positions: &[Position]) -> Vec<i32> {
+/// A word's positions in a text (into `scratch.ints`): the usual weight first, then by
+/// position, each as the step from the one before; a change of weight as its negative,
+/// then the position.
+fn locations(positions: &[Position], scratch: &mut Scratch) {
     let key = |p: &Position| (if p.weight == 25 { 0 } else { p.weight }, p.position);
-    let mut sorted;
     let positions = if positions.is_sorted_by_key(key) {
         positions
     } else {
-        sorted = positions.to_vec();
-        sorted.sort_by_key(key);
-        &sorted
+        scratch.sorted.clear();
+        scratch.sorted.extend_from_slice(positions);
+        scratch.sorted.sort_by_key(key);
+        &scratch.sorted
     };
+    let locs = &mut scratch.ints;
+    locs.clear();
     let mut weight = 25;
     let mut last = 0;
-    let mut locs = Vec::with_capacity(positions.len() + 1);
     for p in positions {
         if p.weight != weight {
             locs.push(-(p.weight as i32) - 1);
@@ -456,21 +510,24 @@ fn locations(positions: &[Position]) -> Vec<i32> {
         }
         last = p.position;
     }
-    locs
 }
 
-/// A word's positions in the metadata: by field, each field as its negative (less one),
-/// then the steps between positions.
-fn meta_locations(positions: &[MetaPosition], field_ids: &[u16]) -> Vec<i32> {
-    let mut positions: Vec<(u16, u32)> = positions
-        .iter()
-        .map(|p| (field_ids[p.field as usize], p.position))
-        .collect();
-    positions.sort_unstable();
+/// A word's positions in the metadata (into `scratch.ints`): by field, each field as its
+/// negative (less one), then the steps between positions.
+fn meta_locations(positions: &[MetaPosition], field_ids: &[u16], scratch: &mut Scratch) {
+    let sorted = &mut scratch.meta;
+    sorted.clear();
+    sorted.extend(
+        positions
+            .iter()
+            .map(|p| (field_ids[p.field as usize], p.position)),
+    );
+    sorted.sort_unstable();
+    let out = &mut scratch.ints;
+    out.clear();
     let mut field = None;
     let mut last = 0;
-    let mut out = Vec::with_capacity(positions.len() + 2);
-    for (f, position) in positions {
+    for &(f, position) in sorted.iter() {
         if field != Some(f) {
             out.push(-(f as i32) - 1);
             field = Some(f);
@@ -479,7 +536,6 @@ fn meta_locations(positions: &[MetaPosition], field_ids: &[u16]) -> Vec<i32> {
         out.push((position - last) as i32);
         last = position;
     }
-    out
 }
 
 /// The page numbers in each sort order: by number where every value is one, else as text.
@@ -527,7 +583,7 @@ fn chunk(words: Vec<Word>) -> Vec<Vec<Word>> {
             .pages
             .iter()
             .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
+            .map(|p| p.size as usize)
             .sum::<usize>()
             + word.additional_variants.len();
         current.push(word);
@@ -582,7 +638,7 @@ fn chunk_bytes(chunk: &[Word]) -> usize {
                 + w.pages
                     .iter()
                     .chain(w.additional_variants.iter().flat_map(|v| &v.pages))
-                    .map(|p| p.locs.len() + p.meta_locs.len() + 6)
+                    .map(|p| (p.end - p.start) as usize + 6)
                     .sum::<usize>()
         })
         .sum()
@@ -596,31 +652,34 @@ struct Cbor(Vec<u8>);
 impl Cbor {
     /// A chunk: `[[word, [page…], [[form, [page…]]…]]…]`, each word's page numbers as the
     /// step from the one before.
-    fn chunk(&mut self, words: &[Word]) {
+    fn chunk(&mut self, words: &[Word], bytes: &[Vec<u8>]) {
         self.head(4, 1);
         self.head(4, words.len() as u64);
         for w in words {
             self.head(4, 3);
             self.text(&w.word);
-            self.pages(&w.pages);
+            self.pages(&w.pages, bytes);
             self.head(4, w.additional_variants.len() as u64);
             for v in &w.additional_variants {
                 self.head(4, 2);
                 self.text(&v.form);
-                self.pages(&v.pages);
+                self.pages(&v.pages, bytes);
             }
         }
     }
 
-    fn pages(&mut self, pages: &[WordPage]) {
+    /// A word's pages: each `[step from the page before, locs, meta_locs]`, the two
+    /// arrays as packed with their page in `bytes`.
+    fn pages(&mut self, pages: &[WordPage], bytes: &[Vec<u8>]) {
         self.head(4, pages.len() as u64);
         let mut last = 0;
         for p in pages {
             self.head(4, 3);
             self.head(0, (p.page_number - last) as u64);
             last = p.page_number;
-            self.ints(&p.locs);
-            self.ints(&p.meta_locs);
+            let packed = &bytes[p.page_number as usize];
+            self.0
+                .extend_from_slice(&packed[p.start as usize..p.end as usize]);
         }
     }
 
@@ -668,6 +727,12 @@ fn unique(hash: &str, lang: &str, taken: &BTreeSet<String>) -> String {
         len = (len + 2).min(hash.len());
     }
     hash[..len].to_string()
+}
+
+/// `value` in JSON, as serde writes it.
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    // Strings and maps of strings always serialize.
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 fn cbor<T: Encode<()>>(value: &T) -> Vec<u8> {

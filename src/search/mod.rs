@@ -56,12 +56,14 @@ fn index_with(
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let documents = last_per_url(documents);
     let langs: BTreeSet<&'static str> = documents.iter().map(|d| d.lang).collect();
-    let mut runtime = runtime::runtime(&langs)?;
+    let mut runtime = crate::timed("search index: runtime", || runtime::runtime(&langs))?;
     let include = runtime.include_characters.clone();
-    let pages: Vec<words::Page> = documents
-        .into_par_iter()
-        .map_init(|| words::Words::new(&include), |w, doc| w.page(doc))
-        .collect();
+    let pages: Vec<words::Page> = crate::timed("search index: words", || {
+        documents
+            .into_par_iter()
+            .map_init(|| words::Words::new(&include), |w, doc| w.page(doc))
+            .collect()
+    });
     // A language in which no page has words has no index, and needs no WebAssembly.
     let found: BTreeSet<&'static str> = pages
         .iter()
@@ -75,15 +77,17 @@ fn index_with(
     for page in pages.into_iter().filter(|p| found.contains(p.lang)) {
         by_lang.entry(page.lang).or_default().push(page);
     }
-    let indexes: Vec<(&str, format::Index)> = by_lang
-        .into_par_iter()
-        .map(|(lang, pages)| {
-            Ok((
-                lang,
-                format::build(lang, pages, &runtime.version, max_fragments)?,
-            ))
-        })
-        .collect::<Result<_, String>>()?;
+    let indexes: Vec<(&str, format::Index)> = crate::timed("search index: pack", || {
+        by_lang
+            .into_par_iter()
+            .map(|(lang, pages)| {
+                Ok((
+                    lang,
+                    format::build(lang, pages, &runtime.version, max_fragments)?,
+                ))
+            })
+            .collect::<Result<_, String>>()
+    })?;
     let entry = Entry {
         version: &runtime.version,
         languages: indexes
@@ -100,13 +104,15 @@ fn index_with(
         include_characters: &include,
     };
     let entry = serde_json::to_vec(&entry).map_err(|e| format!("pagefind-entry.json: {e}"))?;
-    let packed: Vec<(String, Vec<u8>)> = indexes
-        .into_iter()
-        .flat_map(|(_, index)| index.files)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(name, bytes)| (name, gzip(&bytes)))
-        .collect();
+    let packed: Vec<(String, Vec<u8>)> = crate::timed("search index: gzip", || {
+        indexes
+            .into_iter()
+            .flat_map(|(_, index)| index.files)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(name, bytes)| (name, gzip(&bytes)))
+            .collect()
+    });
     let mut out: Vec<(String, Vec<u8>)> = runtime
         .files
         .into_iter()
