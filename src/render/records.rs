@@ -10,23 +10,25 @@ use super::labels::{Strings, label, s};
 use crate::model::Lang;
 use crate::search::Document;
 use crate::site::{Item, Site};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// Every item page of the site, in every language.
+/// Every item page of the site, in every language (worked out on every core, in the
+/// site's order).
 pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document> {
     let mut out = Vec::new();
     for &lang in &site.config.languages {
         let t = &strings[&lang];
-        let mut add = |doc: Doc| out.push(doc.finish(lang, t));
-        for item in &site.initiatives {
+        let done = |doc: Doc| doc.finish(lang, t);
+        out.par_extend(site.initiatives.par_iter().map(|item| {
             let mut doc = Doc::of_item(site, item, lang, "initiative");
             doc.audiences(t, &item.fields.audiences);
             for r in &item.fields.locations {
                 doc.location(site, &r.id, lang);
             }
-            add(doc);
-        }
-        for item in &site.courses {
+            done(doc)
+        }));
+        out.par_extend(site.courses.par_iter().map(|item| {
             let mut doc = Doc::of_item(site, item, lang, "course");
             doc.audiences(t, &item.fields.audiences);
             if let Some(o) = site.organisation(&item.fields.provider.id) {
@@ -36,9 +38,9 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
             for r in &item.fields.locations {
                 doc.location(site, &r.id, lang);
             }
-            add(doc);
-        }
-        for (i, item) in site.events.iter().enumerate() {
+            done(doc)
+        }));
+        out.par_extend(site.events.par_iter().enumerate().map(|(i, item)| {
             let mut doc = Doc::of_item(site, item, lang, "event");
             doc.audiences(t, &item.fields.audiences);
             doc.filter("type", label(t, "types", item.fields.event_type.code()));
@@ -56,12 +58,14 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
                     text: when.text,
                 });
             }
-            add(doc);
-        }
-        for item in &site.pages {
-            add(Doc::of_item(site, item, lang, "page"));
-        }
-        for l in &site.locations {
+            done(doc)
+        }));
+        out.par_extend(
+            site.pages
+                .par_iter()
+                .map(|item| done(Doc::of_item(site, item, lang, "page"))),
+        );
+        out.par_extend(site.locations.par_iter().map(|l| {
             let (name, shown) = l.data.name.get(lang, site.default_lang());
             let mut doc = Doc::new(&l.urls[&lang], name, "location");
             doc.shown = text_lang(&l.data.description, shown, lang, site);
@@ -70,15 +74,15 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document
             if let Some(image) = &l.data.image {
                 doc.thumbnail(site, image);
             }
-            add(doc);
-        }
-        for o in &site.organisations {
+            done(doc)
+        }));
+        out.par_extend(site.organisations.par_iter().map(|o| {
             let (name, shown) = o.data.name.get(lang, site.default_lang());
             let mut doc = Doc::new(&o.urls[&lang], name, "organisation");
             doc.shown = text_lang(&o.data.description, shown, lang, site);
             doc.body = o.descriptions.get(&lang).cloned().unwrap_or_default();
-            add(doc);
-        }
+            done(doc)
+        }));
     }
     out
 }
