@@ -365,15 +365,37 @@ fn pack(lang: &str, number: usize, page: Page, meta_fields: &[String], grouped: 
     let content = json(&page.content);
     let filters = json(&page.filters);
     let meta = json(&page.meta);
-    let count = page.word_count;
-    let fragment = format!(
-        r#"{{"url":{url},"content":{content},"word_count":{count},"filters":{filters},"meta":{meta},"anchors":[]}}"#
-    );
+    let count = page.word_count.to_string();
+    let fragment = [
+        r#"{"url":"#,
+        &url,
+        r#","content":"#,
+        &content,
+        r#","word_count":"#,
+        &count,
+        r#","filters":"#,
+        &filters,
+        r#","meta":"#,
+        &meta,
+        r#","anchors":[]}"#,
+    ]
+    .concat();
     let full_hash = format!("{lang}_{}", full_hash(fragment.as_bytes()));
     let fragment = if grouped {
-        format!(
-            r#"{{"anchors":[],"content":{content},"filters":{filters},"meta":{meta},"url":{url},"word_count":{count}}}"#
-        )
+        [
+            r#"{"anchors":[],"content":"#,
+            &content,
+            r#","filters":"#,
+            &filters,
+            r#","meta":"#,
+            &meta,
+            r#","url":"#,
+            &url,
+            r#","word_count":"#,
+            &count,
+            "}",
+        ]
+        .concat()
     } else {
         fragment
     };

@@ -12,6 +12,7 @@
 use super::Document;
 use convert_case::{Case, Casing};
 use hashbrown::HashMap;
+use hashbrown::hash_map::EntryRef;
 use pagefind_stem::{Algorithm, Stemmer};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -76,12 +77,16 @@ struct Form {
 
 /// The words of one language, worked out once.
 struct Cache {
-    stemmer: Option<Stemmer>,
     /// Each written word of the text, with its forms and its dotted tails.
     text: HashMap<String, Vec<Form>>,
     /// Each written word of the metadata, with its forms.
     meta: HashMap<String, Vec<Form>>,
-    /// Every stem and written form, by number.
+    names: Names,
+}
+
+/// How the words of one language are stemmed, and every stem and written form by number.
+struct Names {
+    stemmer: Option<Stemmer>,
     names: Vec<Arc<str>>,
     numbers: HashMap<Arc<str>, u32>,
 }
@@ -179,11 +184,13 @@ impl<'a> Words<'a> {
             if raw.starts_with("___") && marker(raw, &mut weights) {
                 continue;
             }
-            let word: std::borrow::Cow<str> = if raw.contains('\u{200B}') {
-                raw.replace('\u{200B}', "").into()
-            } else {
-                raw.into()
-            };
+            // U+200B begins with the byte 0xE2, found by memchr; most words have none.
+            let word: std::borrow::Cow<str> =
+                if raw.as_bytes().contains(&0xE2) && raw.contains('\u{200B}') {
+                    raw.replace('\u{200B}', "").into()
+                } else {
+                    raw.into()
+                };
             if word.is_empty() {
                 continue;
             }
@@ -266,11 +273,13 @@ impl Language {
     fn new(lang: &str) -> Language {
         Language {
             cache: Cache {
-                stemmer: stemmer(lang),
                 text: HashMap::new(),
                 meta: HashMap::new(),
-                names: Vec::new(),
-                numbers: HashMap::new(),
+                names: Names {
+                    stemmer: stemmer(lang),
+                    names: Vec::new(),
+                    numbers: HashMap::new(),
+                },
             },
             slots: Vec::new(),
             pages: 0,
@@ -279,26 +288,34 @@ impl Language {
 }
 
 impl Cache {
-    /// The forms of a word of the text: its own, its parts and its dotted tails.
+    /// The forms of a word of the text: its own, its parts and its dotted tails (looked
+    /// up once: most words were seen before).
     fn text_forms(&mut self, raw: &str, include: &[char]) -> (&[Form], &[Arc<str>]) {
-        if !self.text.contains_key(raw) {
-            let mut forms = self.forms(raw, include);
-            let tails = self.dotted_tails(raw, include, &forms);
-            forms.extend(tails);
-            self.text.insert(raw.to_string(), forms);
-        }
-        (&self.text[raw], &self.names)
+        let Cache { text, names, .. } = self;
+        let forms = match text.entry_ref(raw) {
+            EntryRef::Occupied(known) => known.into_mut(),
+            EntryRef::Vacant(new) => {
+                let mut forms = names.forms(raw, include);
+                let tails = names.dotted_tails(raw, include, &forms);
+                forms.extend(tails);
+                new.insert(forms)
+            }
+        };
+        (forms, &names.names)
     }
 
     /// The forms of a word of the metadata: its own and its parts.
     fn meta_forms(&mut self, raw: &str, include: &[char]) -> (&[Form], &[Arc<str>]) {
-        if !self.meta.contains_key(raw) {
-            let forms = self.forms(raw, include);
-            self.meta.insert(raw.to_string(), forms);
-        }
-        (&self.meta[raw], &self.names)
+        let Cache { meta, names, .. } = self;
+        let forms = match meta.entry_ref(raw) {
+            EntryRef::Occupied(known) => known.into_mut(),
+            EntryRef::Vacant(new) => new.insert(names.forms(raw, include)),
+        };
+        (forms, &names.names)
     }
+}
 
+impl Names {
     fn forms(&mut self, raw: &str, include: &[char]) -> Vec<Form> {
         let mut forms = Vec::new();
         let word = normalize(raw, include);
