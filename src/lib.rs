@@ -7,6 +7,7 @@
 pub(crate) mod agenda;
 pub(crate) mod assemble;
 pub mod config;
+pub mod deploy;
 pub mod diagnostic;
 pub(crate) mod fields;
 pub mod frontmatter;

@@ -91,6 +91,23 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Print a server block that serves the built site right (types, CORS on feeds, cache
+    /// headers, 404 pages per language, redirects, security headers).
+    DeployConfig {
+        #[arg(value_enum)]
+        server: Server,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The folder the server serves: where the site was built [default: <root>/public]
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Server {
+    Nginx,
+    Caddy,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +183,11 @@ fn main() -> ExitCode {
         } => {
             let lang = lang_of(&root);
             new(&kind, &id, title.as_deref(), root, lang)
+        }
+        Command::DeployConfig { server, root, out } => {
+            let lang = lang_of(&root);
+            let out = out.unwrap_or_else(|| root.join("public"));
+            deploy_config(server, root, out, lang)
         }
         Command::Serve {
             root,
@@ -253,6 +275,39 @@ fn build(opts: Options, out: PathBuf, force: bool, lang: Lang) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn deploy_config(server: Server, root: PathBuf, out: PathBuf, lang: Lang) -> ExitCode {
+    let opts = Options {
+        root,
+        now: Now::from_environment(),
+        drafts: false,
+        base_url: None,
+        writes: false,
+    };
+    let loaded = match werkplaats::load_site(&opts) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some((site, _)) = loaded.site else {
+        print_human(&loaded.diagnostics, lang);
+        return ExitCode::from(1);
+    };
+    // The server needs the folder's full path; it need not exist yet.
+    let out = std::path::absolute(&out).unwrap_or(out);
+    let out = std::fs::canonicalize(&out).unwrap_or(out);
+    let rules = werkplaats::deploy::Rules::new(&site.config);
+    print!(
+        "{}",
+        match server {
+            Server::Nginx => werkplaats::deploy::nginx(&rules, &out),
+            Server::Caddy => werkplaats::deploy::caddy(&rules, &out),
+        }
+    );
+    ExitCode::SUCCESS
 }
 
 fn check(opts: Options, strict: bool, format: Format, lang: Lang) -> ExitCode {

@@ -68,6 +68,8 @@ pub enum Job {
     Schema,
     Sitemap,
     Robots,
+    /// A web server's file (index into `deploy::FILES`): `_headers`, `.htaccess`, ….
+    Deploy(usize),
     /// A theme static file (index into `theme.statics`).
     Static(usize),
     /// A media file (index into `site.media`).
@@ -133,6 +135,9 @@ impl Plan {
             ("agenda.schema.json".into(), Job::Schema),
             ("robots.txt".into(), Job::Robots),
         ];
+        for (i, (name, _)) in crate::deploy::FILES.iter().enumerate() {
+            files.push((name.to_string(), Job::Deploy(i)));
+        }
         for &spec in &specs {
             let urls = context::spec_urls(site, spec);
             for &lang in &site.config.languages {
@@ -250,6 +255,10 @@ impl Plan {
             Job::Schema => json::schema(site),
             Job::Sitemap => sitemap::sitemap(site, &self.specs),
             Job::Robots => robots(site).into_bytes(),
+            Job::Deploy(i) => {
+                let rules = crate::deploy::Rules::new(&site.config);
+                (crate::deploy::FILES[i].1)(&rules).into_bytes()
+            }
             Job::Static(i) => return Ok(Some(&theme.statics[i].abs)),
             Job::Media(i) => return Ok(Some(&site.media[i].abs)),
             Job::Image(p, v) => {
@@ -539,7 +548,9 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
         }
         Job::Page(..) | Job::Moved(..) => (crate::msg!(MakerPage), None),
         Job::Feed(..) | Job::EventIcs(..) => (crate::msg!(MakerFeed), None),
-        Job::Schema | Job::Sitemap | Job::Robots => (crate::msg!(MakerItself), None),
+        Job::Schema | Job::Sitemap | Job::Robots | Job::Deploy(_) => {
+            (crate::msg!(MakerItself), None)
+        }
     };
     let (first, first_file) = maker(first);
     let (second, second_file) = maker(second);

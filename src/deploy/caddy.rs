@@ -1,0 +1,85 @@
+//! A site block for Caddy 2 (a Caddyfile). Caddy takes the type of a file from the system's
+//! table, which may lack `.ics`; the block sets every type we write itself.
+
+use super::{
+    CSP, MEDIA, MEDIA_CACHE, REVALIDATE, Rules, SEARCH_CSP, TYPES, content_type, feed_regex,
+    heading, root_text,
+};
+use std::fmt::Write;
+use std::path::Path;
+
+pub fn caddy(rules: &Rules, root: &Path) -> String {
+    let mut out = heading("A site block for Caddy 2 (Caddyfile)", true);
+    out.push_str(
+        "# Plain HTTP on port 80; with a domain name instead of :80, Caddy gets a certificate.\n",
+    );
+    let _ = writeln!(
+        out,
+        ":80 {{\n\troot * \"{}\"\n\tfile_server\n",
+        root_text(root).replace('"', "\\\"")
+    );
+    for (ext, _, _) in TYPES {
+        let _ = writeln!(
+            out,
+            "\t@type_{ext} path *.{ext}\n\theader @type_{ext} Content-Type \"{}\"",
+            content_type(ext)
+        );
+    }
+    let search = rules
+        .search
+        .iter()
+        .map(|s| format!("{s}*"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let _ = writeln!(
+        out,
+        "\n\t# Caddy orders `header`s by their matchers, so no two of them match one path.\n\
+         \theader X-Content-Type-Options nosniff\n\
+         \t# Pagefind compiles WebAssembly on the search pages and in its worker.\n\
+         \t@search path {search}\n\
+         \theader @search Content-Security-Policy \"{SEARCH_CSP}\"\n\
+         \t@other not path {search}\n\
+         \theader @other Content-Security-Policy \"{CSP}\"\n\
+         \t@media path {MEDIA}*\n\
+         \theader @media Cache-Control \"{MEDIA_CACHE}\"\n\
+         \t@revalidate not path {MEDIA}*\n\
+         \theader @revalidate Cache-Control \"{REVALIDATE}\"\n\
+         \t# Feeds for any site to read, shown, never saved as a download.\n\
+         \t@feeds path_regexp `{}`\n\
+         \theader @feeds Access-Control-Allow-Origin *\n\
+         \theader @feeds -Content-Disposition",
+        feed_regex()
+    );
+    if !rules.redirects.is_empty() {
+        out.push_str("\n\t# URLs that moved.\n");
+        for (old, new) in &rules.redirects {
+            for from in Rules::moved_paths(old) {
+                let _ = writeln!(out, "\tredir {from} {new} 301");
+            }
+        }
+    }
+    let hidden: Vec<String> = super::FILES
+        .iter()
+        .map(|(name, _)| *name)
+        .chain([crate::manifest::MARKER])
+        .map(|name| format!("/{name}"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n\t# The other servers' files are not pages.\n\t@hidden path {}\n\terror @hidden 404",
+        hidden.join(" ")
+    );
+    out.push_str("\n\t# The 404 page of the URL's language.\n\thandle_errors {\n");
+    for (i, (prefix, page)) in rules.not_found.iter().enumerate() {
+        if prefix == "/" {
+            let _ = writeln!(out, "\t\trewrite * {page}");
+        } else {
+            let _ = writeln!(
+                out,
+                "\t\t@lang{i} path {prefix}*\n\t\trewrite @lang{i} {page}"
+            );
+        }
+    }
+    out.push_str("\t\tfile_server\n\t}\n}\n");
+    out
+}

@@ -1,0 +1,171 @@
+//! Stage 4, beside render: how a web server must serve the output (§4.2). In: the site's
+//! configuration (its languages, sections and the URLs that moved). Out: one set of
+//! `Rules`, and from it each server's own file: `_headers` and `_redirects` (Netlify,
+//! Cloudflare Pages) and `.htaccess` (Apache), which `build` writes into the output, and the
+//! server blocks that `deploy-config` prints (nginx, Caddy). Every file says the same:
+//!
+//! - the types of the files we write (`text/calendar` for `.ics`, …), in UTF-8 where text;
+//! - `Access-Control-Allow-Origin: *` once on every feed and on `agenda.schema.json`, so a
+//!   school's page can read them, and never a `Content-Disposition`;
+//! - HTML, feeds, theme files and the search index revalidate (`no-cache`: the server's
+//!   ETag or Last-Modified answers); pictures under `/media/` are kept a day;
+//! - the 404 page of the URL's language;
+//! - a 301 from every URL that moved to where it went;
+//! - `X-Content-Type-Options: nosniff` and a Content-Security-Policy the site meets, which
+//!   allows WebAssembly (Pagefind) on the search pages only, where the server can scope it.
+
+mod apache;
+mod caddy;
+mod netlify;
+mod nginx;
+
+use crate::config::SiteConfig;
+use crate::urls;
+use std::path::Path;
+
+pub use apache::htaccess;
+pub use caddy::caddy;
+pub use netlify::{headers, redirects};
+pub use nginx::nginx;
+
+/// The files `build` writes for the servers, with what writes them.
+pub const FILES: [(&str, fn(&Rules) -> String); 3] = [
+    ("_headers", headers),
+    ("_redirects", redirects),
+    (".htaccess", htaccess),
+];
+
+/// The types of the files we write, by extension, and whether each is text (in UTF-8).
+pub const TYPES: &[(&str, &str, bool)] = &[
+    ("html", "text/html", true),
+    ("css", "text/css", true),
+    ("js", "text/javascript", true),
+    ("json", "application/json", true),
+    ("ics", "text/calendar", true),
+    ("atom", "application/atom+xml", true),
+    ("xml", "application/xml", true),
+    ("txt", "text/plain", true),
+    ("svg", "image/svg+xml", false),
+    ("png", "image/png", false),
+    ("jpg", "image/jpeg", false),
+    ("jpeg", "image/jpeg", false),
+    ("webp", "image/webp", false),
+    ("gif", "image/gif", false),
+    ("avif", "image/avif", false),
+    ("ico", "image/x-icon", false),
+    ("pdf", "application/pdf", false),
+    ("wasm", "application/wasm", false),
+    ("woff2", "font/woff2", false),
+];
+
+/// The `Content-Type` of a file with extension `ext`.
+pub fn content_type(ext: &str) -> String {
+    match TYPES.iter().find(|(e, _, _)| *e == ext) {
+        Some((_, mime, true)) => format!("{mime}; charset=utf-8"),
+        Some((_, mime, false)) => mime.to_string(),
+        None => "application/octet-stream".to_string(),
+    }
+}
+
+/// Feeds by extension: every `.ics` (the scopes' and each event's own) and `.atom`.
+pub const FEED_EXTENSIONS: [&str; 2] = ["ics", "atom"];
+/// Feeds and the schema by file name: every scope's `agenda.json`.
+pub const FEED_NAMES: [&str; 2] = ["agenda.json", "agenda.schema.json"];
+
+/// The policy of every page: nothing from another host, no inline script or style.
+/// (JSON-LD is data, which no policy blocks.)
+pub const CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+/// The search pages': Pagefind compiles its WebAssembly.
+pub const SEARCH_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+/// What revalidates: the server's ETag or Last-Modified answers whether it changed.
+pub const REVALIDATE: &str = "no-cache";
+/// Pictures under `/media/`. Their names come from the source picture and its width, not
+/// from their bytes, so a picture replaced under the same name must not be kept a year.
+pub const MEDIA_CACHE: &str = "public, max-age=86400";
+/// Where the pictures are.
+pub const MEDIA: &str = "/media/";
+
+/// What every server file is made from.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// Old URL path → new URL path.
+    pub redirects: Vec<(String, String)>,
+    /// URL prefix → its 404 page, the longest prefix first; the last is `/`.
+    pub not_found: Vec<(String, String)>,
+    /// The search pages (`/zoeken/`, `/en/search/`) and the index and worker they load
+    /// (`/pagefind/`): a worker's policy is the one its own script is served with.
+    pub search: Vec<String>,
+}
+
+impl Rules {
+    pub fn new(config: &SiteConfig) -> Rules {
+        let default = config.default_lang();
+        let mut redirects = Vec::new();
+        let mut not_found = Vec::new();
+        let mut search = Vec::new();
+        for &lang in &config.languages {
+            redirects.extend(urls::moved(config, lang));
+            search.push(urls::search(config, lang));
+            if lang != default {
+                not_found.push((urls::home(config, lang), urls::not_found(config, lang)));
+            }
+        }
+        search.push(format!("/{}/", crate::search::FOLDER));
+        not_found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        not_found.push(("/".to_string(), urls::not_found(config, default)));
+        Rules {
+            redirects,
+            not_found,
+            search,
+        }
+    }
+
+    /// The URLs that answer 301 for one move: the folder and its `index.html`.
+    pub fn moved_paths(old: &str) -> [String; 2] {
+        [old.to_string(), format!("{old}index.html")]
+    }
+}
+
+/// A regular expression (POSIX and PCRE alike) for the file names of feeds.
+fn feed_regex() -> String {
+    format!(
+        r"(\.({})|/{})$",
+        FEED_EXTENSIONS.join("|"),
+        FEED_NAMES
+            .iter()
+            .map(|n| n.replace('.', r"\."))
+            .collect::<Vec<_>>()
+            .join("|/")
+    )
+}
+
+/// A URL path as an anchored regular expression.
+fn path_regex(path: &str) -> String {
+    let mut out = String::from("^");
+    for c in path.chars() {
+        if ".+*?()[]{}|^$\\".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('$');
+    out
+}
+
+/// The comment heading each file: where it comes from, and what to do to change it.
+fn heading(what: &str, printed: bool) -> String {
+    let how = if printed {
+        "# Printed by `werkplaats deploy-config` from the site (its languages, sections and\n\
+         # moved URLs): print it again when those change."
+    } else {
+        "# Written by werkplaats from the site (its languages, sections and moved URLs):\n\
+         # every build writes it again, so change the site, not this file."
+    };
+    format!("# {what}.\n{how}\n")
+}
+
+/// The output folder as a server config names it.
+fn root_text(root: &Path) -> String {
+    root.display().to_string()
+}
