@@ -28,8 +28,11 @@ pub use caddy::caddy;
 pub use netlify::{headers, redirects};
 pub use nginx::nginx;
 
+/// What writes one server file from the rules.
+pub type Writer = fn(&Rules) -> String;
+
 /// The files `build` writes for the servers, with what writes them.
-pub const FILES: [(&str, fn(&Rules) -> String); 3] = [
+pub const FILES: [(&str, Writer); 3] = [
     ("_headers", headers),
     ("_redirects", redirects),
     (".htaccess", htaccess),
