@@ -147,6 +147,16 @@ pub fn search(config: &SiteConfig, lang: Lang) -> String {
     format!("{}/{word}/", prefix(config, lang))
 }
 
+/// The subscribe page of a scope whose page is `page` (§3): `/agenda/abonneren/`,
+/// `/en/locations/x/subscribe/`.
+pub fn subscribe(page: &str, lang: Lang) -> String {
+    let word = match lang {
+        Lang::Nl => "abonneren",
+        Lang::En => "subscribe",
+    };
+    format!("{page}{word}/")
+}
+
 pub fn not_found(config: &SiteConfig, lang: Lang) -> String {
     format!("{}/404.html", prefix(config, lang))
 }

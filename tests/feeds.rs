@@ -465,3 +465,136 @@ fn the_embeddable_agenda_is_made_for_an_iframe() {
     let location = site.read("public/locaties/werkplaats-woerden/index.html");
     assert!(location.contains(r#"<link rel="alternate" type="text/calendar" title="Werkplaats Woerden (iCalendar)" href="/locaties/werkplaats-woerden/agenda.ics">"#));
 }
+
+/// The `href`s of the links in `html` whose text is `text`.
+fn hrefs_with_text(html: &str, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in html.split("<a ").skip(1) {
+        let Some(end) = part.find("</a>") else {
+            continue;
+        };
+        let link = &part[..end];
+        let Some((attrs, inner)) = link.split_once('>') else {
+            continue;
+        };
+        if inner.trim() != text {
+            continue;
+        }
+        if let Some(at) = attrs.find("href=\"") {
+            let rest = &attrs[at + 6..];
+            out.push(rest[..rest.find('"').expect("closing quote")].replace("&amp;", "&"));
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .expect("UTF-8")
+        .into_owned()
+}
+
+#[test]
+fn every_scope_has_a_subscribe_page_with_links_for_each_calendar_app() {
+    let site = built();
+    let files = site.public();
+    let text = |path: &str| {
+        String::from_utf8(
+            files
+                .get(path)
+                .unwrap_or_else(|| panic!("{path} is missing"))
+                .clone(),
+        )
+        .expect("UTF-8")
+    };
+    let base = "https://proef.example";
+    let config = site.read("content/site.yaml");
+    assert!(config.contains(base), "the fixture's base_url: {config}");
+    let mut pages = 0;
+    for (lang, apple, google, outlook) in [
+        (
+            "nl",
+            "Apple Agenda (iPhone, iPad, Mac) en andere agenda-apps",
+            "Google Agenda",
+            "Outlook.com en Microsoft 365",
+        ),
+        (
+            "en",
+            "Apple Calendar (iPhone, iPad, Mac) and other calendar apps",
+            "Google Calendar",
+            "Outlook.com and Microsoft 365",
+        ),
+    ] {
+        let word = if lang == "nl" {
+            "abonneren"
+        } else {
+            "subscribe"
+        };
+        for (path, _) in files.iter() {
+            let Some(scope) = path.strip_suffix(&format!("{word}/index.html")) else {
+                continue;
+            };
+            if lang == "nl" && scope.starts_with("en/") {
+                continue;
+            }
+            pages += 1;
+            let html = text(path);
+            assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{path}");
+            // The feed the page is for: its scope page's own iCalendar link.
+            let scope_page = text(&format!("{scope}index.html"));
+            let subscribe_url = format!("/{scope}{word}/");
+            assert!(
+                scope_page.contains(&format!("href=\"{subscribe_url}\"")),
+                "{scope}: its page links to {subscribe_url}"
+            );
+            let ics = {
+                let at = scope_page
+                    .find("type=\"text/calendar\" title=")
+                    .expect("the scope page's feed link");
+                let rest = &scope_page[at..];
+                let href = &rest[rest.find("href=\"").expect("href") + 6..];
+                href[..href.find('"').expect("quote")].to_string()
+            };
+            assert!(
+                files.contains_key(&ics[1..]),
+                "{ics} is a feed the build wrote"
+            );
+            let https = format!("{base}{ics}");
+            let webcal = hrefs_with_text(&html, apple);
+            assert_eq!(
+                webcal,
+                vec![https.replacen("https://", "webcal://", 1)],
+                "{path}: the webcal link is the feed's https URL with the scheme changed"
+            );
+            let google = hrefs_with_text(&html, google);
+            assert_eq!(google.len(), 1, "{path}");
+            let cid = google[0]
+                .strip_prefix("https://calendar.google.com/calendar/r?cid=")
+                .unwrap_or_else(|| panic!("{path}: {}", google[0]));
+            assert_eq!(decode(cid), webcal[0], "{path}");
+            let outlook = hrefs_with_text(&html, outlook);
+            assert_eq!(outlook.len(), 1, "{path}");
+            let url = outlook[0]
+                .strip_prefix("https://outlook.live.com/calendar/0/addfromweb?url=")
+                .unwrap_or_else(|| panic!("{path}: {}", outlook[0]));
+            assert_eq!(decode(url), https, "{path}");
+            assert!(
+                html.contains(&format!("<code>{https}</code>")),
+                "{path}: the URL to copy"
+            );
+        }
+    }
+    // The site, each location, initiative and audience, in both languages.
+    assert!(pages > 20, "{pages} subscribe pages");
+    for (help, word) in [
+        ("agenda/insluiten/index.html", "abonneren"),
+        ("en/agenda/embed/index.html", "subscribe"),
+    ] {
+        let html = text(help);
+        assert!(
+            html.contains(&format!("/{word}/\"")),
+            "{help} links to the subscribe pages"
+        );
+    }
+}

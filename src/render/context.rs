@@ -38,6 +38,8 @@ pub enum Spec {
     SiteMap,
     /// The search page (`/zoeken/`).
     Search,
+    /// A scope's subscribe page (`/agenda/abonneren/`, §3).
+    Subscribe(crate::render::feeds::Scope),
 }
 
 /// Every page of the site (each is rendered once per language).
@@ -69,6 +71,11 @@ pub fn specs(site: &Site) -> Vec<Spec> {
     out.extend((0..site.pages.len()).map(Spec::Page));
     out.extend((0..site.locations.len()).map(Spec::Location));
     out.extend((0..site.organisations.len()).map(Spec::Organisation));
+    out.extend(
+        crate::render::feeds::scopes(site)
+            .into_iter()
+            .map(Spec::Subscribe),
+    );
     out
 }
 
@@ -89,6 +96,9 @@ pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
         Spec::NotFound => per_lang(&|l| urls::not_found(c, l)),
         Spec::SiteMap => per_lang(&|l| urls::site_map(c, l)),
         Spec::Search => per_lang(&|l| urls::search(c, l)),
+        Spec::Subscribe(scope) => {
+            per_lang(&|l| urls::subscribe(&crate::render::feeds::scope_page(site, scope, l), l))
+        }
         Spec::Initiative(i) => site.initiatives[i].urls.clone(),
         Spec::Course(i) => site.courses[i].urls.clone(),
         Spec::Event(i) => site.events[i].urls.clone(),

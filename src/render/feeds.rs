@@ -30,6 +30,13 @@ pub struct FeedLinks {
     pub webcal: String,
     pub atom: String,
     pub json: String,
+    /// The scope's subscribe page.
+    pub subscribe: String,
+    /// The iCalendar feed's full address (to copy, and for Outlook).
+    pub url: String,
+    /// One click to subscribe in Google Calendar and in Outlook on the web (§3).
+    pub google: String,
+    pub outlook: String,
 }
 
 /// A feed being written: its scope, language, name and events.
@@ -159,8 +166,23 @@ pub fn links(site: &Site, scope: Scope, lang: Lang) -> FeedLinks {
         .base_url
         .split_once("://")
         .map_or(site.config.base_url.as_str(), |(_, h)| h);
+    let webcal = format!("webcal://{host}{stem}.ics");
+    let url = format!("{}{stem}.ics", site.config.base_url);
+    let query = |u: &str| {
+        percent_encoding::utf8_percent_encode(u, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
     FeedLinks {
-        webcal: format!("webcal://{host}{stem}.ics"),
+        google: format!(
+            "https://calendar.google.com/calendar/r?cid={}",
+            query(&webcal)
+        ),
+        outlook: format!(
+            "https://outlook.live.com/calendar/0/addfromweb?url={}",
+            query(&url)
+        ),
+        subscribe: urls::subscribe(&scope_page(site, scope, lang), lang),
+        webcal,
+        url,
         ics: format!("{stem}.ics"),
         atom: format!("{stem}.atom"),
         json: format!("{stem}.json"),
@@ -276,10 +298,18 @@ pub fn plan(
     }
 }
 
-fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &Strings) -> String {
+/// A scope's name in a feed: the site's title and the scope's own (`scope_label`).
+pub fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &Strings) -> String {
     let c = &site.config;
     let title = c.title.text(lang, c.default_lang());
-    let part = match scope {
+    format!("{title} – {}", scope_label(site, scope, lang, strings))
+}
+
+/// What a scope is called on its own: "Agenda", a location's or initiative's name, an
+/// audience.
+pub fn scope_label(site: &Site, scope: Scope, lang: Lang, strings: &Strings) -> String {
+    let c = &site.config;
+    match scope {
         Scope::Site => strings
             .get("section_events")
             .cloned()
@@ -295,6 +325,5 @@ fn scope_name(site: &Site, scope: Scope, lang: Lang, strings: &Strings) -> Strin
             .title
             .clone(),
         Scope::Audience(code) => label(strings, "audience", code),
-    };
-    format!("{title} – {part}")
+    }
 }

@@ -28,6 +28,7 @@ fn feed_scope(spec: Spec) -> Option<Scope> {
         Spec::Location(i) => Some(Scope::Location(i)),
         Spec::Initiative(i) => Some(Scope::Initiative(i)),
         Spec::Audience(code) => Some(Scope::Audience(code)),
+        Spec::Subscribe(scope) => Some(scope),
         _ => None,
     }
 }
@@ -59,6 +60,25 @@ fn breadcrumbs(cx: &Ctx, spec: Spec) -> Vec<Link> {
         Spec::Course(_) => vec![home, section(Section::Courses)],
         Spec::Location(_) => vec![home, section(Section::Locations)],
         Spec::Organisation(_) => vec![home, section(Section::Organisations)],
+        Spec::Subscribe(scope) => {
+            let mut above = breadcrumbs(cx, scope_spec(scope));
+            let page = feeds::scope_page(cx.site, scope, cx.lang);
+            above.push(link(
+                feeds::scope_label(cx.site, scope, cx.lang, cx.t),
+                page,
+            ));
+            above
+        }
+    }
+}
+
+/// The page a scope's feeds belong to.
+fn scope_spec(scope: Scope) -> Spec {
+    match scope {
+        Scope::Site => Spec::Agenda,
+        Scope::Location(i) => Spec::Location(i),
+        Scope::Initiative(i) => Spec::Initiative(i),
+        Scope::Audience(code) => Spec::Audience(code),
     }
 }
 
@@ -72,6 +92,7 @@ fn build_page(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         Spec::Audiences => audiences(cx, spec),
         Spec::SiteMap => site_map(cx, spec),
         Spec::Search => search(cx, spec),
+        Spec::Subscribe(scope) => subscribe(cx, spec, scope),
         Spec::Audience(code) => audience(cx, spec, code),
         Spec::NotFound => {
             let meta = cx.meta(spec, "404", cx.s("not_found_title"), cx.s("not_found_text"));
@@ -312,6 +333,8 @@ struct Snippet {
     iframe: String,
     webcal: String,
     json: String,
+    /// The scope's subscribe page.
+    subscribe: String,
 }
 
 /// The embed help page: for the whole agenda, each location and each audience, the
@@ -340,6 +363,7 @@ fn embed_help(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
             iframe,
             webcal: links.webcal,
             json: format!("{}{}", c.base_url, links.json),
+            subscribe: links.subscribe,
         }
     };
     let mut snippets = vec![snippet(cx.s("embed_all"), String::new(), Scope::Site)];
@@ -369,6 +393,30 @@ fn embed_help(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
         template: "embed_help.html",
         meta,
         data: to_value(&snippets),
+    })
+}
+
+#[derive(Serialize)]
+struct SubscribeView {
+    /// The scope's page, to go back to.
+    page: String,
+    links: feeds::FeedLinks,
+}
+
+/// A scope's subscribe page (§3): one click for each kind of calendar app, the address to
+/// copy, and what a feed is for someone who opened the `.ics` in a browser.
+fn subscribe(cx: &Ctx, spec: Spec, scope: Scope) -> Result<Built, Diagnostic> {
+    let name = feeds::scope_label(cx.site, scope, cx.lang, cx.t);
+    let title = cx.s("subscribe_title").replace("{name}", &name);
+    let meta = cx.meta(spec, "subscribe", title, cx.s("subscribe_intro"));
+    let view = SubscribeView {
+        page: feeds::scope_page(cx.site, scope, cx.lang),
+        links: feeds::links(cx.site, scope, cx.lang),
+    };
+    Ok(Built {
+        template: "subscribe.html",
+        meta,
+        data: to_value(&view),
     })
 }
 
