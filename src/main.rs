@@ -296,9 +296,13 @@ fn deploy_config(server: Server, root: PathBuf, out: PathBuf, lang: Lang) -> Exi
         print_human(&loaded.diagnostics, lang);
         return ExitCode::from(1);
     };
-    // The server needs the folder's full path; it need not exist yet.
+    // The server needs the folder's full path; it need not exist yet. Symlinks stay as
+    // they are (`/var/www/site` → `releases/7` must follow the link when it moves).
     let out = std::path::absolute(&out).unwrap_or(out);
-    let out = std::fs::canonicalize(&out).unwrap_or(out);
+    if let Some(why) = werkplaats::deploy::unusable_root(&out) {
+        eprintln!("error: {why}");
+        return ExitCode::from(2);
+    }
     let rules = werkplaats::deploy::Rules::new(&site.config);
     print!(
         "{}",

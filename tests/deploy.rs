@@ -135,6 +135,9 @@ fn headers_give_every_feed_cors_once_and_its_type_and_no_path_a_header_twice() {
     assert!(feeds > 20, "{feeds} feeds");
 }
 
+/// The statuses Cloudflare Pages accepts in `_redirects`; it skips other lines.
+const CLOUDFLARE_CODES: [&str; 6] = ["200", "301", "302", "303", "307", "308"];
+
 #[test]
 fn redirects_cover_every_page_that_moved_and_the_404_page_of_each_language() {
     let site = Site::new(&[]);
@@ -170,11 +173,19 @@ fn redirects_cover_every_page_that_moved_and_the_404_page_of_each_language() {
         let url = url_of(file);
         moved += 1;
         for from in [url.clone(), format!("{url}index.html")] {
+            // Netlify takes the first matching line: forced, past the old URL's own page.
             assert_eq!(
                 redirect(&from),
                 Some((target.to_string(), "301!".to_string())),
                 "{from}"
             );
+            // Cloudflare Pages drops a line whose status is not one of its codes, so a
+            // plain 301 must follow.
+            let cloudflare = lines
+                .iter()
+                .find(|l| l[0] == from && CLOUDFLARE_CODES.contains(&l[2]))
+                .map(|l| (l[1], l[2]));
+            assert_eq!(cloudflare, Some((target, "301")), "{from}");
         }
         assert!(
             files.contains_key(&format!("{}index.html", &target[1..])),
@@ -206,6 +217,24 @@ fn deploy_config_prints_server_blocks_for_the_built_folder() {
         assert!(r.stdout.contains("text/calendar"), "{}", r.stdout);
         assert!(r.stdout.contains("/voor/parents/"), "{}", r.stdout);
     }
+    // nginx would read `$x` as a variable, Caddy `{x}` as a placeholder.
+    for odd in ["/srv/site$x", "/srv/{x}/site", "/srv/a\"b"] {
+        let r = site.run(&["deploy-config", "nginx", "--out", odd]);
+        assert_eq!(r.code, 2, "{odd}: {}", r.stdout);
+        assert!(r.stderr.contains("cannot name"), "{}", r.stderr);
+    }
+    let r = site.run(&["deploy-config", "nginx", "--out", "/srv/my site"]);
+    assert_eq!(
+        r.code, 0,
+        "a space is fine (the root is quoted): {}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("root \"/srv/my site\";"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("server_name proef.example;"),
+        "{}",
+        r.stdout
+    );
     let r = site.run(&["deploy-config", "apache"]);
     assert_eq!(
         r.code, 2,

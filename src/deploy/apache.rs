@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 pub fn htaccess(rules: &Rules) -> String {
     let mut out = heading(
-        "Apache 2.4 (mod_mime, mod_headers, mod_alias where present)",
+        "Apache 2.4 (mod_mime, mod_headers, mod_setenvif, mod_alias where present)",
         false,
     );
     out.push_str("\n<IfModule mod_mime.c>\n");
@@ -38,25 +38,28 @@ pub fn htaccess(rules: &Rules) -> String {
         }
     }
 
+    // No <If> or <FilesMatch> around headers: in .htaccess those need `AllowOverride All`,
+    // and everything here needs only `FileInfo`. SetEnvIf marks the requests instead.
     let search: Vec<String> = rules.search.iter().map(|s| escape(s)).collect();
     let _ = write!(
         out,
         "\n<IfModule mod_headers.c>\n\
          \x20 Header always set X-Content-Type-Options \"nosniff\"\n\
-         \x20 Header always set Content-Security-Policy \"{CSP}\"\n\
-         \x20 Header set Cache-Control \"{REVALIDATE}\"\n\
+         </IfModule>\n\
+         <IfModule mod_setenvif.c>\n\
          \x20 # Pagefind compiles WebAssembly on the search pages and in its worker.\n\
-         \x20 <If \"%{{REQUEST_URI}} =~ m#^({})#\">\n\
-         \x20   Header always set Content-Security-Policy \"{SEARCH_CSP}\"\n\
-         \x20 </If>\n\
-         \x20 <If \"%{{REQUEST_URI}} =~ m#^{}#\">\n\
-         \x20   Header set Cache-Control \"{MEDIA_CACHE}\"\n\
-         \x20 </If>\n\
+         \x20 SetEnvIf Request_URI \"^({})\" WERKPLAATS_SEARCH\n\
+         \x20 SetEnvIf Request_URI \"^{}\" WERKPLAATS_MEDIA\n\
          \x20 # Feeds ({}, {}) for any site to read, shown, never saved as a download.\n\
-         \x20 <If \"%{{REQUEST_URI}} =~ m#{}#\">\n\
-         \x20   Header set Access-Control-Allow-Origin \"*\"\n\
-         \x20   Header unset Content-Disposition\n\
-         \x20 </If>\n\
+         \x20 SetEnvIf Request_URI \"{}\" WERKPLAATS_FEED\n\
+         \x20 <IfModule mod_headers.c>\n\
+         \x20   Header always set Content-Security-Policy \"{CSP}\" env=!WERKPLAATS_SEARCH\n\
+         \x20   Header always set Content-Security-Policy \"{SEARCH_CSP}\" env=WERKPLAATS_SEARCH\n\
+         \x20   Header set Cache-Control \"{REVALIDATE}\" env=!WERKPLAATS_MEDIA\n\
+         \x20   Header set Cache-Control \"{MEDIA_CACHE}\" env=WERKPLAATS_MEDIA\n\
+         \x20   Header set Access-Control-Allow-Origin \"*\" env=WERKPLAATS_FEED\n\
+         \x20   Header unset Content-Disposition env=WERKPLAATS_FEED\n\
+         \x20 </IfModule>\n\
          </IfModule>\n",
         search.join("|"),
         escape(MEDIA),
@@ -72,29 +75,22 @@ pub fn htaccess(rules: &Rules) -> String {
         .chain([crate::manifest::MARKER])
         .map(escape)
         .collect();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "\n# The other servers' files are not pages (Apache keeps .htaccess to itself).\n\
-         <IfModule mod_authz_core.c>\n\
-         \x20 <FilesMatch \"^({})$\">\n\
-         \x20   Require all denied\n\
-         \x20 </FilesMatch>\n\
-         </IfModule>\n",
+        "\n<IfModule mod_alias.c>\n\
+         \x20 # The other servers' files are not pages (Apache keeps .htaccess to itself).\n\
+         \x20 RedirectMatch 404 \"/({})$\"",
         hidden.join("|")
     );
-
-    if !rules.redirects.is_empty() {
-        out.push_str("\n# URLs that moved.\n<IfModule mod_alias.c>\n");
-        for (old, new) in &rules.redirects {
-            let pattern = path_regex(old);
-            let pattern = pattern.trim_end_matches('$');
-            let _ = writeln!(
-                out,
-                "  RedirectMatch 301 \"{pattern}(index\\.html)?$\" \"{new}\""
-            );
-        }
-        out.push_str("</IfModule>\n");
+    for (old, new) in &rules.redirects {
+        let pattern = path_regex(old);
+        let pattern = pattern.trim_end_matches('$');
+        let _ = writeln!(
+            out,
+            "  RedirectMatch 301 \"{pattern}(index\\.html)?$\" \"{new}\""
+        );
     }
+    out.push_str("</IfModule>\n");
     out
 }
 

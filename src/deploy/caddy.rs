@@ -11,12 +11,14 @@ use std::path::Path;
 pub fn caddy(rules: &Rules, root: &Path) -> String {
     let mut out = heading("A site block for Caddy 2 (Caddyfile)", true);
     out.push_str(
-        "# Plain HTTP on port 80; with a domain name instead of :80, Caddy gets a certificate.\n",
+        "# Plain HTTP on port 80 for the site's host; without `http://`, Caddy fetches a\n\
+         # certificate and serves HTTPS.\n",
     );
     let _ = writeln!(
         out,
-        ":80 {{\n\troot * \"{}\"\n\tfile_server\n",
-        root_text(root).replace('"', "\\\"")
+        "http://{} {{\n\troot * \"{}\"\n\tfile_server\n",
+        rules.host,
+        root_text(root)
     );
     for (ext, _, _) in TYPES {
         let _ = writeln!(
@@ -69,17 +71,24 @@ pub fn caddy(rules: &Rules, root: &Path) -> String {
         "\n\t# The other servers' files are not pages.\n\t@hidden path {}\n\terror @hidden 404",
         hidden.join(" ")
     );
-    out.push_str("\n\t# The 404 page of the URL's language.\n\thandle_errors {\n");
+    // Caddy keeps the failed request's headers: the page is HTML, for no other site.
+    out.push_str(
+        "\n\t# The 404 page of the URL's language.\n\thandle_errors {\n\
+         \t\t@missing expression {err.status_code} == 404\n\
+         \t\thandle @missing {\n\
+         \t\t\theader Content-Type \"text/html; charset=utf-8\"\n\
+         \t\t\theader -Access-Control-Allow-Origin\n",
+    );
     for (i, (prefix, page)) in rules.not_found.iter().enumerate() {
         if prefix == "/" {
-            let _ = writeln!(out, "\t\trewrite * {page}");
+            let _ = writeln!(out, "\t\t\trewrite * {page}");
         } else {
             let _ = writeln!(
                 out,
-                "\t\t@lang{i} path {prefix}*\n\t\trewrite @lang{i} {page}"
+                "\t\t\t@lang{i} path {prefix}*\n\t\t\trewrite @lang{i} {page}"
             );
         }
     }
-    out.push_str("\t\tfile_server\n\t}\n}\n");
+    out.push_str("\t\t\tfile_server\n\t\t}\n\t}\n}\n");
     out
 }

@@ -59,6 +59,37 @@ pub const TYPES: &[(&str, &str, bool)] = &[
     ("pdf", "application/pdf", false),
     ("wasm", "application/wasm", false),
     ("woff2", "font/woff2", false),
+    ("csv", "text/csv", true),
+    ("zip", "application/zip", false),
+    ("mp3", "audio/mpeg", false),
+    ("mp4", "video/mp4", false),
+    ("webm", "video/webm", false),
+    ("odt", "application/vnd.oasis.opendocument.text", false),
+    (
+        "ods",
+        "application/vnd.oasis.opendocument.spreadsheet",
+        false,
+    ),
+    (
+        "odp",
+        "application/vnd.oasis.opendocument.presentation",
+        false,
+    ),
+    (
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        false,
+    ),
+    (
+        "xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        false,
+    ),
+    (
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        false,
+    ),
 ];
 
 /// The `Content-Type` of a file with extension `ext`.
@@ -96,6 +127,8 @@ pub struct Rules {
     pub redirects: Vec<(String, String)>,
     /// URL prefix → its 404 page, the longest prefix first; the last is `/`.
     pub not_found: Vec<(String, String)>,
+    /// The site's host name (from `base_url`), which a server block answers for.
+    pub host: String,
     /// The search pages (`/zoeken/`, `/en/search/`) and the index and worker they load
     /// (`/pagefind/`): a worker's policy is the one its own script is served with.
     pub search: Vec<String>,
@@ -117,7 +150,16 @@ impl Rules {
         search.push(format!("/{}/", crate::search::FOLDER));
         not_found.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         not_found.push(("/".to_string(), urls::not_found(config, default)));
+        let host = config
+            .base_url
+            .split_once("://")
+            .map_or(config.base_url.as_str(), |(_, rest)| rest)
+            .split(['/', ':'])
+            .next()
+            .unwrap_or_default()
+            .to_string();
         Rules {
+            host,
             redirects,
             not_found,
             search,
@@ -171,4 +213,29 @@ fn heading(what: &str, printed: bool) -> String {
 /// The output folder as a server config names it.
 fn root_text(root: &Path) -> String {
     root.display().to_string()
+}
+
+/// Why a server config cannot name `root` as it is: nginx reads `$` as a variable, Caddy
+/// `{…}` as a placeholder, and a quote, backslash or line break ends the name.
+pub fn unusable_root(root: &Path) -> Option<String> {
+    let Some(text) = root.to_str() else {
+        return Some(format!(
+            "{} is not UTF-8, which a server config cannot name",
+            root.display()
+        ));
+    };
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|c| "$\"\\{};".contains(*c) || c.is_control())
+        .collect();
+    (!bad.is_empty()).then(|| {
+        format!(
+            "{} holds {}, which a server config cannot name: build into a folder without them",
+            root.display(),
+            bad.iter()
+                .map(|c| format!("{c:?}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    })
 }

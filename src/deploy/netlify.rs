@@ -62,17 +62,20 @@ fn block(out: &mut String, path: &str, headers: &[(&str, &str)]) {
 pub fn redirects(rules: &Rules) -> String {
     let mut out = heading("Redirects for Netlify and Cloudflare Pages", false);
     out.push_str(
-        "# A page that moved keeps a page at its old URL that sends the visitor on; `301!`\n\
-         # redirects even so (Netlify would otherwise serve that page).\n",
+        "# A page that moved keeps a page at its old URL that sends the visitor on. Netlify\n\
+         # takes the first line that matches: `301!` redirects even so. Cloudflare Pages skips\n\
+         # that line (it knows no `!`) and takes the plain `301`, and redirects before files.\n\
+         # GitLab Pages knows neither: there the old URL's page sends the visitor on.\n",
     );
     for (old, new) in &rules.redirects {
         for from in Rules::moved_paths(old) {
             let _ = writeln!(out, "{from} {new} 301!");
+            let _ = writeln!(out, "{from} {new} 301");
         }
     }
     out.push_str(
-        "# The 404 page of the URL's language (Netlify; Cloudflare Pages finds the nearest\n\
-         # 404.html itself). An existing file is served as it is.\n",
+        "# The 404 page of the URL's language (Netlify; Cloudflare Pages skips these lines and\n\
+         # finds the nearest 404.html itself). An existing file is served as it is.\n",
     );
     for (prefix, page) in &rules.not_found {
         let _ = writeln!(out, "{prefix}* {page} 404");

@@ -49,9 +49,10 @@ pub fn nginx(rules: &Rules, root: &Path) -> String {
     };
     let _ = writeln!(
         out,
-        "server {{\n    listen 80;\n    listen [::]:80;\n    server_name _;\n    \
+        "server {{\n    listen 80;\n    listen [::]:80;\n    server_name {};\n    \
          root \"{}\";\n    index index.html;\n    absolute_redirect off;\n",
-        root_text(root).replace('"', "\\\"")
+        rules.host,
+        root_text(root)
     );
     out.push_str("    types {\n");
     for (ext, mime, _) in TYPES {
@@ -85,13 +86,20 @@ pub fn nginx(rules: &Rules, root: &Path) -> String {
     let mut prefixes: Vec<&(String, String)> =
         rules.not_found.iter().filter(|(p, _)| p != "/").collect();
     prefixes.sort();
+    let feeds = feed_regex();
     for (prefix, not_found) in prefixes {
         let _ = writeln!(
             out,
             "\n    location {prefix} {{\n        error_page 404 {not_found};"
         );
         page.write(&mut out, "        ");
-        out.push_str("    }\n");
+        // Its feeds here, or they would take the server's feed location and its 404 page.
+        let _ = writeln!(
+            out,
+            "        location ~ \"{feeds}\" {{\n            error_page 404 {not_found};"
+        );
+        Headers { cors: true, ..page }.write(&mut out, "            ");
+        out.push_str("        }\n    }\n");
     }
 
     let _ = writeln!(
@@ -123,10 +131,9 @@ pub fn nginx(rules: &Rules, root: &Path) -> String {
     let _ = writeln!(
         out,
         "\n    # Feeds ({}, {}) for any site to read, shown, never saved as a download.\n    \
-         location ~ \"{}\" {{",
+         location ~ \"{feeds}\" {{",
         FEED_EXTENSIONS.map(|e| format!(".{e}")).join(", "),
         FEED_NAMES.join(", "),
-        feed_regex()
     );
     Headers { cors: true, ..page }.write(&mut out, "        ");
     out.push_str("    }\n");
