@@ -52,7 +52,7 @@ async function visit(path, search) {
   await context.close();
 }
 
-for (const path of ['/', '/agenda/', '/agenda/abonneren/', '/embed/agenda/', '/agenda/insluiten/', '/en/', '/en/agenda/']) await visit(path);
+for (const path of ['/', '/agenda/', '/agenda/abonneren/', '/agenda/open-dag-technohub/', '/opleidingen/aluminium-lassen/', '/initiatieven/makerspace/', '/locaties/technohub-woerden/', '/embed/agenda/', '/agenda/insluiten/', '/en/', '/en/agenda/', '/en/courses/aluminium-lassen/']) await visit(path);
 await visit('/zoeken/?q=lassen', 'lassen');
 await visit('/en/search/?q=welding', 'welding');
 await browser.close();
