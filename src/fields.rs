@@ -626,6 +626,42 @@ impl<'a> Obj<'a> {
         None
     }
 
+    /// Old URL paths of this page on the site (`aliases`): each `/…/`, its segments ids.
+    pub fn aliases(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (alias, path) in self.strings(name) {
+            let alias = alias.trim().to_string();
+            let inner = alias
+                .strip_prefix('/')
+                .and_then(|a| a.strip_suffix('/'))
+                .filter(|a| !a.is_empty());
+            if inner.is_some_and(|a| a.split('/').all(is_valid_id)) {
+                out.push(alias);
+                continue;
+            }
+            let example = alias
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(suggest_slug)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("/");
+            let example = if example.is_empty() {
+                "oude-pagina".to_string()
+            } else {
+                example
+            };
+            self.reader.error_help(
+                "invalid-alias",
+                msg!(InvalidAlias, alias = &alias),
+                Some(msg!(InvalidAliasHelp, example = example)),
+                &path,
+                false,
+            );
+        }
+        out
+    }
+
     /// An absolute http(s) URL.
     pub fn url(&self, name: &str) -> Option<String> {
         let url = self.text(name, false)?;

@@ -7,8 +7,16 @@ use crate::fields::Obj;
 use crate::model::*;
 use crate::msg;
 
-pub const TRANSLATABLE: &[&str] = &["title", "summary", "slug", "image_alt"];
-const COMMON: &[&str] = &["title", "summary", "slug", "draft", "image", "image_alt"];
+pub const TRANSLATABLE: &[&str] = &["title", "summary", "slug", "image_alt", "aliases"];
+const COMMON: &[&str] = &[
+    "title",
+    "summary",
+    "slug",
+    "draft",
+    "image",
+    "image_alt",
+    "aliases",
+];
 const INITIATIVE: &[&str] = &[
     "status",
     "since",

@@ -303,7 +303,7 @@ fn deploy_config(server: Server, root: PathBuf, out: PathBuf, lang: Lang) -> Exi
         eprintln!("error: {why}");
         return ExitCode::from(2);
     }
-    let rules = werkplaats::deploy::Rules::new(&site.config);
+    let rules = werkplaats::deploy::Rules::new(&site);
     print!(
         "{}",
         match server {

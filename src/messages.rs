@@ -219,7 +219,7 @@ ids! {
     ItemNotMapping, ItemNotText, UnknownField, KnownFields, IntTooSmall, UnknownLanguage,
     SiteLanguages, TranslationNotText, InvalidChoice, ListAsText, ListAsTextHelp,
     TextAsList, TextAsListHelp, InvalidIdIn, IdHelp, SlugHelp, IdTooLong, IdNotValid,
-    WhatId, WhatSlug, InvalidUrl, InvalidUrlHelp, InvalidEmail, InvalidEmailHelp,
+    WhatId, WhatSlug, InvalidAlias, InvalidAliasHelp, InvalidUrl, InvalidUrlHelp, InvalidEmail, InvalidEmailHelp,
     InvalidDate, InvalidDateHelp, InvalidWhen, InvalidWhenHelp, DutchDateOrder,
     DutchDateOrderHelp, DottedTime, DottedTimeHelp, IsoT, IsoTHelp, Placeholder,
     PlaceholderBody, PlaceholderHelp, PlaceholderIdHelp, PlaceholderDataHelp,
@@ -275,13 +275,13 @@ ids! {
     // The theme and rendering.
     MissingTheme, MissingThemeHelp, MissingTemplate, MissingTemplateHelp, TemplateError,
     MissingI18n, MissingI18nKey, MissingI18nKeyHelp, InvalidUrlWord, UrlWordTaken,
-    UrlWordTakenHelp, MakerStatic, MakerMedia, MakerImage, MakerPage,
+    UrlWordTakenHelp, MakerStatic, MakerMedia, MakerImage, MakerPage, MakerAlias,
     MakerFeed, MakerItself, MadeTwice, MadeTwiceHelp,
     // `serve`'s own lines.
     ServeListening, ServeStopped, ServeRebuilt, ServeAfter, ServeWarnings, ServeNothingYet,
     ServeLastGood, ServeChecked, ServePagesFail,
     // `werkplaats new`: its comments, example text and replies.
-    NewNoneYet, NewChooseOne, NewSummary, NewDraft, NewSlug, NewImage, NewImageAlt,
+    NewNoneYet, NewChooseOne, NewSummary, NewDraft, NewSlug, NewImage, NewImageAlt, NewAliases,
     NewOneOf, NewIds, NewAmount, NewStart, NewOnline, NewUid, NewUpdated, NewSequence,
     NewMenu, NewLocationName, NewMunicipality, NewAddress, NewOrganisationName, NewBody,
     NewInvalidId, NewExists, NewCannotWrite, NewWrote,

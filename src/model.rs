@@ -405,6 +405,8 @@ pub struct ItemText {
     pub title: String,
     pub summary: String,
     pub slug: Option<String>,
+    /// Old URL paths of the page in this language (`aliases`): each answers 301 to it.
+    pub aliases: Vec<String>,
     pub image_alt: Option<String>,
     pub body: Body,
     pub source: Arc<Source>,

@@ -262,6 +262,7 @@ fn template(item: &NewItem) -> String {
         w.line("# slug: andere-url-naam", Some(msg!(NewSlug)));
         w.line("# image: foto.jpg", Some(msg!(NewImage)));
         w.line("# image_alt: \"…\"", Some(msg!(NewImageAlt)));
+        w.line("# aliases: [/oud/adres/]", Some(msg!(NewAliases)));
     }
     match item.kind {
         Kind::Initiative => {

@@ -198,6 +198,7 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
         );
     }
     let slug = root.slug("slug");
+    let aliases = root.aliases("aliases");
     let image_alt = root.text("image_alt", false);
     let canonical = if is_canonical {
         root.finish(&known_fields(file.kind));
@@ -255,6 +256,7 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
         title,
         summary,
         slug,
+        aliases,
         image_alt,
         body,
         placeholders: crate::newitem::placeholders_in(&source, true),

@@ -186,6 +186,43 @@ impl Site {
         self.config.default_lang()
     }
 
+    /// Every URL that moved, as (language, old path, new path): the audience and
+    /// event-type pages under their old code, then each item's `aliases` in its language.
+    /// Each old URL gets a page that sends the visitor on, and servers a 301.
+    pub fn moved(&self) -> Vec<(Lang, String, String)> {
+        self.moved_from().into_iter().map(|(m, _)| m).collect()
+    }
+
+    /// `moved`, each with the file whose `aliases` lists it (`None`: the site moved it).
+    pub fn moved_from(&self) -> Vec<((Lang, String, String), Option<String>)> {
+        type Moved = ((Lang, String, String), Option<String>);
+        fn aliases<F>(items: &[Item<F>], out: &mut Vec<Moved>) {
+            for item in items {
+                for (lang, text) in &item.texts {
+                    for alias in &text.aliases {
+                        let moved = (*lang, alias.clone(), item.urls[lang].clone());
+                        out.push((moved, Some(text.source.rel.clone())));
+                    }
+                }
+            }
+        }
+        let mut out: Vec<Moved> = self
+            .config
+            .languages
+            .iter()
+            .flat_map(|&l| {
+                crate::urls::moved(&self.config, l)
+                    .into_iter()
+                    .map(move |(old, new)| ((l, old, new), None))
+            })
+            .collect();
+        aliases(&self.initiatives, &mut out);
+        aliases(&self.courses, &mut out);
+        aliases(&self.events, &mut out);
+        aliases(&self.pages, &mut out);
+        out
+    }
+
     pub fn location(&self, id: &str) -> Option<&DataItem<Location>> {
         find(&self.locations, id, |l| &l.id)
     }

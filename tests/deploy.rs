@@ -242,3 +242,79 @@ fn deploy_config_prints_server_blocks_for_the_built_folder() {
         r.stderr
     );
 }
+
+#[test]
+fn a_pages_aliases_answer_301_to_it_and_a_bad_or_taken_alias_is_an_error() {
+    let site = Site::new(&[]);
+    let course = site.read("content/courses/lassen.nl.md");
+    let with_alias = course.replacen(
+        "title: Lassen\n",
+        "title: Lassen\naliases: [/opleidingen/lassen-bbl/, /oud/lassen/]\n",
+        1,
+    );
+    assert_ne!(course, with_alias);
+    site.write("content/courses/lassen.nl.md", &with_alias);
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files = site.public();
+    let redirects = String::from_utf8(files["_redirects"].clone()).expect("UTF-8");
+    for old in ["/opleidingen/lassen-bbl/", "/oud/lassen/"] {
+        for line in [
+            format!("{old} /opleidingen/lassen/ 301!"),
+            format!("{old} /opleidingen/lassen/ 301"),
+            format!("{old}index.html /opleidingen/lassen/ 301"),
+        ] {
+            assert!(redirects.lines().any(|l| l == line), "{line}\n{redirects}");
+        }
+        let page =
+            String::from_utf8(files[&format!("{}index.html", &old[1..])].clone()).expect("UTF-8");
+        assert!(
+            page.contains(r#"content="0; url=/opleidingen/lassen/""#),
+            "{old} sends the visitor on: {page}"
+        );
+    }
+    let htaccess = String::from_utf8(files[".htaccess"].clone()).expect("UTF-8");
+    assert!(
+        htaccess
+            .contains(r#"RedirectMatch 301 "^/oud/lassen/(index\.html)?$" "/opleidingen/lassen/""#),
+        "{htaccess}"
+    );
+
+    // Not a path, and a path another page has: errors with the file, nothing written.
+    site.write(
+        "content/courses/lassen.nl.md",
+        course.replacen(
+            "title: Lassen\n",
+            "title: Lassen\naliases: [oude pagina]\n",
+            1,
+        ),
+    );
+    let r = site.run(&["build", "--root", ".", "--out", "elders"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("oude pagina") && r.stderr.contains("lassen.nl.md"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("/oude-pagina/"),
+        "the fix is suggested: {}",
+        r.stderr
+    );
+    site.write(
+        "content/courses/lassen.nl.md",
+        course.replacen(
+            "title: Lassen\n",
+            "title: Lassen\naliases: /opleidingen/\n",
+            1,
+        ),
+    );
+    let r = site.run(&["build", "--root", ".", "--out", "elders"]);
+    assert_eq!(r.code, 1, "an alias on an existing page: {}", r.stderr);
+    assert!(
+        r.stderr.contains("/opleidingen/") && r.stderr.contains("content/courses/lassen.nl.md"),
+        "the clash names the file whose alias it is: {}",
+        r.stderr
+    );
+    assert!(!site.root().join("elders").exists());
+}

@@ -19,7 +19,7 @@ mod caddy;
 mod netlify;
 mod nginx;
 
-use crate::config::SiteConfig;
+use crate::site::Site;
 use crate::urls;
 use std::path::Path;
 
@@ -135,13 +135,17 @@ pub struct Rules {
 }
 
 impl Rules {
-    pub fn new(config: &SiteConfig) -> Rules {
+    pub fn new(site: &Site) -> Rules {
+        let config = &site.config;
         let default = config.default_lang();
-        let mut redirects = Vec::new();
+        let redirects = site
+            .moved()
+            .into_iter()
+            .map(|(_, old, new)| (old, new))
+            .collect();
         let mut not_found = Vec::new();
         let mut search = Vec::new();
         for &lang in &config.languages {
-            redirects.extend(urls::moved(config, lang));
             search.push(urls::search(config, lang));
             if lang != default {
                 not_found.push((urls::home(config, lang), urls::not_found(config, lang)));

@@ -85,6 +85,10 @@ pub(super) fn text(id: Id) -> &'static str {
         IdNotValid => "`{id}` is not a valid {what}",
         WhatId => "id",
         WhatSlug => "slug",
+        InvalidAlias => {
+            "`{alias}` is not an old address on this site: a path that starts and ends with `/`, in lowercase letters, digits and `-`"
+        }
+        InvalidAliasHelp => "write the path as it was in the address bar, like `/{example}/`",
         InvalidUrl => "`{name}` must be an absolute http(s) URL, found `{url}`",
         InvalidUrlHelp => "write the whole address, like `https://www.example.nl/aanmelden`",
         InvalidEmail => "`{email}` is not an e-mail address",
@@ -427,6 +431,7 @@ pub(super) fn text(id: Id) -> &'static str {
         MakerImage => "a resized version of {file}",
         MakerMedia => "{file}",
         MakerPage => "a page of the site",
+        MakerAlias => "an old address in `aliases` of {file}",
         MakerFeed => "an agenda feed",
         MakerItself => "werkplaats itself",
         MadeTwice => "{path} is made twice: by {first} and by {second}",
@@ -451,6 +456,7 @@ pub(super) fn text(id: Id) -> &'static str {
         }
         NewDraft => "remove this line when the item is ready to publish",
         NewSlug => "another name in the URL (default: the id)",
+        NewAliases => "old addresses of this page, which send visitors on to the new one",
         NewImage => "a file in content/media/",
         NewImageAlt => "what the image shows, for people who cannot see it",
         NewOneOf => "one of {options}",

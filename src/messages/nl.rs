@@ -90,6 +90,10 @@ pub(super) fn text(id: Id) -> &'static str {
         IdNotValid => "`{id}` kan geen {what} zijn",
         WhatId => "id",
         WhatSlug => "slug",
+        InvalidAlias => {
+            "`{alias}` is geen oud adres op deze site: een pad dat met `/` begint en eindigt, met kleine letters, cijfers en `-`"
+        }
+        InvalidAliasHelp => "schrijf het pad zoals het in de adresbalk stond, zoals `/{example}/`",
         InvalidUrl => {
             "bij `{name}` hoort een volledig webadres (http of https), maar er staat `{url}`"
         }
@@ -472,6 +476,7 @@ pub(super) fn text(id: Id) -> &'static str {
         MakerImage => "een verkleinde versie van {file}",
         MakerMedia => "{file}",
         MakerPage => "een pagina van de site",
+        MakerAlias => "een oud adres in `aliases` van {file}",
         MakerFeed => "een agenda-feed",
         MakerItself => "werkplaats zelf",
         MadeTwice => "{path} wordt twee keer gemaakt: door {first} en door {second}",
@@ -496,6 +501,7 @@ pub(super) fn text(id: Id) -> &'static str {
         }
         NewDraft => "haal deze regel weg als het item klaar is om te publiceren",
         NewSlug => "een andere naam in het webadres (anders het id)",
+        NewAliases => "oude adressen van deze pagina, die naar de nieuwe doorsturen",
         NewImage => "een bestand in content/media/",
         NewImageAlt => "wat er op de afbeelding staat, voor wie hem niet kan zien",
         NewOneOf => "een van {options}",

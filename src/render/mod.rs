@@ -167,16 +167,7 @@ impl Plan {
                 files.push((variant.path.clone(), Job::Image(p, v)));
             }
         }
-        let moved: Vec<(Lang, String, String)> = site
-            .config
-            .languages
-            .iter()
-            .flat_map(|&l| {
-                urls::moved(&site.config, l)
-                    .into_iter()
-                    .map(move |(old, new)| (l, old, new))
-            })
-            .collect();
+        let moved = site.moved();
         for (i, (_, old, _)) in moved.iter().enumerate() {
             files.push((urls::file_for(old), Job::Moved(i)));
         }
@@ -256,7 +247,7 @@ impl Plan {
             Job::Sitemap => sitemap::sitemap(site, &self.specs),
             Job::Robots => robots(site).into_bytes(),
             Job::Deploy(i) => {
-                let rules = crate::deploy::Rules::new(&site.config);
+                let rules = crate::deploy::Rules::new(site);
                 (crate::deploy::FILES[i].1)(&rules).into_bytes()
             }
             Job::Static(i) => return Ok(Some(&theme.statics[i].abs)),
@@ -546,7 +537,11 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
             let file = format!("content/media/{}", site.images.pictures[p].rel);
             (crate::msg!(MakerImage, file = &file), Some(file))
         }
-        Job::Page(..) | Job::Moved(..) => (crate::msg!(MakerPage), None),
+        Job::Moved(i) => match site.moved_from().swap_remove(i).1 {
+            Some(file) => (crate::msg!(MakerAlias, file = &file), Some(file)),
+            None => (crate::msg!(MakerPage), None),
+        },
+        Job::Page(..) => (crate::msg!(MakerPage), None),
         Job::Feed(..) | Job::EventIcs(..) => (crate::msg!(MakerFeed), None),
         Job::Schema | Job::Sitemap | Job::Robots | Job::Deploy(_) => {
             (crate::msg!(MakerItself), None)
