@@ -318,3 +318,33 @@ fn a_pages_aliases_answer_301_to_it_and_a_bad_or_taken_alias_is_an_error() {
     );
     assert!(!site.root().join("elders").exists());
 }
+
+#[test]
+fn a_site_in_one_language_has_only_the_roots_404_rule() {
+    let site = Site::new(&[]);
+    // Only the site itself: no items, whose translatable values name two languages.
+    for file in common::tree(&site.root().join("content")).keys() {
+        site.remove(&format!("content/{file}"));
+    }
+    site.write(
+        "content/site.yaml",
+        "title: Proefsite\ndescription: Een kleine site.\nbase_url: https://proef.example\n\
+         languages: [nl]\ntimezone: Europe/Amsterdam\ntheme: default\n",
+    );
+    let r = site.build();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files = site.public();
+    let redirects = String::from_utf8(files["_redirects"].clone()).expect("UTF-8");
+    let not_found: Vec<&str> = redirects.lines().filter(|l| l.ends_with(" 404")).collect();
+    assert_eq!(not_found, vec!["/* /404.html 404"], "{redirects}");
+    let htaccess = String::from_utf8(files[".htaccess"].clone()).expect("UTF-8");
+    assert!(
+        htaccess.contains("ErrorDocument 404 /404.html"),
+        "{htaccess}"
+    );
+    assert!(!htaccess.contains("<If \""), "no language prefix: {htaccess}");
+    assert!(htaccess.contains("^(/zoeken/|/pagefind/)"), "{htaccess}");
+    let r = site.run(&["deploy-config", "nginx"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("location /en/"), "{}", r.stdout);
+}
