@@ -342,7 +342,10 @@ fn a_site_in_one_language_has_only_the_roots_404_rule() {
         htaccess.contains("ErrorDocument 404 /404.html"),
         "{htaccess}"
     );
-    assert!(!htaccess.contains("<If \""), "no language prefix: {htaccess}");
+    assert!(
+        !htaccess.contains("<If \""),
+        "no language prefix: {htaccess}"
+    );
     assert!(htaccess.contains("^(/zoeken/|/pagefind/)"), "{htaccess}");
     let r = site.run(&["deploy-config", "nginx"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
