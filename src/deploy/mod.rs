@@ -1,6 +1,6 @@
-//! Stage 4, beside render: how a web server must serve the output (§4.2). In: the site's
-//! configuration (its languages, sections and the URLs that moved). Out: one set of
-//! `Rules`, and from it each server's own file: `_headers` and `_redirects` (Netlify,
+//! Stage 4, beside render: how a web server must serve the output (§4.2). In: the site
+//! (its languages, search pages, the URLs that moved and the items' `aliases`). Out: one
+//! set of `Rules`, and from it each server's own file: `_headers` and `_redirects` (Netlify,
 //! Cloudflare Pages) and `.htaccess` (Apache), which `build` writes into the output, and the
 //! server blocks that `deploy-config` prints (nginx, Caddy). Every file says the same:
 //!
