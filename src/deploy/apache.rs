@@ -4,7 +4,7 @@
 
 use super::{
     CSP, FEED_EXTENSIONS, FEED_NAMES, MEDIA, MEDIA_CACHE, REVALIDATE, Rules, SEARCH_CSP, TYPES,
-    feed_regex, heading, path_regex,
+    escape, feed_regex, heading, path_regex, server_files,
 };
 use std::fmt::Write;
 
@@ -68,11 +68,8 @@ pub fn htaccess(rules: &Rules) -> String {
         feed_regex(),
     );
 
-    let hidden: Vec<String> = super::FILES
-        .iter()
-        .map(|(name, _)| *name)
+    let hidden: Vec<String> = server_files()
         .filter(|name| *name != ".htaccess")
-        .chain([crate::manifest::MARKER])
         .map(escape)
         .collect();
     let _ = writeln!(
@@ -92,10 +89,4 @@ pub fn htaccess(rules: &Rules) -> String {
     }
     out.push_str("</IfModule>\n");
     out
-}
-
-/// A URL path as part of a regular expression.
-fn escape(path: &str) -> String {
-    let anchored = path_regex(path);
-    anchored[1..anchored.len() - 1].to_string()
 }

@@ -3,7 +3,7 @@
 
 use super::{
     CSP, MEDIA, MEDIA_CACHE, REVALIDATE, Rules, SEARCH_CSP, TYPES, content_type, feed_regex,
-    heading, root_text,
+    heading, root_text, server_files,
 };
 use std::fmt::Write;
 use std::path::Path;
@@ -60,12 +60,7 @@ pub fn caddy(rules: &Rules, root: &Path) -> String {
             }
         }
     }
-    let hidden: Vec<String> = super::FILES
-        .iter()
-        .map(|(name, _)| *name)
-        .chain([crate::manifest::MARKER])
-        .map(|name| format!("/{name}"))
-        .collect();
+    let hidden: Vec<String> = server_files().map(|name| format!("/{name}")).collect();
     let _ = writeln!(
         out,
         "\n\t# The other servers' files are not pages.\n\t@hidden path {}\n\terror @hidden 404",

@@ -183,23 +183,35 @@ fn feed_regex() -> String {
         FEED_EXTENSIONS.join("|"),
         FEED_NAMES
             .iter()
-            .map(|n| n.replace('.', r"\."))
+            .map(|n| escape(n))
             .collect::<Vec<_>>()
             .join("|/")
     )
 }
 
-/// A URL path as an anchored regular expression.
-fn path_regex(path: &str) -> String {
-    let mut out = String::from("^");
-    for c in path.chars() {
+/// `text` matched literally in a regular expression.
+fn escape(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
         if ".+*?()[]{}|^$\\".contains(c) {
             out.push('\\');
         }
         out.push(c);
     }
-    out.push('$');
     out
+}
+
+/// A URL path as an anchored regular expression.
+fn path_regex(path: &str) -> String {
+    format!("^{}$", escape(path))
+}
+
+/// The files in the output that are for servers, not visitors: theirs and our marker.
+fn server_files() -> impl Iterator<Item = &'static str> {
+    FILES
+        .iter()
+        .map(|(name, _)| *name)
+        .chain([crate::manifest::MARKER])
 }
 
 /// The comment heading each file: where it comes from, and what to do to change it.

@@ -4,7 +4,7 @@
 
 use super::{
     CSP, FEED_EXTENSIONS, FEED_NAMES, MEDIA, MEDIA_CACHE, REVALIDATE, Rules, SEARCH_CSP, TYPES,
-    feed_regex, heading, path_regex, root_text,
+    escape, feed_regex, heading, root_text, server_files,
 };
 use std::fmt::Write;
 use std::path::Path;
@@ -156,12 +156,6 @@ pub fn nginx(rules: &Rules, root: &Path) -> String {
 
 /// The files in the output that are for servers, not visitors.
 fn hidden() -> String {
-    let names: Vec<String> = super::FILES
-        .iter()
-        .map(|(name, _)| *name)
-        .chain([crate::manifest::MARKER])
-        .map(|name| path_regex(&format!("/{name}")))
-        .map(|r| r[1..].to_string())
-        .collect();
-    format!("({})", names.join("|").replace('$', "")) + "$"
+    let names: Vec<String> = server_files().map(escape).collect();
+    format!("/({})$", names.join("|"))
 }

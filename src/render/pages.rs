@@ -396,27 +396,18 @@ fn embed_help(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
     })
 }
 
-#[derive(Serialize)]
-struct SubscribeView {
-    /// The scope's page, to go back to.
-    page: String,
-    links: feeds::FeedLinks,
-}
-
 /// A scope's subscribe page (§3): one click for each kind of calendar app, the address to
 /// copy, and what a feed is for someone who opened the `.ics` in a browser.
 fn subscribe(cx: &Ctx, spec: Spec, scope: Scope) -> Result<Built, Diagnostic> {
     let name = feeds::scope_label(cx.site, scope, cx.lang, cx.t);
     let title = cx.s("subscribe_title").replace("{name}", &name);
+    // The links are the page's own feeds (`page.feeds`, set by `build`); the data is the
+    // scope's page, to go back to.
     let meta = cx.meta(spec, "subscribe", title, cx.s("subscribe_intro"));
-    let view = SubscribeView {
-        page: feeds::scope_page(cx.site, scope, cx.lang),
-        links: feeds::links(cx.site, scope, cx.lang),
-    };
     Ok(Built {
         template: "subscribe.html",
         meta,
-        data: to_value(&view),
+        data: to_value(&feeds::scope_page(cx.site, scope, cx.lang)),
     })
 }
 

@@ -6,6 +6,7 @@
 # Debian khal).
 set -euo pipefail
 cd "$(dirname "$0")"
+source ../khal.sh
 repo=$(cd ../.. && pwd)
 out="$repo/target/conformance"
 now_local="2026-11-21 12:00"
@@ -42,23 +43,7 @@ for entry in "${sites[@]}"; do
 
   # khal: import every .ics into a fresh calendar; any error or traceback fails.
   kdir="$out/khal-$name"
-  mkdir -p "$kdir/calendar"
-  cat > "$kdir/config" <<CONF
-[calendars]
-[[import]]
-path = $kdir/calendar
-type = calendar
-[locale]
-local_timezone = Europe/Amsterdam
-default_timezone = Europe/Amsterdam
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-[default]
-default_calendar = import
-CONF
+  khal_calendar "$kdir" import
   mapfile -t files < <(cd "$out/$name" && find . -name '*.ics' | sort)
   log="$kdir/import.log"
   (cd "$out/$name" && printf '%s\0' "${files[@]}" | xargs -0 -n 200 khal -c "$kdir/config" import --batch -a import) >"$log" 2>&1 || {

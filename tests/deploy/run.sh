@@ -10,6 +10,7 @@
 # feed as served. Installs what it needs from Debian.
 set -euo pipefail
 cd "$(dirname "$0")"
+source ../khal.sh
 repo=$(cd ../.. && pwd)
 work="$repo/target/deploy-test"
 site="$work/site"
@@ -223,53 +224,31 @@ apache_conf() {
   } > "$dir/httpd.conf"
 }
 
+# start_apache NAME OVERRIDE MODULES…: Apache on a free port with the site, then its checks.
+start_apache() {
+  local name=$1 override=$2 full=no
+  shift 2
+  server=$name
+  [ $# -gt 0 ] && full=yes
+  port=$(free_port)
+  apache_conf "$work/$name" "$port" "$override" "$@"
+  apache2 -f "$work/$name/httpd.conf" -DFOREGROUND &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/" || { cat "$work/$name/error.log"; exit 1; }
+  check_server "http://127.0.0.1:$port" "$full" "$full"
+}
+
 echo "== Apache $(apache2 -v | head -1 | cut -d/ -f2 | cut -d' ' -f1)"
-server=apache
-port=$(free_port)
-apache_conf "$work/apache" "$port" All headers setenvif alias
-apache2 -f "$work/apache/httpd.conf" -DFOREGROUND &
-pids+=($!)
-wait_for "http://127.0.0.1:$port/" || { cat "$work/apache/error.log"; exit 1; }
-check_server "http://127.0.0.1:$port" yes yes
-
+start_apache apache All headers setenvif alias
 echo "== Apache with AllowOverride FileInfo only (what some hosts allow)"
-server=apache-fileinfo
-port=$(free_port)
-apache_conf "$work/apache-fileinfo" "$port" FileInfo headers setenvif alias
-apache2 -f "$work/apache-fileinfo/httpd.conf" -DFOREGROUND &
-pids+=($!)
-wait_for "http://127.0.0.1:$port/" || { cat "$work/apache-fileinfo/error.log"; exit 1; }
-check_server "http://127.0.0.1:$port" yes yes
-
+start_apache apache-fileinfo FileInfo headers setenvif alias
 echo "== Apache without mod_headers, mod_setenvif and mod_alias (the site is served, without those parts)"
-server=apache-bare
-port=$(free_port)
-apache_conf "$work/apache-bare" "$port" All
-apache2 -f "$work/apache-bare/httpd.conf" -DFOREGROUND &
-pids+=($!)
-wait_for "http://127.0.0.1:$port/" || { cat "$work/apache-bare/error.log"; exit 1; }
-check_server "http://127.0.0.1:$port" no no
+start_apache apache-bare All
 
 echo "== khal imports a feed as nginx serves it"
 server=khal
 kdir="$work/khal"
-mkdir -p "$kdir/calendar"
-cat > "$kdir/config" <<CONF
-[calendars]
-[[served]]
-path = $kdir/calendar
-type = calendar
-[locale]
-local_timezone = Europe/Amsterdam
-default_timezone = Europe/Amsterdam
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-[default]
-default_calendar = served
-CONF
+khal_calendar "$kdir" served
 curl -sf "$nginx_base/agenda.ics" -o "$kdir/agenda.ics"
 khal -c "$kdir/config" import --batch -a served "$kdir/agenda.ics" >"$kdir/log" 2>&1 || fail "khal import: $(tail -5 "$kdir/log")"
 if grep -Eiq 'error|traceback|warning' "$kdir/log"; then fail "khal: $(head -5 "$kdir/log")"; fi
