@@ -157,6 +157,66 @@ pub fn subscribe(page: &str, lang: Lang) -> String {
     format!("{page}{word}/")
 }
 
+/// Page `number` (1 for the first) of a paginated list whose first page is at `base`
+/// (§2.4): the first is `base` itself, the others `…/pagina/2/` (`…/page/2/`).
+pub fn page(base: &str, lang: Lang, number: usize) -> String {
+    if number <= 1 {
+        return base.to_string();
+    }
+    let word = match lang {
+        Lang::Nl => "pagina",
+        Lang::En => "page",
+    };
+    format!("{base}{word}/{number}/")
+}
+
+/// An agenda month (§2.4): `/agenda/2027/03/`, `/en/agenda/2027/03/`.
+pub fn agenda_month(config: &SiteConfig, lang: Lang, year: i16, month: i8) -> String {
+    format!(
+        "{}{year:04}/{month:02}/",
+        section(config, Section::Events, lang)
+    )
+}
+
+/// A year of the archive: `/agenda/archief/2026/`, `/en/agenda/archive/2026/`.
+pub fn archive_year(config: &SiteConfig, lang: Lang, year: i16) -> String {
+    format!("{}{year:04}/", archive(config, lang))
+}
+
+/// The agenda of a location, initiative or audience whose page is at `page`:
+/// `/locaties/<id>/agenda/` (the same word in every language).
+pub fn scope_agenda(page: &str) -> String {
+    format!("{page}agenda/")
+}
+
+/// An audience's list of one kind (`/voor/ouders/opleidingen/`).
+pub fn audience_list(config: &SiteConfig, lang: Lang, code: &str, of: Section) -> String {
+    format!(
+        "{}{}/",
+        audience(config, lang, code),
+        config.section(of, lang)
+    )
+}
+
+/// The words of the embeddable agenda's filters (`?locatie=`), in `lang`: location,
+/// initiative, audience. They also name the folders of its narrowed versions.
+pub fn embed_words(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Nl => ["locatie", "initiatief", "doelgroep"],
+        Lang::En => ["location", "initiative", "audience"],
+    }
+}
+
+/// The embeddable agenda narrowed to one location, initiative or audience (`which` is
+/// 0, 1 or 2, as in `embed_words`), by its id or code: `/embed/agenda/locatie/<id>/`.
+pub fn embed_scope(config: &SiteConfig, lang: Lang, which: usize, key: &str) -> String {
+    format!(
+        "{}{}/{key}/",
+        embed_agenda(config, lang),
+        embed_words(lang)[which]
+    )
+}
+
 pub fn not_found(config: &SiteConfig, lang: Lang) -> String {
     format!("{}/404.html", prefix(config, lang))
 }

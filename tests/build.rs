@@ -633,13 +633,15 @@ fn agenda_filters_by_type_work_without_javascript() {
         "type filter links"
     );
     assert!(
-        agenda.contains(r#"<a href="/locaties/werkplaats-woerden/">Werkplaats Woerden</a>"#),
-        "location filter links"
+        agenda.contains(r#"<a href="/locaties/werkplaats-woerden/agenda/">Werkplaats Woerden</a>"#),
+        "location filter links lead to the location's agenda"
     );
     assert!(
-        agenda.contains(r#"<a href="/voor/middelbare-school/">Middelbare scholieren</a>"#),
-        "audience filter links"
+        agenda.contains(r#"<a href="/voor/middelbare-school/agenda/">Middelbare scholieren</a>"#),
+        "audience filter links lead to the audience's agenda"
     );
+    let at = page(&site, "locaties/werkplaats-woerden/agenda/index.html");
+    assert!(at.contains("data-ends=\"2027-03-13T13:00:00Z\""), "{at}");
     let open_days = page(&site, "agenda/soort/open-dag/index.html");
     assert!(open_days.contains("Open dag"));
     let workshops = page(&site, "agenda/soort/workshop/index.html");

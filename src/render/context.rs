@@ -3,7 +3,9 @@
 //! language, the relations, the shared cards).
 
 use super::cards::{CardCache, Of, event_card};
+use super::feeds::Scope;
 use super::labels::{Strings, label};
+use super::paging;
 use super::relations::Relations;
 use super::views::*;
 use crate::config::Section;
@@ -18,15 +20,28 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Copy)]
 pub enum Spec {
     Home,
-    List(Section),
+    /// Page N (from 1) of a section's list (§2.4).
+    List(Section, usize),
     Agenda,
+    /// One month of the agenda: every upcoming event with a session in it.
+    Month(i16, i8),
+    /// The archive: its years, and the most recent past events.
     Archive,
-    EmbedHelp,
+    /// Page N of one year of the archive.
+    ArchiveYear(i16, usize),
+    /// Page N of the embed help: the snippets, 50 locations a page.
+    EmbedHelp(usize),
     EmbedAgenda,
+    /// The embeddable agenda of a location, initiative or audience.
+    EmbedScope(Scope),
     Audiences,
     Audience(&'static str),
-    /// The agenda of one event type.
-    AgendaType(&'static str),
+    /// Page N of an audience's initiatives or courses.
+    AudienceList(&'static str, Section, usize),
+    /// Page N of the agenda of one event type.
+    AgendaType(&'static str, usize),
+    /// Page N of the agenda of a location, initiative or audience.
+    ScopeAgenda(Scope, usize),
     Initiative(usize),
     Course(usize),
     Event(usize),
@@ -39,32 +54,51 @@ pub enum Spec {
     /// The search page (`/zoeken/`).
     Search,
     /// A scope's subscribe page (`/agenda/abonneren/`, §3).
-    Subscribe(crate::render::feeds::Scope),
+    Subscribe(Scope),
 }
 
 /// Every page of the site (each is rendered once per language).
-pub fn specs(site: &Site) -> Vec<Spec> {
+pub fn specs(site: &Site, rel: &Relations) -> Vec<Spec> {
     let mut out = vec![
         Spec::Home,
-        Spec::List(Section::Initiatives),
-        Spec::List(Section::Courses),
-        Spec::List(Section::Locations),
-        Spec::List(Section::Organisations),
         Spec::Agenda,
         Spec::Archive,
-        Spec::EmbedHelp,
         Spec::EmbedAgenda,
         Spec::Audiences,
         Spec::NotFound,
         Spec::SiteMap,
         Spec::Search,
     ];
+    for section in [
+        Section::Initiatives,
+        Section::Courses,
+        Section::Locations,
+        Section::Organisations,
+    ] {
+        out.extend(all_pages(site, rel, |n| Spec::List(section, n)));
+    }
+    out.extend(all_pages(site, rel, Spec::EmbedHelp));
+    out.extend(rel.month_pages.iter().map(|m| Spec::Month(m.year, m.month)));
+    for (year, _) in &rel.past_years {
+        out.extend(all_pages(site, rel, |n| Spec::ArchiveYear(*year, n)));
+    }
     out.extend(AUDIENCES.iter().map(|a| Spec::Audience(a)));
-    out.extend(
-        crate::model::EVENT_TYPES
-            .iter()
-            .map(|t| Spec::AgendaType(t)),
-    );
+    for code in AUDIENCES {
+        for section in [Section::Initiatives, Section::Courses] {
+            out.extend(all_pages(site, rel, |n| {
+                Spec::AudienceList(code, section, n)
+            }));
+        }
+    }
+    for t in crate::model::EVENT_TYPES {
+        out.extend(all_pages(site, rel, |n| Spec::AgendaType(t, n)));
+    }
+    for scope in crate::render::feeds::scopes(site) {
+        if scope != Scope::Site {
+            out.extend(all_pages(site, rel, |n| Spec::ScopeAgenda(scope, n)));
+            out.push(Spec::EmbedScope(scope));
+        }
+    }
     out.extend((0..site.initiatives.len()).map(Spec::Initiative));
     out.extend((0..site.courses.len()).map(Spec::Course));
     out.extend((0..site.events.len()).map(Spec::Event));
@@ -79,20 +113,104 @@ pub fn specs(site: &Site) -> Vec<Spec> {
     out
 }
 
+/// Every page of the list whose page N is `page(N)`.
+fn all_pages(site: &Site, rel: &Relations, page: impl Fn(usize) -> Spec) -> Vec<Spec> {
+    let len = paged_len(site, rel, page(1));
+    (1..=paging::count(len)).map(page).collect()
+}
+
+/// How many cards the list of a paginated page holds (0 for other pages).
+pub fn paged_len(site: &Site, rel: &Relations, spec: Spec) -> usize {
+    match spec {
+        Spec::List(section, _) => list_len(site, section),
+        Spec::ArchiveYear(year, _) => rel
+            .past_years
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map_or(0, |(_, events)| events.len()),
+        Spec::EmbedHelp(_) => site.locations.len(),
+        Spec::AudienceList(code, section, _) => rel.audience_list(code, section).len(),
+        Spec::AgendaType(t, _) => super::relations::of(&rel.upcoming_of_type, t).len(),
+        Spec::ScopeAgenda(scope, _) => rel.upcoming_in(site, scope).len(),
+        _ => 0,
+    }
+}
+
+/// How many cards a section's list holds.
+fn list_len(site: &Site, section: Section) -> usize {
+    match section {
+        Section::Initiatives => site.initiatives.len(),
+        Section::Courses => site.courses.len(),
+        Section::Locations => site.locations.len(),
+        _ => site.organisations.len(),
+    }
+}
+
+/// The URL of the first page of a paginated list, in `lang`; `None` for pages that are
+/// not part of a list.
+pub fn list_base(site: &Site, spec: Spec, lang: Lang) -> Option<String> {
+    let c = &site.config;
+    Some(match spec {
+        Spec::List(s, _) => urls::section(c, s, lang),
+        Spec::ArchiveYear(year, _) => urls::archive_year(c, lang, year),
+        Spec::EmbedHelp(_) => urls::embed_help(c, lang),
+        Spec::AudienceList(code, s, _) => urls::audience_list(c, lang, code, s),
+        Spec::AgendaType(t, _) => urls::agenda_type(c, lang, t),
+        Spec::ScopeAgenda(scope, _) => {
+            urls::scope_agenda(&crate::render::feeds::scope_page(site, scope, lang))
+        }
+        _ => return None,
+    })
+}
+
+/// The page number of a page of a list (1 for every other page).
+pub fn page_number(spec: Spec) -> usize {
+    match spec {
+        Spec::List(_, n)
+        | Spec::ArchiveYear(_, n)
+        | Spec::EmbedHelp(n)
+        | Spec::AudienceList(_, _, n)
+        | Spec::AgendaType(_, n)
+        | Spec::ScopeAgenda(_, n) => n,
+        _ => 1,
+    }
+}
+
 /// The URL of a page per language.
 pub fn spec_urls(site: &Site, spec: Spec) -> BTreeMap<Lang, String> {
     let c = &site.config;
     let per_lang = |f: &dyn Fn(Lang) -> String| c.languages.iter().map(|&l| (l, f(l))).collect();
+    if list_base(site, spec, c.default_lang()).is_some() {
+        let number = page_number(spec);
+        return per_lang(&|l| {
+            let base = list_base(site, spec, l).unwrap_or_default();
+            urls::page(&base, l, number)
+        });
+    }
     match spec {
         Spec::Home => per_lang(&|l| urls::home(c, l)),
-        Spec::List(s) => per_lang(&|l| urls::section(c, s, l)),
         Spec::Agenda => per_lang(&|l| urls::section(c, Section::Events, l)),
+        Spec::Month(year, month) => per_lang(&|l| urls::agenda_month(c, l, year, month)),
         Spec::Archive => per_lang(&|l| urls::archive(c, l)),
-        Spec::EmbedHelp => per_lang(&|l| urls::embed_help(c, l)),
         Spec::EmbedAgenda => per_lang(&|l| urls::embed_agenda(c, l)),
+        Spec::EmbedScope(scope) => {
+            let (which, key) = match scope {
+                Scope::Location(i) => (0, site.locations[i].id.as_str()),
+                Scope::Initiative(i) => (1, site.initiatives[i].id.as_str()),
+                Scope::Audience(code) => (2, code),
+                Scope::Site => return per_lang(&|l| urls::embed_agenda(c, l)),
+            };
+            per_lang(&|l| urls::embed_scope(c, l, which, key))
+        }
         Spec::Audiences => per_lang(&|l| urls::section(c, Section::Audiences, l)),
         Spec::Audience(code) => per_lang(&|l| urls::audience(c, l, code)),
-        Spec::AgendaType(t) => per_lang(&|l| urls::agenda_type(c, l, t)),
+        // Pages of lists: above.
+        Spec::List(..)
+        | Spec::ArchiveYear(..)
+        | Spec::EmbedHelp(_)
+        | Spec::AudienceList(..)
+        | Spec::AgendaType(..)
+        | Spec::ScopeAgenda(..) => BTreeMap::new(),
         Spec::NotFound => per_lang(&|l| urls::not_found(c, l)),
         Spec::SiteMap => per_lang(&|l| urls::site_map(c, l)),
         Spec::Search => per_lang(&|l| urls::search(c, l)),
@@ -271,6 +389,8 @@ pub struct Upcoming {
     /// More events follow after the spares: when all shown ones have ended, the list
     /// points to the full agenda instead of saying nothing is planned.
     more: bool,
+    /// The agenda that holds every one of them, when the list does not.
+    all_url: Option<String>,
 }
 
 impl Upcoming {
@@ -281,11 +401,18 @@ impl Upcoming {
             spares: Vec::new(),
             limit: None,
             more: false,
+            all_url: None,
         })
     }
 
-    /// The first `limit`, and three times as many as spares.
-    pub(super) fn first(cx: &Ctx, events: &[usize], limit: usize) -> Result<Upcoming, Diagnostic> {
+    /// The first `limit`, and three times as many as spares; a link to `all_url` when
+    /// there are more than `limit`.
+    pub(super) fn first(
+        cx: &Ctx,
+        events: &[usize],
+        limit: usize,
+        all_url: String,
+    ) -> Result<Upcoming, Diagnostic> {
         let shown = events.len().min(limit);
         let end = events.len().min(limit * 4);
         Ok(Upcoming {
@@ -293,7 +420,16 @@ impl Upcoming {
             spares: cx.event_cards(&events[shown..end], usize::MAX)?,
             limit: Some(limit),
             more: end < events.len(),
+            all_url: (events.len() > limit).then_some(all_url),
         })
+    }
+
+    /// A location's, initiative's or audience's next events (§2.4), linking to its own
+    /// agenda for the rest.
+    pub(super) fn of_scope(cx: &Ctx, scope: Scope) -> Result<Upcoming, Diagnostic> {
+        let events = cx.rel.upcoming_in(cx.site, scope);
+        let page = crate::render::feeds::scope_page(cx.site, scope, cx.lang);
+        Upcoming::first(cx, events, paging::ON_ITEM_PAGE, urls::scope_agenda(&page))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{EventStatus, Geo, YearOrDate};
 use crate::render::cards::Of;
 use crate::render::dates::{self, TimeView, WhenView};
+use crate::render::feeds::Scope;
 use crate::render::jsonld;
 use crate::render::relations::of;
 use crate::render::views::*;
@@ -100,12 +101,9 @@ fn year_or_date(cx: &Ctx, v: Option<YearOrDate>) -> Option<String> {
     })
 }
 
-pub fn initiative(
-    cx: &Ctx,
-    spec: Spec,
-    item: &Item<crate::model::Initiative>,
-) -> Result<Built, Diagnostic> {
+pub fn initiative(cx: &Ctx, spec: Spec, index: usize) -> Result<Built, Diagnostic> {
     let site = cx.site;
+    let item = &site.initiatives[index];
     let f = &item.fields;
     let (mut meta, body, _) = cx.item_meta(spec, "initiative", item);
     meta.json_ld = json_ld(&jsonld::initiative(site, item, cx.lang));
@@ -149,7 +147,7 @@ pub fn initiative(
             .filter_map(|r| cx.location_link(&r.id))
             .collect(),
         courses: cx.cards_at(Of::Course, of(&cx.rel.courses_of_initiative, &item.id))?,
-        events: Upcoming::all(cx, of(&cx.rel.upcoming_of_initiative, &item.id))?,
+        events: Upcoming::of_scope(cx, Scope::Initiative(index))?,
         audiences: cx.audience_links(&f.audiences),
     };
     Ok(Built {
@@ -510,7 +508,7 @@ pub fn location(cx: &Ctx, index: usize) -> Result<Built, Diagnostic> {
         }),
         initiatives: cx.cards_at(Of::Initiative, of(&cx.rel.initiatives_at, &loc.id))?,
         courses: cx.cards_at(Of::Course, of(&cx.rel.courses_at, &loc.id))?,
-        events: Upcoming::all(cx, of(&cx.rel.upcoming_at, &loc.id))?,
+        events: Upcoming::of_scope(cx, Scope::Location(index))?,
     };
     Ok(Built {
         template: "location.html",

@@ -13,6 +13,7 @@ mod json;
 mod jsonld;
 mod labels;
 mod pages;
+mod paging;
 mod picture;
 mod records;
 mod relations;
@@ -66,7 +67,8 @@ pub enum Job {
     /// An event's own `.ics`.
     EventIcs(usize, Lang),
     Schema,
-    Sitemap,
+    /// The sitemap (0) or one of its parts (from 1) when it is split.
+    Sitemap(usize),
     Robots,
     /// A web server's file (index into `deploy::FILES`): `_headers`, `.htaccess`, ….
     Deploy(usize),
@@ -127,14 +129,17 @@ impl Plan {
                 )
             })
             .collect();
-        let specs = context::specs(site);
+        let specs = context::specs(site, &rel);
         let feeds = feeds::plan(site, &theme.strings, &rel);
         // The sitemap is the largest single file: first, so no core waits for it at the end.
         let mut files: Vec<(String, Job)> = vec![
-            ("sitemap.xml".into(), Job::Sitemap),
+            ("sitemap.xml".into(), Job::Sitemap(0)),
             ("agenda.schema.json".into(), Job::Schema),
             ("robots.txt".into(), Job::Robots),
         ];
+        for n in 1..=sitemap::parts(site, &specs) {
+            files.push((sitemap::part_name(n), Job::Sitemap(n)));
+        }
         for (i, (name, _)) in crate::deploy::FILES.iter().enumerate() {
             files.push((name.to_string(), Job::Deploy(i)));
         }
@@ -244,7 +249,7 @@ impl Plan {
                 ical::event_calendar(&self.feeds, site, &theme.strings, i, lang).into_bytes()
             }
             Job::Schema => json::schema(site),
-            Job::Sitemap => sitemap::sitemap(site, &self.specs),
+            Job::Sitemap(part) => sitemap::sitemap(site, &self.specs, part),
             Job::Robots => robots(site).into_bytes(),
             Job::Deploy(i) => {
                 let rules = crate::deploy::Rules::new(site);
@@ -543,7 +548,7 @@ fn clash(site: &Site, theme: &Theme, path: &str, first: Job, second: Job) -> Dia
         },
         Job::Page(..) => (crate::msg!(MakerPage), None),
         Job::Feed(..) | Job::EventIcs(..) => (crate::msg!(MakerFeed), None),
-        Job::Schema | Job::Sitemap | Job::Robots | Job::Deploy(_) => {
+        Job::Schema | Job::Sitemap(_) | Job::Robots | Job::Deploy(_) => {
             (crate::msg!(MakerItself), None)
         }
     };

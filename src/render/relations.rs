@@ -3,6 +3,8 @@
 //! Pages and feeds look these up instead of scanning all items for every page, so the
 //! work grows with the content, not with its square.
 
+use crate::config::Section;
+use crate::render::feeds::Scope;
 use crate::site::Site;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -51,6 +53,14 @@ fn months(site: &Site) -> Vec<MonthEntry> {
     out
 }
 
+/// One month of the agenda: its entries in `Relations::months`.
+#[derive(Debug, Clone)]
+pub struct MonthPage {
+    pub year: i16,
+    pub month: i8,
+    pub entries: Range<usize>,
+}
+
 #[derive(Default)]
 pub struct Relations {
     /// Upcoming events (indices into `site.events`, by next session) per location,
@@ -59,8 +69,15 @@ pub struct Relations {
     pub upcoming_of_initiative: HashMap<String, Vec<usize>>,
     pub upcoming_by_organiser: HashMap<String, Vec<usize>>,
     pub upcoming_for: HashMap<String, Vec<usize>>,
+    /// Upcoming events per event type.
+    pub upcoming_of_type: HashMap<String, Vec<usize>>,
     /// The agenda by month: each upcoming event once in every month it has sessions in.
     pub months: Vec<MonthEntry>,
+    /// The months of the agenda, each with its entries in `months`: one page each.
+    pub month_pages: Vec<MonthPage>,
+    /// Past events by the year their last session ended in (in the site's zone), the
+    /// most recent year first, each in the order of `site.past`.
+    pub past_years: Vec<(i16, Vec<usize>)>,
     /// Events (indices into `site.events`) per location, initiative and audience: feeds.
     pub events_at: HashMap<String, Vec<usize>>,
     pub events_of_initiative: HashMap<String, Vec<usize>>,
@@ -100,8 +117,31 @@ impl Relations {
             for a in &e.audiences {
                 add(&mut r.upcoming_for, a, i);
             }
+            add(&mut r.upcoming_of_type, e.event_type.code(), i);
         }
         r.months = months(site);
+        for (index, m) in r.months.iter().enumerate() {
+            match r.month_pages.last_mut() {
+                Some(page) if (page.year, page.month) == (m.year, m.month) => {
+                    page.entries.end = index + 1
+                }
+                _ => r.month_pages.push(MonthPage {
+                    year: m.year,
+                    month: m.month,
+                    entries: index..index + 1,
+                }),
+            }
+        }
+        for &event in &site.past {
+            let Some(last) = site.schedule(event).last() else {
+                continue;
+            };
+            let year = last.ended_on(&site.config.timezone).year();
+            match r.past_years.last_mut() {
+                Some((y, list)) if *y == year => list.push(event),
+                _ => r.past_years.push((year, vec![event])),
+            }
+        }
         for (i, event) in site.events.iter().enumerate() {
             let e = &event.fields;
             if let Some(l) = &e.location {
@@ -149,6 +189,26 @@ impl Relations {
             list.dedup();
         }
         r
+    }
+}
+
+impl Relations {
+    /// An audience's initiatives or courses.
+    pub fn audience_list(&self, code: &str, section: Section) -> &[usize] {
+        match section {
+            Section::Initiatives => of(&self.initiatives_for, code),
+            _ => of(&self.courses_for, code),
+        }
+    }
+
+    /// The upcoming events of a scope, by next session.
+    pub fn upcoming_in<'a>(&'a self, site: &'a Site, scope: Scope) -> &'a [usize] {
+        match scope {
+            Scope::Site => &site.upcoming,
+            Scope::Location(i) => of(&self.upcoming_at, &site.locations[i].id),
+            Scope::Initiative(i) => of(&self.upcoming_of_initiative, &site.initiatives[i].id),
+            Scope::Audience(code) => of(&self.upcoming_for, code),
+        }
     }
 }
 

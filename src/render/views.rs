@@ -71,6 +71,8 @@ pub struct Meta {
     pub image: Option<String>,
     /// What the picture shows, for `og:image:alt`.
     pub image_alt: Option<String>,
+    /// Where this page is in its list, when the list has more than one page (§2.4).
+    pub pager: Option<crate::render::paging::Pager>,
 }
 
 /// A link to another page, with its text language if that differs from the page's.
@@ -188,6 +190,7 @@ pub fn meta(
         feeds: None,
         image: None,
         image_alt: None,
+        pager: None,
     }
 }
 
