@@ -938,7 +938,8 @@ fn audience_list(
 struct Some10 {
     cards: Vec<String>,
     all_url: Option<String>,
-    count: usize,
+    /// How many there are, as the template's text replacement needs it.
+    count: String,
 }
 
 fn audience(cx: &Ctx, spec: Spec, code: &'static str) -> Result<Built, Diagnostic> {
@@ -949,7 +950,7 @@ fn audience(cx: &Ctx, spec: Spec, code: &'static str) -> Result<Built, Diagnosti
             cards: cx.cards_at(of, shown)?,
             all_url: (all.len() > shown.len())
                 .then(|| urls::audience_list(&cx.site.config, cx.lang, code, section)),
-            count: all.len(),
+            count: all.len().to_string(),
         })
     };
     let view = AudienceView {
