@@ -24,6 +24,7 @@ pub mod model;
 pub mod newitem;
 pub(crate) mod outguard;
 pub(crate) mod parse;
+pub mod progress;
 pub mod render;
 pub mod safefs;
 pub(crate) mod search;
@@ -139,6 +140,7 @@ pub fn stage(name: &str, since: Instant) {
 
 /// Runs `f` as the stage `name` (see `stage`).
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    progress::stage(name);
     let started = Instant::now();
     let out = f();
     stage(name, started);

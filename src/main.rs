@@ -250,7 +250,10 @@ fn print_human(diags: &[Diagnostic], lang: Lang) {
 
 fn build(opts: Options, out: PathBuf, force: bool, lang: Lang) -> ExitCode {
     let target = werkplaats::Target { out: &out, force };
-    match werkplaats::build(&opts, &target) {
+    werkplaats::progress::enable();
+    let result = werkplaats::build(&opts, &target);
+    werkplaats::progress::finish();
+    match result {
         Ok(report) => {
             print_human(&report.diagnostics, lang);
             let built = msg!(

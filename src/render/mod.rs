@@ -310,8 +310,10 @@ impl Plan {
 pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, Vec<Diagnostic>> {
     let plan = crate::timed("plan", || Plan::new(site, theme))?;
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+    crate::progress::files(plan.files.len());
     let make = |buf: &mut Vec<u8>, (path, job): &(String, Job)| match plan
         .make_into(site, theme, *job, buf)
+        .inspect(|_| crate::progress::tick())
     {
         Ok(Some(file)) => match known(site, *job) {
             Some((hash, size)) => sink.put(path, Piece::Known(file, hash, size)),
