@@ -3,7 +3,7 @@
 
 - every .ics is parsed by PyPI `icalendar`, and the site agendas (nl, en) are expanded by
   `recurring-ical-events`: the upcoming occurrences must be exactly those the HTML agenda
-  lists (same count, same start instants);
+  lists across its month pages (same count, same start instants);
 - every .atom is parsed by `feedparser` without the bozo flag, one entry per VEVENT of the
   matching .ics;
 - every .json feed (not the search index's) validates against the published /agenda.schema.json (JSON Schema 2020-12),
@@ -132,12 +132,31 @@ for path in sorted(site.rglob("*.atom")):
     if expected is not None and expected != len(feed.entries):
         problems.append(f"{rel}: {len(feed.entries)} entries, but the .ics has {expected} events")
 
-agendas = {"agenda.ics": "agenda/index.html"}
+MONTH_DIR = re.compile(r"^\d{4}/\d{2}$")
+
+
+def agenda_upcoming(agenda_dir):
+    """Upcoming sessions of the whole HTML agenda. Past its first 50 events the agenda page
+    stops and its month pages (agenda/YYYY/MM/, SPEC 2.4) hold every event of their month:
+    their union is the agenda. The first page must show only sessions the months hold."""
+    first = html_upcoming(agenda_dir / "index.html")
+    months = sorted(p.parent for p in agenda_dir.glob("*/*/index.html")
+                    if MONTH_DIR.match(p.parent.relative_to(agenda_dir).as_posix()))
+    if not months:
+        return first, "agenda/index.html"
+    every = sorted(t for m in months for t in html_upcoming(m / "index.html"))
+    stray = sorted(set(first) - set(every))[:5]
+    if stray:
+        problems.append(f"{agenda_dir.relative_to(site)}/index.html shows sessions no month page holds: {stray}")
+    return every, f"{len(months)} month pages"
+
+
+agendas = {"agenda.ics": "agenda"}
 if (site / "en").is_dir():
-    agendas["en/agenda.ics"] = "en/agenda/index.html"
+    agendas["en/agenda.ics"] = "en/agenda"
 for ics, html in agendas.items():
     feed_occ = ics_upcoming(icalendar.Calendar.from_ical((site / ics).read_bytes()))
-    page_occ = html_upcoming(site / html)
+    page_occ, html = agenda_upcoming(site / html)
     json_doc = json.loads((site / ics.replace(".ics", ".json")).read_text(encoding="utf-8"))
     json_occ = sorted(utc(e["start"]) for e in json_doc["events"]
                       if datetime.datetime.fromisoformat(e["end"]) > now)
