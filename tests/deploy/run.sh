@@ -22,6 +22,7 @@ command -v caddy >/dev/null || need+=(caddy)
 command -v apache2 >/dev/null || need+=(apache2)
 command -v khal >/dev/null || need+=(khal)
 command -v curl >/dev/null || need+=(curl)
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   # Packages only: no service is started (there may be no init system, and port 80 is not ours).
   made_policy=no
