@@ -3,6 +3,9 @@
 // and fails on any violation. It also fails if a page loads anything from another host.
 //
 //   node check.mjs <site folder> <base url served from that folder>
+//
+// With PAGES=<regular expression>, only the pages whose path matches are checked, at 1280
+// and at 320 px, and the agenda-script checks (which need the example site) are skipped.
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -37,6 +40,15 @@ for (const file of htmlFiles(dir)) {
   else pages.push(urlPath(file));
 }
 pages.sort();
+const only = process.env.PAGES ? new RegExp(process.env.PAGES) : null;
+const every = [...pages];
+if (only) {
+  pages.splice(0, pages.length, ...every.filter((p) => only.test(p)));
+  if (!pages.length) {
+    console.error(`check.mjs: no page matches PAGES=${process.env.PAGES}`);
+    process.exit(2);
+  }
+}
 // A few page kinds are also checked at phone width, where layout (and contrast over
 // wrapped elements) differs.
 // One page of each kind at 320 px: the home page, the agenda, an event, an initiative, a
@@ -47,8 +59,8 @@ const kinds = [
   /^\/(locaties|en\/locations)\/[^/]+\/$/, /^\/(voor|en\/for)\/[^/]+\/$/,
   /^\/(initiatieven|en\/initiatives)\/$/, /^\/(en\/)?sitemap\/$/,
 ];
-const phone = [];
-for (const kind of kinds) {
+const phone = only ? [...pages] : [];
+for (const kind of only ? [] : kinds) {
   for (const en of [false, true]) {
     const p = pages.find((x) => kind.test(x) && x.startsWith('/en/') === en && !/\/(archief|archive|insluiten|embed|soort|type)\/$/.test(x));
     if (p) phone.push(p);
@@ -96,7 +108,7 @@ async function check(path, viewport) {
 
 for (const [from, to] of moved) {
   const target = join(dir, to.replace(/^\//, ''), to.endsWith('/') ? 'index.html' : '');
-  if (!existsSync(target) || !pages.includes(to)) {
+  if (!existsSync(target) || !every.includes(to)) {
     failures++;
     console.log(`FAIL ${from}: moved to ${to}, which is no page of the site`);
   }
@@ -109,7 +121,7 @@ console.log(`at 320 px: ${phone.join(' ')}`);
 // Screenshots of the home page, an event and the agenda at both widths, for people to
 // look at (CI keeps target/screenshots/).
 const shots = process.env.SCREENSHOTS;
-if (shots) {
+if (shots && !only) {
   const { mkdirSync } = await import('node:fs');
   mkdirSync(shots, { recursive: true });
   const event = pages.find((x) => /^\/agenda\/[a-z0-9-]+\/$/.test(x) && !/\/(archief|insluiten|soort)\/$/.test(x));
@@ -123,6 +135,12 @@ if (shots) {
     }
   }
   console.log(`screenshots in ${shots}`);
+}
+
+if (only) {
+  await browser.close();
+  console.log(`axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa): ${checked} page views, ${failures} problem(s)`);
+  process.exit(failures ? 1 : 0);
 }
 
 // The agenda script hides events that ended after the build. With the browser's clock set

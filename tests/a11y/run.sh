@@ -4,8 +4,10 @@
 #   2. the current Nu Html Checker (npm vnu-jar 26, on the machine's Java) over every HTML file;
 #   3. serve it on loopback and run axe-core in Debian's Chromium on every page, then search
 #      it (search.mjs);
-#   4. the agenda over time: a build with a fixed --now, opened with the clock moved on;
-#   5. live reload: `werkplaats serve`, a page open in Chromium, a file edited on disk.
+#   4. a site past one page of everything (paged_site.py): Nu Html Checker and axe on its
+#      paged lists, agenda months, archive years, scope agendas;
+#   5. the agenda over time: a build with a fixed --now, opened with the clock moved on;
+#   6. live reload: `werkplaats serve`, a page open in Chromium, a file edited on disk.
 # Installs what it needs (Debian chromium and Java, npm packages from the lock file).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -44,6 +46,32 @@ SCREENSHOTS="$repo/target/screenshots" node check.mjs "$site" "http://127.0.0.1:
 
 echo "== search in Chromium (keyboard, both languages, filters, axe with results)"
 node search.mjs "http://127.0.0.1:$port" "2026-11-21T11:00:00Z"
+
+echo "== a site past one page of everything (SPEC 2.4): Nu Html Checker and axe on its paged pages"
+# The example site plus 60 courses and 115 events (paged_site.py), built into this
+# script's own scratch folders target/paged-src and target/paged-site.
+paged_src="$repo/target/paged-src"
+paged="$repo/target/paged-site"
+python3 paged_site.py "$repo" "$paged_src"
+rm -rf "$paged"
+(cd "$repo" && cargo run --release --locked -q -- build --root "$paged_src" --now "2026-11-21 12:00" --out "$paged")
+java -jar node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --errors-only "$paged"
+echo "Nu Html Checker: no errors in $(find "$paged" -name '*.html' | wc -l) HTML files"
+paged_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$paged_port" --bind 127.0.0.1 --directory "$paged" >/dev/null 2>&1 &
+paged_server=$!
+trap 'kill $server $paged_server 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$paged_port/')" 2>/dev/null && break
+  sleep 0.1
+done
+# Every page with page navigation or a "more" link: lists and their second pages, the
+# agenda and a month, the archive and a year, a location and its agenda, an audience and
+# its course list, the embed help and a narrowed embed, and every second page; in both
+# languages.
+PAGES='^/(en/)?(opleidingen/|courses/|agenda/|agenda/20[0-9]{2}/[0-9]{2}/|agenda/(archief|archive)/(2026/)?|(locaties|locations)/technohub-woerden/(agenda/)?|(voor/middelbare-school|for/secondary-school)/((opleidingen|courses|agenda)/)?|agenda/(insluiten|embed)/|embed/agenda/(locatie|location)/technohub-woerden/)$|/(pagina|page)/2/$' \
+  node check.mjs "$paged" "http://127.0.0.1:$paged_port"
+kill $paged_server 2>/dev/null || true
 
 echo "== the agenda over time in Chromium (clock at +1, +7 and +30 days)"
 # Built the day before the weekly workshop's first session, so that its "next" date moves
