@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Build-time benchmark: werkplaats and Hugo on sites from ../shared/bench/gen_site.py.
+"""Build-time benchmark: werkplaats, Zola (../shared/bench/peers/zola) and Hugo on sites
+from ../shared/bench/gen_site.py: 1k, 10k and 50k events and the national shape.
 
-For each size: generate both formats into /dev/shm, warm up once, then 5 runs with ours
-and Hugo interleaved (so both see the same machine), output to /dev/shm. Reports median
-wall time, pages per second, peak RSS (median of /usr/bin/time -v's maximum resident set)
-and output bytes; then serve's edit-to-reload latency: the time from saving a file to the
+    bench.py [SIZE ...]      # sizes: a number of events, or "national"
+
+For each size: generate the three formats into /dev/shm, warm up once, then 5 runs (3 on
+the national site) with the generators interleaved (so all see the same machine), output
+to /dev/shm. Reports median wall time, peak RSS (median of /usr/bin/time -v's maximum
+resident set), pages, output bytes, the largest HTML page and the agenda page; then
+serve's edit-to-page latency: the time from saving a file to the
 moment the reloading tab has the edited page with the edit in it (a waiting tab is told to
 reload only once the new build is in place; the page is then made on request).
 """
@@ -22,7 +26,10 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GEN = os.path.join(REPO, "..", "shared", "bench", "gen_site.py")
 BIN = os.path.join(REPO, "target", "release", "werkplaats")
 WORK = "/dev/shm/werkplaats-bench"
+ZOLA = os.path.join(REPO, "..", "shared", "bench", "peers", "zola")
 RUNS = 5
+# A national build takes about a minute for each generator: fewer rounds.
+NATIONAL_RUNS = 3
 NOW = "2026-11-21 12:00"
 
 
@@ -41,10 +48,12 @@ def du(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
 
 
-def generate(events, fmt):
-    out = f"{WORK}/{fmt}-{events}"
+def generate(size, fmt):
+    """The generated site of a size (a number of events, or "national") in a format."""
+    out = f"{WORK}/{fmt}-{size}"
     if not os.path.isdir(out):
-        subprocess.run([sys.executable, GEN, "--events", str(events), "--out", out, "--format", fmt,
+        shape = ["--national"] if size == "national" else ["--events", str(size)]
+        subprocess.run([sys.executable, GEN, *shape, "--out", out, "--format", fmt,
                         "--themes", os.path.join(REPO, "themes")], check=True, capture_output=True)
     if fmt == "werkplaats":
         # A site generated earlier may carry an older copy of the theme.
@@ -53,16 +62,30 @@ def generate(events, fmt):
     return out
 
 
+def html_pages(out):
+    return sum(1 for _, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
+
+
 def ours(site, out):
     wall, rss, stdout = timed([BIN, "--messages", "en", "build", "--root", site, "--now", NOW, "--out", out])
     pages = int(re.search(r"built (\d+) pages", stdout).group(1))
     return wall, rss, pages
 
 
+def zola(site, out):
+    wall, rss, _ = timed([ZOLA, "--root", site, "build", "--output-dir", out, "--force"])
+    return wall, rss, html_pages(out)
+
+
 def hugo(site, out):
-    wall, rss, stdout = timed(["hugo", "--quiet", "--source", site, "--destination", out, "--cleanDestinationDir"])
-    pages = sum(1 for d, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
-    return wall, rss, pages
+    wall, rss, _ = timed(["hugo", "--quiet", "--source", site, "--destination", out, "--cleanDestinationDir"])
+    return wall, rss, html_pages(out)
+
+
+def largest_html(out):
+    """The largest HTML file of a built site: (bytes, path relative to it)."""
+    return max((os.path.getsize(os.path.join(d, f)), os.path.relpath(os.path.join(d, f), out))
+               for d, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
 
 
 def serve_latency(site, samples=7):
@@ -101,41 +124,75 @@ def serve_latency(site, samples=7):
 
 
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000, 50000]
+    sizes = [a if a == "national" else int(a) for a in sys.argv[1:]] or [1000, 10000, 50000, "national"]
     os.makedirs(WORK, exist_ok=True)
+    peers = [("Hugo", "hugo", hugo)]
+    if os.access(ZOLA, os.X_OK):
+        peers.insert(0, ("Zola", "zola", zola))
+    else:
+        print(f"note: no Zola at {ZOLA}; comparing with Hugo only", file=sys.stderr)
     rows = []
-    for events in sizes:
-        site_w, site_h = generate(events, "werkplaats"), generate(events, "hugo")
-        out_w, out_h = f"{WORK}/out-w-{events}", f"{WORK}/out-h-{events}"
-        # Left by an interrupted run (or an older version without the build marker).
-        shutil.rmtree(out_w, ignore_errors=True)
-        shutil.rmtree(out_h, ignore_errors=True)
-        ours(site_w, out_w), hugo(site_h, out_h)  # warm-up
-        w_runs, h_runs = [], []
-        for _ in range(RUNS):
-            w_runs.append(ours(site_w, out_w))
-            h_runs.append(hugo(site_h, out_h))
-        w_wall = statistics.median(r[0] for r in w_runs)
-        h_wall = statistics.median(r[0] for r in h_runs)
-        w_rss = statistics.median(r[1] for r in w_runs)
-        h_rss = statistics.median(r[1] for r in h_runs)
-        w_pages, h_pages = w_runs[0][2], h_runs[0][2]
-        latency = serve_latency(site_w)
-        rows.append((events, w_wall, w_pages, w_rss, du(out_w), h_wall, h_pages, h_rss, du(out_h), latency))
+    for size in sizes:
+        runs = RUNS if size != "national" else NATIONAL_RUNS
+        tools = [("werkplaats", generate(size, "werkplaats"), ours)]
+        tools += [(name, generate(size, fmt), run) for name, fmt, run in peers]
+        outs = {name: f"{WORK}/out-{name}-{size}" for name, _, _ in tools}
+        results = {name: [] for name, _, _ in tools}
+        for name, _, _ in tools:
+            # Left by an interrupted run (or an older version without the build marker).
+            shutil.rmtree(outs[name], ignore_errors=True)
+        for i in range(runs + 1):  # the first round is a warm-up
+            for name, site, run in tools:
+                r = run(site, outs[name])
+                if i:
+                    results[name].append(r)
+        row = {"size": size}
+        for name, _, _ in tools:
+            row[name] = (statistics.median(r[0] for r in results[name]),
+                         statistics.median(r[1] for r in results[name]),
+                         results[name][0][2], du(outs[name]))
+        row["largest"] = largest_html(outs["werkplaats"])
+        row["agenda"] = os.path.getsize(os.path.join(outs["werkplaats"], "agenda", "index.html"))
         # /dev/shm is memory: outputs of one size must not crowd the next size's runs.
-        shutil.rmtree(out_w, ignore_errors=True)
-        shutil.rmtree(out_h, ignore_errors=True)
-        print(f"{events} events: werkplaats {w_wall:.2f} s, hugo {h_wall:.2f} s", file=sys.stderr)
-    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-    print(f"\nMedian of {RUNS} runs after a warm-up, output to /dev/shm, on {os.cpu_count()} cores; "
-          f"Hugo {hugo_version} on `gen_site.py --format hugo` of the same size. werkplaats also writes "
-          "the iCalendar/Atom/JSON feeds of every scope and an .ics per event.\n")
-    print("| events | werkplaats | pages/s | peak RSS | output | Hugo | pages/s | peak RSS | output | ratio | serve edit→reload |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for e, ww, wp, wr, wb, hw, hp, hr, hb, lat in rows:
-        mib = lambda b: f"{b / 2**20:.0f} MiB"
-        lat_s = f"{lat:.0f} ms" if lat is not None else "–"
-        print(f"| {e:,} | {ww:.2f} s | {wp / ww:,.0f} | {mib(wr)} | {mib(wb)} | {hw:.2f} s | {hp / hw:,.0f} | {mib(hr)} | {mib(hb)} | {ww / hw:.2f} | {lat_s} |")
+        for name, _, _ in tools:
+            shutil.rmtree(outs[name], ignore_errors=True)
+        row["latency"] = serve_latency(tools[0][1])
+        rows.append(row)
+        print(f"{size}: " + ", ".join(f"{n} {row[n][0]:.2f} s" for n, _, _ in tools), file=sys.stderr)
+    names = [name for name, _, _ in peers]
+    versions = {"Hugo": subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]}
+    if "Zola" in names:
+        versions["Zola"] = subprocess.run([ZOLA, "--version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"\nMedian of {RUNS} runs ({NATIONAL_RUNS} on the national site) after a warm-up, the generators "
+          f"interleaved, output to /dev/shm, on {os.cpu_count()} cores; "
+          + ", ".join(f"{n} {versions[n]}" for n in names)
+          + " on `gen_site.py --format zola|hugo` of the same content. werkplaats also writes the "
+          "iCalendar/Atom/JSON feeds of every scope, an .ics per event and the search index. "
+          "Ratio: werkplaats ÷ peer.\n")
+    head = "| site | werkplaats | peak RSS | pages | output |"
+    rule = "|---|---:|---:|---:|---:|"
+    for n in names:
+        head += f" {n} | peak RSS | time ratio | RSS ratio |"
+        rule += "---:|---:|---:|---:|"
+    head += " largest page | agenda | serve edit→page |"
+    rule += "---:|---:|---:|"
+    print(head)
+    print(rule)
+    mib = lambda b: f"{b / 2**20:,.0f} MiB"
+    kb = lambda b: f"{b / 1000:,.0f} kB"
+    for row in rows:
+        size = row["size"]
+        label = "national (100k courses, 10k events)" if size == "national" else f"{size:,} events"
+        ww, wr, wp, wb = row["werkplaats"]
+        line = f"| {label} | {ww:.2f} s | {mib(wr)} | {wp:,} | {mib(wb)} |"
+        for n in names:
+            pw, pr, _, _ = row[n]
+            line += f" {pw:.2f} s | {mib(pr)} | {ww / pw:.2f} | {wr / pr:.2f} |"
+        lat = row["latency"]
+        line += f" {kb(row['largest'][0])} | {kb(row['agenda'])} | {f'{lat:.0f} ms' if lat is not None else '–'} |"
+        print(line)
+    for row in rows:
+        print(f"\nlargest HTML page at {row['size']}: {row['largest'][1]}", file=sys.stderr)
 
 
 if __name__ == "__main__":
