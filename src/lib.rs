@@ -147,25 +147,16 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Stages 1–3 and the theme: everything `check` needs and `build` renders from.
-pub fn load_site(opts: &Options) -> Result<Loaded, EnvError> {
-    load_site_with(opts, None)
-}
-
-/// What `serve` keeps from one load to the next.
+/// What a load keeps for the next one: `serve` keeps one between saves, so files that did
+/// not change are not read or parsed again; `build` and `check` pass an empty one.
 #[derive(Default)]
 pub struct Cache {
     pub read: load::ReadCache,
     pub parse: parse::ParseCache,
 }
 
-/// `load_site` for `serve`: files that did not change since the last call are not read
-/// or parsed again.
-pub fn load_site_cached(opts: &Options, cache: &mut Cache) -> Result<Loaded, EnvError> {
-    load_site_with(opts, Some(cache))
-}
-
-fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, EnvError> {
+/// Stages 1–3 and the theme: everything `check` needs and `build` renders from.
+pub fn load_site(opts: &Options, cache: &mut Cache) -> Result<Loaded, EnvError> {
     if !opts.root.join("content").is_dir() {
         return Err(EnvError(format!(
             "{} has no content/ folder: run werkplaats in a site root or pass --root",
@@ -184,7 +175,6 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         }
     };
     diags.extend(parse::control_character(&rel, &text));
-    let config_text = cache.is_some().then(|| text.clone());
     let (config, config_diags) = config::parse(Arc::new(frontmatter::yaml_source(&rel, text)));
     diags.extend(config_diags);
     let Some(mut config) = config else {
@@ -198,13 +188,8 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         }
         config.base_url = url.trim_end_matches('/').to_string();
     }
-    let (read_cache, mut parse_cache) = match cache {
-        Some(c) => (Some(&mut c.read), Some(&mut c.parse)),
-        None => (None, None),
-    };
-    let loaded = timed("load", || match read_cache {
-        Some(c) => load::load_cached(&opts.root, &config.languages, c),
-        None => load::load(&opts.root, &config.languages),
+    let loaded = timed("load", || {
+        load::load(&opts.root, &config.languages, &mut cache.read)
     });
     diags.extend(loaded.diags);
     let mut linked = loaded.linked;
@@ -223,14 +208,8 @@ fn load_site_with(opts: &Options, cache: Option<&mut Cache>) -> Result<Loaded, E
         config.words = Arc::new(words::Words::from_strings(theme.strings.values()));
         config.slugs = Arc::new(words::Slugs::from_strings(&theme.strings));
     }
-    let (parsed, parse_diags) = timed("parse", || match (parse_cache.take(), config_text) {
-        (Some(cache), Some(text)) => {
-            // `--base-url` (serve's local address) changes what pages say, and the
-            // theme's words what suggestions say, so they are part of the key too.
-            let key = format!("{text}\n{:?}\n{:?}", opts.base_url, config.words);
-            parse::parse_all_cached(&loaded.files, &config, &key, cache)
-        }
-        _ => parse::parse_all(&loaded.files, &config),
+    let (parsed, parse_diags) = timed("parse", || {
+        parse::parse_all(&loaded.files, &config, &mut cache.parse)
     });
     diags.extend(parse_diags);
     let now = opts.now.resolve(&config.timezone);
@@ -299,7 +278,7 @@ pub struct SiteRendered {
 
 /// Stages 1–4: every file of the site into `sink`, and the warnings found on the way.
 pub fn render_site(opts: &Options, sink: &dyn render::Sink) -> Result<SiteRendered, BuildError> {
-    let loaded = load_site(opts).map_err(|e| BuildError::Env(e.0))?;
+    let loaded = load_site(opts, &mut Cache::default()).map_err(|e| BuildError::Env(e.0))?;
     let Some((site, theme)) = loaded.site else {
         return Err(BuildError::Content(loaded.diagnostics));
     };

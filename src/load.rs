@@ -69,13 +69,14 @@ pub fn load_site_yaml(root: &Path) -> Result<(String, String), Diagnostic> {
             msg!(SymlinkOutside),
         ));
     }
-    let (text, _) = read_text(&path, &rel)?;
+    let (text, _, _) = read_text(&path, &rel)?;
     Ok((rel, text))
 }
 
-/// What `serve` keeps between loads: each file's text with its size and modification
-/// time. A file whose size and time are unchanged, and that no change event named, is not
-/// read again (times may be whole seconds on some file systems; the events cover that).
+/// What a load keeps for the next (`serve` keeps it between saves): each file's text with
+/// its size and modification time. A file whose size and time are unchanged, and that no
+/// change event named, is not read again (times may be whole seconds on some file
+/// systems; the events cover that).
 #[derive(Default)]
 pub struct ReadCache {
     files: HashMap<PathBuf, (u64, Option<SystemTime>, Arc<str>)>,
@@ -83,19 +84,9 @@ pub struct ReadCache {
     pub dirty: HashSet<PathBuf>,
 }
 
-/// A file's path, size and modification time.
-type Stamp = (PathBuf, u64, Option<SystemTime>);
-
-pub fn load(root: &Path, languages: &[Lang]) -> Loaded {
-    load_with(root, languages, None)
-}
-
-/// `load`, reading only files that changed since the last call with the same cache.
-pub fn load_cached(root: &Path, languages: &[Lang], cache: &mut ReadCache) -> Loaded {
-    load_with(root, languages, Some(cache))
-}
-
-fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>) -> Loaded {
+/// Walks `content/` and reads every source file (in parallel), reusing the texts `cache`
+/// holds for files that did not change, and keeps what it read there.
+pub fn load(root: &Path, languages: &[Lang], cache: &mut ReadCache) -> Loaded {
     let started = std::time::Instant::now();
     let mut out = Loaded::default();
     let content = root.join("content");
@@ -213,51 +204,52 @@ fn load_with(root: &Path, languages: &[Lang], mut cache: Option<&mut ReadCache>)
     // on the way was checked above, so no file here leads outside the root.
     crate::stage("load: walk", started);
     let started = std::time::Instant::now();
-    let reuse = cache.as_deref();
-    let read: Vec<(Result<SourceFile, Diagnostic>, Option<Stamp>)> = wanted
+    let reuse = &*cache;
+    let read: Vec<Result<(PathBuf, u64, SourceFile), Diagnostic>> = wanted
         .into_par_iter()
         .map(|(path, rel, kind, id, lang)| {
-            // Only `serve` keeps texts between loads, and needs size and time to reuse them.
-            let meta = reuse.and_then(|_| std::fs::metadata(&path).ok());
-            let stamp = meta.map(|m| (m.len(), m.modified().ok()));
-            let known = reuse.and_then(|c| {
-                let (len, time, text) = c.files.get(&path)?;
-                let same = stamp == Some((*len, *time)) && time.is_some();
-                (same && !c.dirty.contains(&path)).then(|| text.clone())
-            });
+            // Only a file read before is looked at first (one stat); the others are read
+            // at once, and their size and time taken from the open file.
+            let known = reuse
+                .files
+                .get(&path)
+                .filter(|_| !reuse.dirty.contains(&path))
+                .and_then(|(len, time, text)| {
+                    let meta = std::fs::metadata(&path).ok()?;
+                    let same =
+                        meta.len() == *len && time.is_some() && meta.modified().ok() == *time;
+                    same.then(|| (text.clone(), *len, *time))
+                });
             let text = match known {
-                Some(text) => Ok((text, stamp.and_then(|s| s.1))),
-                None => read_text(&path, &rel).map(|(t, m)| (Arc::from(t), m)),
+                Some(known) => Ok(known),
+                None => read_text(&path, &rel).map(|(t, len, m)| (Arc::from(t), len, m)),
             };
-            let keep = stamp.map(|(len, time)| (path, len, time));
-            let file = text.map(|(text, modified)| SourceFile {
-                rel,
-                kind,
-                id,
-                lang,
-                text,
-                modified,
-            });
-            (file, keep)
+            text.map(|(text, len, modified)| {
+                let file = SourceFile {
+                    rel,
+                    kind,
+                    id,
+                    lang,
+                    text,
+                    modified,
+                };
+                (path, len, file)
+            })
         })
         .collect();
-    let mut kept = HashMap::new();
-    for (r, stamp) in read {
+    let mut kept = HashMap::with_capacity(read.len());
+    for r in read {
         match r {
-            Ok(file) => {
-                if let (Some((path, len, time)), true) = (stamp, cache.is_some()) {
-                    kept.insert(path, (len, time, file.text.clone()));
-                }
+            Ok((path, len, file)) => {
+                kept.insert(path, (len, file.modified, file.text.clone()));
                 out.files.push(file);
             }
             Err(d) => out.diags.push(d),
         }
     }
     crate::stage("load: read", started);
-    if let Some(cache) = cache.as_mut() {
-        cache.files = kept;
-        cache.dirty.clear();
-    }
+    cache.files = kept;
+    cache.dirty.clear();
     out
 }
 
@@ -341,7 +333,8 @@ fn split_name(
 
 /// Reads a text file, refusing large files and invalid UTF-8.
 /// The text of a content file and its modification time.
-fn read_text(path: &Path, rel: &str) -> Result<(String, Option<SystemTime>), Diagnostic> {
+/// A file's text, its size and its modification time.
+fn read_text(path: &Path, rel: &str) -> Result<(String, u64, Option<SystemTime>), Diagnostic> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| unreadable(rel, &e);
     // One open, one stat of the open file, the reads: content folders hold many files.
@@ -379,7 +372,7 @@ fn read_text(path: &Path, rel: &str) -> Result<(String, Option<SystemTime>), Dia
             if text.starts_with('\u{feff}') {
                 text.drain(..3);
             }
-            Ok((text, modified))
+            Ok((text, size, modified))
         }
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -288,7 +288,7 @@ fn deploy_config(server: Server, root: PathBuf, out: PathBuf, lang: Lang) -> Exi
         base_url: None,
         writes: false,
     };
-    let loaded = match werkplaats::load_site(&opts) {
+    let loaded = match werkplaats::load_site(&opts, &mut werkplaats::Cache::default()) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
@@ -318,7 +318,7 @@ fn deploy_config(server: Server, root: PathBuf, out: PathBuf, lang: Lang) -> Exi
 }
 
 fn check(opts: Options, strict: bool, format: Format, lang: Lang) -> ExitCode {
-    let loaded = match werkplaats::load_site(&opts) {
+    let loaded = match werkplaats::load_site(&opts, &mut werkplaats::Cache::default()) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");

@@ -35,17 +35,13 @@ pub struct ItemFile {
     pub canonical: Option<(Common, Fields)>,
 }
 
-pub fn parse_all(files: &[SourceFile], config: &SiteConfig) -> (Vec<Parsed>, Vec<Diagnostic>) {
-    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> =
-        files.par_iter().map(|f| parse_file(f, config)).collect();
-    gather(results)
-}
-
-/// What parsing each file gave, kept by `serve` between rebuilds: a file whose text is
-/// unchanged (under an unchanged `site.yaml`) is not parsed again.
+/// What parsing each file gave, kept between loads (by `serve`; `build` starts empty): a
+/// file whose text is unchanged, under an unchanged site configuration, is not parsed again.
 #[derive(Default)]
 pub struct ParseCache {
-    config: String,
+    /// The configuration the files were parsed under (with `serve`'s base URL and the
+    /// theme's words, which pages and suggestions depend on).
+    config: Option<SiteConfig>,
     files: HashMap<String, Arc<Cached>>,
 }
 
@@ -55,15 +51,14 @@ struct Cached {
     diags: Vec<Diagnostic>,
 }
 
-/// `parse_all`, reusing what `cache` holds for unchanged files and keeping the rest.
-pub fn parse_all_cached(
+/// Every file parsed, reusing what `cache` holds for unchanged files and keeping the rest.
+pub fn parse_all(
     files: &[SourceFile],
     config: &SiteConfig,
-    config_text: &str,
     cache: &mut ParseCache,
 ) -> (Vec<Parsed>, Vec<Diagnostic>) {
-    if cache.config != config_text {
-        cache.config = config_text.to_string();
+    if cache.config.as_ref() != Some(config) {
+        cache.config = Some(config.clone());
         cache.files.clear();
     }
     let old = &cache.files;

@@ -380,7 +380,7 @@ impl Rebuilder {
             self.messages,
             crate::config::message_lang(&self.options.root),
         );
-        let loaded = crate::load_site_cached(&self.options, &mut self.cache);
+        let loaded = crate::load_site(&self.options, &mut self.cache);
         let previous = shared.current();
         let loaded = match loaded {
             Ok(l) => l,
