@@ -37,7 +37,7 @@ pub struct ServeOptions {
 /// A site as served: the assembled site and its plan. Files are made when a browser asks
 /// for them (each at most once per generation), so a save is visible as soon as the site
 /// is assembled, however large it is; a background pass then makes every file once to
-/// find template errors on pages nobody has opened.
+/// find template errors on pages nobody has opened, on threads of the lowest priority.
 pub struct Served {
     site: Site,
     theme: Theme,
@@ -476,6 +476,38 @@ impl Rebuilder {
     }
 }
 
+/// Where the background work runs (the search index, the check of every file): threads
+/// of their own at the lowest scheduling priority, so that the next save's rebuild and
+/// the reloading tab's requests get the cores first. `None` if the pool could not be
+/// made: then the work shares the usual threads.
+fn background() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("werkplaats-background-{i}"))
+            .start_handler(|_| lowest_priority())
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Runs `f` on the background threads (see `background`).
+fn in_background<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    match background() {
+        Some(pool) => pool.install(f),
+        None => f(),
+    }
+}
+
+/// Gives the calling thread the lowest priority (nice 19). On Linux a thread's nice value
+/// is its own, so only the background threads are lowered. If the system refuses, the
+/// thread keeps its priority: nothing but speed depends on it.
+fn lowest_priority() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+}
+
 /// Makes the search index of `served` after the reload, unless a newer save came first
 /// (then the newer site makes its own); a search page asking for it sooner makes it then.
 fn index_in_background(
@@ -493,7 +525,7 @@ fn index_in_background(
         let Some(served) = served.upgrade() else {
             return;
         };
-        if let Err(d) = served.search() {
+        if let Err(d) = in_background(|| served.search()) {
             eprint!("{}", d.human(lang));
         }
     });
@@ -512,16 +544,18 @@ fn check_in_background(
         std::thread::sleep(CHECK_DELAY);
         let started = Instant::now();
         let errors = Mutex::new(Vec::new());
-        served.jobs.par_iter().for_each_init(Vec::new, |buf, job| {
-            if !shared.is_latest(generation) || matches!(job, Job::Static(_) | Job::Media(_)) {
-                return;
-            }
-            if let Err(d) = served
-                .plan
-                .make_into(&served.site, &served.theme, *job, buf)
-            {
-                lock(&errors).push(d);
-            }
+        in_background(|| {
+            served.jobs.par_iter().for_each_init(Vec::new, |buf, job| {
+                if !shared.is_latest(generation) || matches!(job, Job::Static(_) | Job::Media(_)) {
+                    return;
+                }
+                if let Err(d) = served
+                    .plan
+                    .make_into(&served.site, &served.theme, *job, buf)
+                {
+                    lock(&errors).push(d);
+                }
+            })
         });
         if !shared.is_latest(generation) {
             return;
