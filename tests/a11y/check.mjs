@@ -6,6 +6,7 @@
 //
 // With PAGES=<regular expression>, only the pages whose path matches are checked, at 1280
 // and at 320 px, and the agenda-script checks (which need the example site) are skipped.
+// REQUIRE=<paths separated by spaces>: pages that must be among them (else a failure).
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -48,6 +49,11 @@ if (only) {
     console.error(`check.mjs: no page matches PAGES=${process.env.PAGES}`);
     process.exit(2);
   }
+}
+const missing = (process.env.REQUIRE || '').split(/\s+/).filter((p) => p && !pages.includes(p));
+if (missing.length) {
+  console.log(`FAIL pages the site should have, missing or not checked: ${missing.join(' ')}`);
+  process.exit(1);
 }
 // A few page kinds are also checked at phone width, where layout (and contrast over
 // wrapped elements) differs.
@@ -139,7 +145,7 @@ if (shots && !only) {
 
 if (only) {
   await browser.close();
-  console.log(`axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa): ${checked} page views, ${failures} problem(s)`);
+  console.log(`axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa): ${pages.length} pages matching PAGES, ${checked} page views, ${failures} problem(s)`);
   process.exit(failures ? 1 : 0);
 }
 

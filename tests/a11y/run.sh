@@ -68,7 +68,12 @@ done
 # Every page with page navigation or a "more" link: lists and their second pages, the
 # agenda and a month, the archive and a year, a location and its agenda, an audience and
 # its course list, the embed help and a narrowed embed, and every second page; in both
-# languages.
+# languages. REQUIRE names those that must be there.
+REQUIRE='/opleidingen/pagina/2/ /en/courses/page/2/ /agenda/2027/01/ /en/agenda/2027/01/
+/agenda/archief/2026/ /en/agenda/archive/2026/ /agenda/archief/2026/pagina/2/
+/locaties/technohub-woerden/agenda/ /en/locations/technohub-woerden/agenda/
+/voor/middelbare-school/opleidingen/ /en/for/secondary-school/courses/
+/embed/agenda/locatie/technohub-woerden/ /en/embed/agenda/location/technohub-woerden/' \
 PAGES='^/(en/)?(opleidingen/|courses/|agenda/|agenda/20[0-9]{2}/[0-9]{2}/|agenda/(archief|archive)/(2026/)?|(locaties|locations)/technohub-woerden/(agenda/)?|(voor/middelbare-school|for/secondary-school)/((opleidingen|courses|agenda)/)?|agenda/(insluiten|embed)/|embed/agenda/(locatie|location)/technohub-woerden/)$|/(pagina|page)/2/$' \
   node check.mjs "$paged" "http://127.0.0.1:$paged_port"
 kill $paged_server 2>/dev/null || true

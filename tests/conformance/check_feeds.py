@@ -62,16 +62,19 @@ ATTR = re.compile(r'\s([a-z-]+)="([^"]*)"')
 TIME = re.compile(r'<time datetime="([^"]+)"')
 
 
-def html_upcoming(path):
-    """Upcoming sessions as the HTML agenda lists them: a series card (one per month) names
-    its sessions in data-sessions ("datetime,start,end,words;…"), a single event its <time>."""
+def html_cards(path):
+    """Upcoming sessions as an HTML agenda page lists them, and its number of upcoming
+    cards: a series card (one per month) names its sessions in data-sessions
+    ("datetime,start,end,words;…"), a single event its <time>."""
     html = path.read_text(encoding="utf-8")
     out = []
+    cards = 0
     for attrs, body in CARD.findall(html):
         a = dict(ATTR.findall(" " + attrs))
         ends = a.get("data-ends")
         if not ends or datetime.datetime.fromisoformat(ends.replace("Z", "+00:00")) <= now:
             continue
+        cards += 1
         if "data-sessions" in a:
             for session in a["data-sessions"].split(";"):
                 start, _start_utc, end, _words = session.split(",", 3)
@@ -79,7 +82,7 @@ def html_upcoming(path):
                     out.append(utc(start))
         else:
             out.append(utc(TIME.search(body).group(1)))
-    return sorted(out)
+    return sorted(out), cards
 
 
 counts = {"ics": 0, "vevents": 0, "atom": 0, "entries": 0, "json": 0, "json_occurrences": 0}
@@ -133,22 +136,30 @@ for path in sorted(site.rglob("*.atom")):
         problems.append(f"{rel}: {len(feed.entries)} entries, but the .ics has {expected} events")
 
 MONTH_DIR = re.compile(r"^\d{4}/\d{2}$")
+# The agenda page shows the next 50 events (SPEC 2.4); its months hold every event.
+PER_PAGE = 50
 
 
 def agenda_upcoming(agenda_dir):
-    """Upcoming sessions of the whole HTML agenda. Past its first 50 events the agenda page
-    stops and its month pages (agenda/YYYY/MM/, SPEC 2.4) hold every event of their month:
-    their union is the agenda. The first page must show only sessions the months hold."""
-    first = html_upcoming(agenda_dir / "index.html")
+    """Upcoming sessions of the whole HTML agenda: the union of its month pages
+    (agenda/YYYY/MM/), each holding every event of its month. The agenda page itself must
+    show the soonest sessions, only sessions the months hold, and all of them when it has
+    room (fewer than 50 cards)."""
+    name = agenda_dir.relative_to(site).as_posix()
+    first, cards = html_cards(agenda_dir / "index.html")
     months = sorted(p.parent for p in agenda_dir.glob("*/*/index.html")
                     if MONTH_DIR.match(p.parent.relative_to(agenda_dir).as_posix()))
-    if not months:
-        return first, "agenda/index.html"
-    every = sorted(t for m in months for t in html_upcoming(m / "index.html"))
+    every = sorted(t for m in months for t in html_cards(m / "index.html")[0])
+    if first and not months:
+        problems.append(f"{name}/index.html lists upcoming events but the agenda has no month pages")
     stray = sorted(set(first) - set(every))[:5]
     if stray:
-        problems.append(f"{agenda_dir.relative_to(site)}/index.html shows sessions no month page holds: {stray}")
-    return every, f"{len(months)} month pages"
+        problems.append(f"{name}/index.html shows sessions no month page holds: {stray}")
+    if every and (not first or min(first) != every[0]):
+        problems.append(f"{name}/index.html does not start with the soonest session {every[0]}")
+    if cards < PER_PAGE and first != every:
+        problems.append(f"{name}/index.html has room ({cards} cards) but does not show every session")
+    return every, f"{len(months)} month pages ({len(first)} sessions, {cards} cards on {name}/)"
 
 
 agendas = {"agenda.ics": "agenda"}

@@ -38,7 +38,7 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work"
-bin="$repo/target/release/werkplaats"
+bin="${CARGO_TARGET_DIR:-$repo/target}/release/werkplaats"
 (cd "$repo" && cargo build --release --locked -q)
 "$bin" build --root "$repo" --now "2026-11-21 12:00" --out "$site" >/dev/null
 # A .wasm file, to see its type served (Pagefind's WebAssembly is named .pagefind).
