@@ -27,9 +27,12 @@ GEN = os.path.join(REPO, "..", "shared", "bench", "gen_site.py")
 BIN = os.path.join(REPO, "target", "release", "werkplaats")
 WORK = "/dev/shm/werkplaats-bench"
 ZOLA = os.path.join(REPO, "..", "shared", "bench", "peers", "zola")
-RUNS = 5
+RUNS = int(os.environ.get("BENCH_RUNS", 5))
 # A national build takes about a minute for each generator: fewer rounds.
-NATIONAL_RUNS = 3
+NATIONAL_RUNS = int(os.environ.get("BENCH_NATIONAL_RUNS", 3))
+# The peers to compare with: BENCH_PEERS=zola leaves Hugo out (its peak memory on the
+# national site does not fit beside the sites in /dev/shm on a 24 GiB machine).
+PEERS = os.environ.get("BENCH_PEERS", "zola,hugo").split(",")
 NOW = "2026-11-21 12:00"
 
 
@@ -126,11 +129,11 @@ def serve_latency(site, samples=7):
 def main():
     sizes = [a if a == "national" else int(a) for a in sys.argv[1:]] or [1000, 10000, 50000, "national"]
     os.makedirs(WORK, exist_ok=True)
-    peers = [("Hugo", "hugo", hugo)]
-    if os.access(ZOLA, os.X_OK):
+    peers = [("Hugo", "hugo", hugo)] if "hugo" in PEERS else []
+    if "zola" in PEERS and os.access(ZOLA, os.X_OK):
         peers.insert(0, ("Zola", "zola", zola))
-    else:
-        print(f"note: no Zola at {ZOLA}; comparing with Hugo only", file=sys.stderr)
+    elif "zola" in PEERS:
+        print(f"note: no Zola at {ZOLA}; not comparing with it", file=sys.stderr)
     rows = []
     for size in sizes:
         runs = RUNS if size != "national" else NATIONAL_RUNS
@@ -158,9 +161,15 @@ def main():
             shutil.rmtree(outs[name], ignore_errors=True)
         row["latency"] = serve_latency(tools[0][1])
         rows.append(row)
-        print(f"{size}: " + ", ".join(f"{n} {row[n][0]:.2f} s" for n, _, _ in tools), file=sys.stderr)
+        # Each size as soon as it is measured (a long run that is stopped keeps these).
+        print(f"{size}: " + ", ".join(f"{n} {row[n][0]:.2f} s, {row[n][1] / 2**20:,.0f} MiB"
+                                      for n, _, _ in tools)
+              + f"; largest page {row['largest'][0]:,} B, agenda {row['agenda']:,} B, serve {row['latency']} ms",
+              file=sys.stderr, flush=True)
     names = [name for name, _, _ in peers]
-    versions = {"Hugo": subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]}
+    versions = {}
+    if "Hugo" in names:
+        versions["Hugo"] = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
     if "Zola" in names:
         versions["Zola"] = subprocess.run([ZOLA, "--version"], capture_output=True, text=True).stdout.split()[1]
     print(f"\nMedian of {RUNS} runs ({NATIONAL_RUNS} on the national site) after a warm-up, the generators "
@@ -177,7 +186,7 @@ def main():
     head += " largest page | agenda | serve edit→page |"
     rule += "---:|---:|---:|"
     print(head)
-    print(rule)
+    print(rule, flush=True)
     mib = lambda b: f"{b / 2**20:,.0f} MiB"
     kb = lambda b: f"{b / 1000:,.0f} kB"
     for row in rows:
@@ -190,10 +199,8 @@ def main():
             line += f" {pw:.2f} s | {mib(pr)} | {ww / pw:.2f} | {wr / pr:.2f} |"
         lat = row["latency"]
         line += f" {kb(row['largest'][0])} | {kb(row['agenda'])} | {f'{lat:.0f} ms' if lat is not None else '–'} |"
-        print(line)
-    for row in rows:
-        print(f"\nlargest HTML page at {row['size']}: {row['largest'][1]}", file=sys.stderr)
-
+        print(line, flush=True)
+        print(f"largest HTML page at {size}: {row['largest'][1]}", file=sys.stderr, flush=True)
 
 if __name__ == "__main__":
     main()
