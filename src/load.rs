@@ -331,9 +331,8 @@ fn split_name(
     Some((stem.to_string(), lang))
 }
 
-/// Reads a text file, refusing large files and invalid UTF-8.
-/// The text of a content file and its modification time.
-/// A file's text, its size and its modification time.
+/// Reads a text file, refusing large files and invalid UTF-8: its text, and its size and
+/// modification time as the open file had them before it was read.
 fn read_text(path: &Path, rel: &str) -> Result<(String, u64, Option<SystemTime>), Diagnostic> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| unreadable(rel, &e);
