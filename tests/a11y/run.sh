@@ -28,20 +28,31 @@ fi
 rm -rf "$site"
 (cd "$repo" && cargo run --release --locked -q -- build --now "2026-11-21 12:00" --out "$site")
 
+# The Nu Html Checker over every HTML file of a folder: every error fails; warnings are
+# printed but do not.
+validate() {
+  java -jar node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --errors-only "$1"
+  echo "Nu Html Checker: no errors in $(find "$1" -name '*.html' | wc -l) HTML files"
+}
+
+# Serves a folder on a free loopback port until the script ends; sets $port once it answers.
+servers=()
+trap 'kill "${servers[@]}" 2>/dev/null || true' EXIT
+serve_folder() {
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$1" >/dev/null 2>&1 &
+  servers+=($!)
+  for _ in $(seq 50); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+    sleep 0.1
+  done
+}
+
 echo "== Nu Html Checker $(java -jar node_modules/vnu-jar/build/dist/vnu.jar --version)"
-# Every error fails; warnings are printed but do not.
-java -jar node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --errors-only "$site"
-echo "Nu Html Checker: no errors in $(find "$site" -name '*.html' | wc -l) HTML files"
+validate "$site"
 
 echo "== axe-core in Chromium"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
-  sleep 0.1
-done
+serve_folder "$site"
 SCREENSHOTS="$repo/target/screenshots" node check.mjs "$site" "http://127.0.0.1:$port"
 
 echo "== search in Chromium (keyboard, both languages, filters, axe with results)"
@@ -55,16 +66,8 @@ paged="$repo/target/paged-site"
 python3 paged_site.py "$repo" "$paged_src"
 rm -rf "$paged"
 (cd "$repo" && cargo run --release --locked -q -- build --root "$paged_src" --now "2026-11-21 12:00" --out "$paged")
-java -jar node_modules/vnu-jar/build/dist/vnu.jar --skip-non-html --errors-only "$paged"
-echo "Nu Html Checker: no errors in $(find "$paged" -name '*.html' | wc -l) HTML files"
-paged_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$paged_port" --bind 127.0.0.1 --directory "$paged" >/dev/null 2>&1 &
-paged_server=$!
-trap 'kill $server $paged_server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$paged_port/')" 2>/dev/null && break
-  sleep 0.1
-done
+validate "$paged"
+serve_folder "$paged"
 # Every page with page navigation or a "more" link: lists and their second pages, the
 # agenda and a month, the archive and a year, a location and its agenda, an audience and
 # its course list, the embed help and a narrowed embed, and every second page; in both
@@ -75,8 +78,7 @@ REQUIRE='/opleidingen/pagina/2/ /en/courses/page/2/ /agenda/2027/01/ /en/agenda/
 /voor/middelbare-school/opleidingen/ /en/for/secondary-school/courses/
 /embed/agenda/locatie/technohub-woerden/ /en/embed/agenda/location/technohub-woerden/' \
 PAGES='^/(en/)?(opleidingen/|courses/|agenda/|agenda/20[0-9]{2}/[0-9]{2}/|agenda/(archief|archive)/(2026/)?|(locaties|locations)/technohub-woerden/(agenda/)?|(voor/middelbare-school|for/secondary-school)/((opleidingen|courses|agenda)/)?|agenda/(insluiten|embed)/|embed/agenda/(locatie|location)/technohub-woerden/)$|/(pagina|page)/2/$' \
-  node check.mjs "$paged" "http://127.0.0.1:$paged_port"
-kill $paged_server 2>/dev/null || true
+  node check.mjs "$paged" "http://127.0.0.1:$port"
 
 echo "== the agenda over time in Chromium (clock at +1, +7 and +30 days)"
 # Built the day before the weekly workshop's first session, so that its "next" date moves
@@ -84,15 +86,8 @@ echo "== the agenda over time in Chromium (clock at +1, +7 and +30 days)"
 time_site="$repo/target/time-site"
 rm -rf "$time_site"
 (cd "$repo" && cargo run --release --locked -q -- build --now "2027-01-12 12:00" --out "$time_site")
-time_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$time_port" --bind 127.0.0.1 --directory "$time_site" >/dev/null 2>&1 &
-time_server=$!
-trap 'kill $server $time_server 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$time_port/')" 2>/dev/null && break
-  sleep 0.1
-done
-node time.mjs "http://127.0.0.1:$time_port" "2027-01-12T11:00:00Z"
+serve_folder "$time_site"
+node time.mjs "http://127.0.0.1:$port" "2027-01-12T11:00:00Z"
 
 echo "== live reload in Chromium"
 live="$repo/target/live-site"
