@@ -30,7 +30,7 @@ pub struct Input<'a> {
     pub now: Timestamp,
     pub drafts: bool,
     /// When each file last changed, per git.
-    pub history: History,
+    pub history: &'a History,
 }
 
 pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
@@ -70,7 +70,8 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         upcoming: Vec::new(),
         past: Vec::new(),
         media: input.media,
-        images: crate::images::Images::default(),
+        images: Arc::default(),
+        links: Arc::default(),
     };
     let mut drafts: BTreeSet<(Kind, String)> = BTreeSet::new();
     for ((kind, id), mut files) in groups {
@@ -120,6 +121,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         let links = Links::new(&site, broken);
         links::resolve_bodies(&mut site, &links, &mut diags);
         links::render_descriptions(&mut site, &links, &mut diags);
+        site.links = Arc::new(links);
     });
     let files_on_disk: HashSet<(Kind, &str, Lang)> = input
         .files
@@ -129,7 +131,7 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         .collect();
     missing_translations(&site, &files_on_disk, &mut diags);
     timed("assemble: agenda", || {
-        expand_agenda(&mut site, input.files, &input.history, &mut diags)
+        expand_agenda(&mut site, input.files, input.history, &mut diags)
     });
     (site, diags)
 }
@@ -167,10 +169,10 @@ fn add_item(
         }
     }
     match fields {
-        Fields::Initiative(f) => site.initiatives.push(item(id, common, f, texts)),
-        Fields::Course(f) => site.courses.push(item(id, common, f, texts)),
-        Fields::Event(f) => site.events.push(item(id, common, *f, texts)),
-        Fields::Page(f) => site.pages.push(item(id, common, f, texts)),
+        Fields::Initiative(f) => site.initiatives.push(Arc::new(item(id, common, f, texts))),
+        Fields::Course(f) => site.courses.push(Arc::new(item(id, common, f, texts))),
+        Fields::Event(f) => site.events.push(Arc::new(item(id, common, *f, texts))),
+        Fields::Page(f) => site.pages.push(Arc::new(item(id, common, f, texts))),
     }
 }
 
@@ -340,7 +342,7 @@ fn check_references(
 /// files are scanned once when parsed (so `serve` scans only what changed); locations
 /// and organisations, which have no draft, here.
 fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
-    fn published<F>(items: &[Item<F>]) -> impl Iterator<Item = &Arc<ItemText>> {
+    fn published<F>(items: &[Arc<Item<F>>]) -> impl Iterator<Item = &Arc<ItemText>> {
         items
             .iter()
             .filter(|i| !i.common.draft)
@@ -515,8 +517,8 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
             claims.claim(&url, what.to_string());
         }
     }
-    fn items<F>(
-        list: &mut [Item<F>],
+    fn items<F: Clone>(
+        list: &mut [Arc<Item<F>>],
         kind: Kind,
         config: &SiteConfig,
         claims: &mut Claims,
@@ -524,6 +526,8 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     ) {
         let default = config.default_lang();
         for item in list {
+            // Not shared yet while assembling: no copy is made.
+            let item = Arc::make_mut(item);
             for &lang in &config.languages {
                 let (text, _) = item.text(lang, default);
                 let own = item.texts.get(&lang).and_then(|t| t.slug.clone());
@@ -638,10 +642,6 @@ fn expand_agenda(
     history: &History,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let site_tz = site.config.timezone.clone();
-    let now = site.now;
-    let year_ago = now.checked_sub(24.hours() * 365).unwrap_or(now);
-    let default = site.default_lang();
     let modified: HashMap<&str, Option<std::time::SystemTime>> = files
         .iter()
         .filter(|f| f.kind == Kind::Event)
@@ -651,62 +651,7 @@ fn expand_agenda(
     let resolved: Vec<(Schedule, Option<Diagnostic>)> = site
         .events
         .par_iter()
-        .map(|event| {
-            let f = &event.fields;
-            let (tz_name, tz) = match &f.timezone {
-                Some((name, tz)) => (name.clone(), tz.clone()),
-                None => (site.config.timezone_name.clone(), site_tz.clone()),
-            };
-            let sessions = agenda::expand(f, &tz, &site_tz, now);
-            let next = sessions.partition_point(|s| !s.is_upcoming(now));
-            let ended = sessions.last().is_none_or(|s| s.ends_at < year_ago);
-            let repeats_on = matches!(f.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
-            let old = (ended && !repeats_on).then(|| {
-                event
-                    .canonical_source(default)
-                    .diag_line(Severity::Warning, "old-event", msg!(OldEvent), 1, 1)
-                    .with_help(msg!(OldEventHelp))
-            });
-            // `updated` is the editor's wall time, in the site's zone. Derived times are
-            // never later than the build's `now` either: a file touched after it (a fresh
-            // copy) cannot make a build for a given `--now` differ from one made before.
-            let updated = f
-                .updated
-                .and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok());
-            let changed = match updated {
-                Some(updated) => history.clamp(updated),
-                None => history
-                    .changed(
-                        Kind::Event.folder(),
-                        &event.id,
-                        event.texts.values().map(|t| {
-                            let rel = t.source.rel.as_str();
-                            (rel, modified.get(rel).copied().flatten())
-                        }),
-                    )
-                    .min(now),
-            };
-            let schedule = Schedule {
-                location: f.location.as_ref().and_then(|r| {
-                    site.locations
-                        .binary_search_by(|l| l.id.as_str().cmp(&r.id))
-                        .ok()
-                }),
-                uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
-                // Usually the first session itself; computed only when `except` left it out.
-                defined: match sessions.first() {
-                    Some(first) if first.start == f.start => Some(first.clone()),
-                    _ => agenda::defined(f, &tz),
-                },
-                last_day: agenda::last_day(f),
-                tz_name,
-                tz,
-                sessions,
-                next,
-                changed,
-            };
-            (schedule, old)
-        })
+        .map(|event| schedule(site, event, |rel| modified.get(rel).copied().flatten(), history))
         .collect();
     let mut schedules = Vec::with_capacity(resolved.len());
     for (schedule, old) in resolved {
@@ -730,6 +675,75 @@ fn expand_agenda(
     });
     site.upcoming = upcoming;
     site.past = past;
+}
+
+/// The resolved schedule of one event of `site` (whose `now`, zone and locations it
+/// uses), with the warning for an event long over; `modified` gives a file's time by its
+/// path, for when the event changed if git does not say.
+pub fn schedule(
+    site: &Site,
+    event: &Item<Event>,
+    modified: impl Fn(&str) -> Option<std::time::SystemTime>,
+    history: &History,
+) -> (Schedule, Option<Diagnostic>) {
+    let site_tz = &site.config.timezone;
+    let now = site.now;
+    let year_ago = now.checked_sub(24.hours() * 365).unwrap_or(now);
+    let default = site.default_lang();
+    let f = &event.fields;
+    let (tz_name, tz) = match &f.timezone {
+        Some((name, tz)) => (name.clone(), tz.clone()),
+        None => (site.config.timezone_name.clone(), site_tz.clone()),
+    };
+    let sessions = agenda::expand(f, &tz, site_tz, now);
+    let next = sessions.partition_point(|s| !s.is_upcoming(now));
+    let ended = sessions.last().is_none_or(|s| s.ends_at < year_ago);
+    let repeats_on = matches!(f.repeat.as_ref().map(|r| &r.end), Some(RepeatEnd::Forever));
+    let old = (ended && !repeats_on).then(|| {
+        event
+            .canonical_source(default)
+            .diag_line(Severity::Warning, "old-event", msg!(OldEvent), 1, 1)
+            .with_help(msg!(OldEventHelp))
+    });
+    // `updated` is the editor's wall time, in the site's zone. Derived times are never
+    // later than the build's `now` either: a file touched after it (a fresh copy) cannot
+    // make a build for a given `--now` differ from one made before.
+    let updated = f
+        .updated
+        .and_then(|u| site_tz.to_ambiguous_timestamp(u).compatible().ok());
+    let changed = match updated {
+        Some(updated) => history.clamp(updated),
+        None => history
+            .changed(
+                Kind::Event.folder(),
+                &event.id,
+                event.texts.values().map(|t| {
+                    let rel = t.source.rel.as_str();
+                    (rel, modified(rel))
+                }),
+            )
+            .min(now),
+    };
+    let schedule = Schedule {
+        location: f.location.as_ref().and_then(|r| {
+            site.locations
+                .binary_search_by(|l| l.id.as_str().cmp(&r.id))
+                .ok()
+        }),
+        uid: uid(&site.config.base_url, &event.id, f.uid.as_deref()),
+        // Usually the first session itself; computed only when `except` left it out.
+        defined: match sessions.first() {
+            Some(first) if first.start == f.start => Some(first.clone()),
+            _ => agenda::defined(f, &tz),
+        },
+        last_day: agenda::last_day(f),
+        tz_name,
+        tz,
+        sessions,
+        next,
+        changed,
+    };
+    (schedule, old)
 }
 
 /// The calendar identity of an event: its `uid`, or a UUID derived from the site and the

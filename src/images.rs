@@ -313,7 +313,7 @@ fn used(site: &Site) -> std::collections::HashSet<&str> {
     }
     fn add<'s, F>(
         used: &mut std::collections::HashSet<&'s str>,
-        items: &'s [crate::site::Item<F>],
+        items: &'s [std::sync::Arc<crate::site::Item<F>>],
     ) {
         for item in items {
             used.extend(item.common.image.as_deref().map(strip));

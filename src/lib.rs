@@ -24,6 +24,7 @@ pub mod model;
 pub mod newitem;
 pub(crate) mod outguard;
 pub(crate) mod parse;
+pub(crate) mod patch;
 pub mod progress;
 pub mod render;
 pub mod safefs;
@@ -153,6 +154,8 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
 pub struct Cache {
     pub read: load::ReadCache,
     pub parse: parse::ParseCache,
+    /// The git history the last load read.
+    pub history: history::History,
 }
 
 /// Stages 1–3 and the theme: everything `check` needs and `build` renders from.
@@ -215,6 +218,7 @@ pub fn load_site(opts: &Options, cache: &mut Cache) -> Result<Loaded, EnvError> 
     let now = opts.now.resolve(&config.timezone);
     let (history, history_diags) = timed("history", || history::History::read(&opts.root));
     diags.extend(history_diags);
+    cache.history = history;
     let (site, assemble_diags) = timed("assemble", || {
         assemble::assemble(assemble::Input {
             config,
@@ -223,7 +227,7 @@ pub fn load_site(opts: &Options, cache: &mut Cache) -> Result<Loaded, EnvError> 
             media: loaded.media,
             now,
             drafts: opts.drafts,
-            history,
+            history: &cache.history,
         })
     });
     diags.extend(assemble_diags);
@@ -232,7 +236,7 @@ pub fn load_site(opts: &Options, cache: &mut Cache) -> Result<Loaded, EnvError> 
         let (images, image_diags) = timed("images", || {
             images::probe(&site, &opts.root, &theme.images, opts.writes)
         });
-        site.images = images;
+        site.images = Arc::new(images);
         diags.extend(image_diags);
     }
     Ok(finish(theme.map(|t| (site, t)), diags, linked))

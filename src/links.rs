@@ -11,6 +11,7 @@ use crate::site::{DataItem, Item, Site};
 use crate::source::Source;
 use crate::urls;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Every URL an `@/` link may point to: `kind/id` → URL per language.
 fn ref_table(site: &Site) -> HashMap<String, BTreeMap<Lang, String>> {
@@ -49,6 +50,7 @@ fn ref_key(target: &str) -> String {
 }
 
 /// What links in Markdown may lead to, known once URLs are fixed.
+#[derive(Debug, Default)]
 pub struct Links {
     /// `kind/id` → URL per language, for `@/` links.
     table: HashMap<String, BTreeMap<Lang, String>>,
@@ -90,7 +92,7 @@ impl Links {
     }
 
     /// Reports `@/` links to nothing (errors) and internal links to no page (warnings).
-    fn check(&self, body: &Body, source: &Source, diags: &mut Vec<Diagnostic>) {
+    pub fn check(&self, body: &Body, source: &Source, diags: &mut Vec<Diagnostic>) {
         for (target, line, column) in &body.refs {
             let key = ref_key(target);
             if self.table.contains_key(&key) || self.broken.contains(&key) {
@@ -179,8 +181,8 @@ impl Links {
 pub fn resolve_bodies(site: &mut Site, links: &Links, diags: &mut Vec<Diagnostic>) {
     let languages = site.config.languages.clone();
     let default = site.default_lang();
-    fn resolve<F>(
-        list: &mut [Item<F>],
+    fn resolve<F: Clone>(
+        list: &mut [Arc<Item<F>>],
         languages: &[Lang],
         default: Lang,
         links: &Links,
@@ -190,17 +192,23 @@ pub fn resolve_bodies(site: &mut Site, links: &Links, diags: &mut Vec<Diagnostic
             for text in item.texts.values() {
                 links.check(&text.body, &text.source, diags);
             }
-            for &lang in languages {
-                let (text, _) = item.text(lang, default);
-                let html = links.resolve(&text.body, lang);
-                item.bodies.insert(lang, html);
-            }
+            // Not shared yet while assembling: no copy is made.
+            resolve_item(Arc::make_mut(item), languages, default, links);
         }
     }
     resolve(&mut site.initiatives, &languages, default, links, diags);
     resolve(&mut site.courses, &languages, default, links, diags);
     resolve(&mut site.events, &languages, default, links, diags);
     resolve(&mut site.pages, &languages, default, links, diags);
+}
+
+/// The body of `item` in each of `languages`, its `@/` links resolved.
+pub fn resolve_item<F>(item: &mut Item<F>, languages: &[Lang], default: Lang, links: &Links) {
+    for &lang in languages {
+        let (text, _) = item.text(lang, default);
+        let html = links.resolve(&text.body, lang);
+        item.bodies.insert(lang, html);
+    }
 }
 
 /// Locations and organisations: their `description` is translatable Markdown. Problems in

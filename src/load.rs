@@ -84,6 +84,20 @@ pub struct ReadCache {
     pub dirty: HashSet<PathBuf>,
 }
 
+impl ReadCache {
+    /// The text and modification time kept for the file at `path`.
+    pub fn get(&self, path: &Path) -> Option<(&Arc<str>, Option<SystemTime>)> {
+        self.files.get(path).map(|(_, time, text)| (text, *time))
+    }
+
+    /// Keeps what was just read from `path` (by `serve`'s patch, outside a walk): the
+    /// file is no longer dirty.
+    pub fn keep(&mut self, path: PathBuf, len: u64, modified: Option<SystemTime>, text: Arc<str>) {
+        self.dirty.remove(&path);
+        self.files.insert(path, (len, modified, text));
+    }
+}
+
 /// Walks `content/` and reads every source file (in parallel), reusing the texts `cache`
 /// holds for files that did not change, and keeps what it read there.
 pub fn load(root: &Path, languages: &[Lang], cache: &mut ReadCache) -> Loaded {
@@ -333,7 +347,7 @@ fn split_name(
 
 /// Reads a text file, refusing large files and invalid UTF-8: its text, and its size and
 /// modification time as the open file had them before it was read.
-fn read_text(path: &Path, rel: &str) -> Result<(String, u64, Option<SystemTime>), Diagnostic> {
+pub fn read_text(path: &Path, rel: &str) -> Result<(String, u64, Option<SystemTime>), Diagnostic> {
     use std::io::Read;
     let unreadable = |e: std::io::Error| unreadable(rel, &e);
     // One open, one stat of the open file, the reads: content folders hold many files.

@@ -262,6 +262,13 @@ pub struct Ref {
     pub at: Origin,
 }
 
+/// The same id at the same place in the YAML (whatever else the file says).
+impl PartialEq for Ref {
+    fn eq(&self, other: &Ref) -> bool {
+        self.id == other.id && self.at.path == other.at.path
+    }
+}
+
 /// An event's start or end: a local time, or a whole day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum When {
@@ -286,7 +293,7 @@ pub enum YearOrDate {
     Date(Date),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Contact {
     pub role: Option<Text>,
     pub email: Option<String>,
@@ -294,19 +301,19 @@ pub struct Contact {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Funding {
     pub organisation: Ref,
     pub amount: i64,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Period {
     pub start: Date,
     pub end: Date,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Initiative {
     pub status: String,
     pub since: Option<YearOrDate>,
@@ -321,7 +328,7 @@ pub struct Initiative {
     pub period: Option<Period>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Course {
     pub provider: Ref,
     pub locations: Vec<Ref>,
@@ -336,14 +343,14 @@ pub struct Course {
     pub registration_url: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RepeatEnd {
     Until(Date),
     Count(u32),
     Forever,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Repeat {
     pub every: Every,
     pub interval: u32,
@@ -351,7 +358,7 @@ pub struct Repeat {
     pub except: Vec<Date>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub event_type: EventType,
     pub start: When,
@@ -374,12 +381,12 @@ pub struct Event {
     pub sequence: u32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub menu: Option<i64>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Fields {
     Initiative(Initiative),
     Course(Course),
@@ -388,7 +395,7 @@ pub enum Fields {
 }
 
 /// Markdown converted to HTML, with the links it makes, for checking later.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
     pub html: String,
     /// `@/kind/id.md` targets with the file line and column they appear on.
@@ -416,7 +423,7 @@ pub struct ItemText {
 }
 
 /// The common part of a canonical (default-language) Markdown file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Common {
     pub draft: bool,
     pub image: Option<String>,

@@ -51,6 +51,35 @@ struct Cached {
     diags: Vec<Diagnostic>,
 }
 
+impl ParseCache {
+    /// The configuration the kept files were parsed under.
+    pub fn config(&self) -> Option<&SiteConfig> {
+        self.config.as_ref()
+    }
+
+    /// What parsing the file at `rel` gave last: its text, the parsed file, its problems.
+    pub fn get(&self, rel: &str) -> Option<(&Arc<str>, Option<&Parsed>, &[Diagnostic])> {
+        self.files
+            .get(rel)
+            .map(|c| (&c.text, c.parsed.as_ref(), c.diags.as_slice()))
+    }
+
+    /// True if a file at `rel`, or in a folder at `rel`, was parsed.
+    pub fn holds(&self, rel: &str) -> bool {
+        self.files.contains_key(rel)
+            || self
+                .files
+                .keys()
+                .any(|k| k.strip_prefix(rel).is_some_and(|rest| rest.starts_with('/')))
+    }
+
+    /// Keeps what parsing `text` at `rel` gave (under `config()`), outside `parse_all`.
+    pub fn keep(&mut self, rel: String, text: Arc<str>, parsed: Option<Parsed>, diags: Vec<Diagnostic>) {
+        self.files
+            .insert(rel, Arc::new(Cached { text, parsed, diags }));
+    }
+}
+
 /// Every file parsed, reusing what `cache` holds for unchanged files and keeping the rest.
 pub fn parse_all(
     files: &[SourceFile],
@@ -94,7 +123,7 @@ fn gather(results: Vec<(Option<Parsed>, Vec<Diagnostic>)>) -> (Vec<Parsed>, Vec<
     (parsed, diags)
 }
 
-fn parse_file(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Diagnostic>) {
+pub fn parse_file(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Diagnostic>) {
     let (parsed, mut diags) = if file.kind.is_markdown() {
         parse_markdown(file, config)
     } else {

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// A Markdown item in all its languages.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Item<F> {
     pub id: String,
     pub common: Common,
@@ -42,8 +42,12 @@ impl<F> Item<F> {
     }
 }
 
+/// The items of one kind, each shared: a site made from another by a save that changed
+/// a few items (`serve`) shares every other item with it.
+pub type Items<F> = Vec<Arc<Item<F>>>;
+
 /// A YAML data item (location or organisation).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct DataItem<T> {
     pub id: String,
     pub data: T,
@@ -104,7 +108,7 @@ impl Session {
 
 /// An event resolved once, for every page and feed: its time zone, its place, its
 /// sessions expanded with their effective ends, and where `now` falls among them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Schedule {
     /// The event's `timezone`, else the site's: always set.
     pub tz_name: String,
@@ -159,15 +163,16 @@ impl Schedule {
     }
 }
 
-#[derive(Debug)]
+/// Cheap to clone: items, pictures and link targets are shared.
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
     pub now: Timestamp,
     pub drafts: bool,
-    pub initiatives: Vec<Item<Initiative>>,
-    pub courses: Vec<Item<Course>>,
-    pub events: Vec<Item<Event>>,
-    pub pages: Vec<Item<Page>>,
+    pub initiatives: Items<Initiative>,
+    pub courses: Items<Course>,
+    pub events: Items<Event>,
+    pub pages: Items<Page>,
     pub locations: Vec<DataItem<Location>>,
     pub organisations: Vec<DataItem<Organisation>>,
     /// For each event (same index as `events`), its resolved schedule.
@@ -178,7 +183,9 @@ pub struct Site {
     pub past: Vec<usize>,
     pub media: Vec<MediaFile>,
     /// The pictures pages show, with the files they become (set by `images::probe`).
-    pub images: crate::images::Images,
+    pub images: Arc<crate::images::Images>,
+    /// What `@/` and internal links may lead to (set by `assemble`).
+    pub links: Arc<crate::links::Links>,
 }
 
 impl Site {
@@ -196,7 +203,7 @@ impl Site {
     /// `moved`, each with the file whose `aliases` lists it (`None`: the site moved it).
     pub fn moved_from(&self) -> Vec<((Lang, String, String), Option<String>)> {
         type Moved = ((Lang, String, String), Option<String>);
-        fn aliases<F>(items: &[Item<F>], out: &mut Vec<Moved>) {
+        fn aliases<F>(items: &[Arc<Item<F>>], out: &mut Vec<Moved>) {
             for item in items {
                 for (lang, text) in &item.texts {
                     for alias in &text.aliases {
@@ -231,7 +238,7 @@ impl Site {
         find(&self.organisations, id, |o| &o.id)
     }
 
-    pub fn initiative(&self, id: &str) -> Option<&Item<Initiative>> {
+    pub fn initiative(&self, id: &str) -> Option<&Arc<Item<Initiative>>> {
         find(&self.initiatives, id, |i| &i.id)
     }
 

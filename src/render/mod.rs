@@ -30,7 +30,7 @@ use context::{Ctx, Spec};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use views::{NavLink, SiteView};
 
 /// What one output file holds: bytes made by the build, or a file to copy.
@@ -94,12 +94,12 @@ pub enum Format {
 /// the job that makes it. It owns all of it, so `serve` can keep a plan beside its site and
 /// make any single file when a browser asks for it; `build` makes them all.
 pub struct Plan {
-    rel: relations::Relations,
+    rel: Arc<relations::Relations>,
     langs: BTreeMap<Lang, PerLang>,
-    specs: Vec<Spec>,
-    feeds: feeds::Plans,
+    specs: Arc<Vec<Spec>>,
+    feeds: Arc<feeds::Plans>,
     /// Pages that moved: language, old URL, new URL.
-    moved: Vec<(Lang, String, String)>,
+    moved: Arc<Vec<(Lang, String, String)>>,
     /// Every output file in a fixed order: its path in the output and its job.
     pub files: Vec<(String, Job)>,
 }
@@ -118,15 +118,7 @@ impl Plan {
                 global.insert("lang", l.code());
                 global.insert("t", &theme.strings[&l]);
                 global.insert("now", &site.now.to_string());
-                (
-                    l,
-                    PerLang {
-                        tera,
-                        site_view: site_view(site, l, theme),
-                        cards: cards::CardCache::new(site, rel.months.len()),
-                        site_values: Mutex::new(std::collections::HashMap::new()),
-                    },
-                )
+                (l, PerLang::new(Arc::new(tera), site, l, theme, &rel))
             })
             .collect();
         let specs = context::specs(site, &rel);
@@ -188,13 +180,33 @@ impl Plan {
             return Err(clashes);
         }
         Ok(Plan {
-            rel,
+            rel: Arc::new(rel),
             langs,
-            specs,
-            feeds,
-            moved,
+            specs: Arc::new(specs),
+            feeds: Arc::new(feeds),
+            moved: Arc::new(moved),
             files,
         })
+    }
+
+    /// The plan of `site`, made from this plan of a site that differs from it only in what
+    /// some events and courses say (not in which items there are, their relations, URLs
+    /// or dates, see `patch`): everything is shared but the cards and the site view.
+    /// Its `files` are empty: they are this plan's.
+    pub fn patched(&self, site: &Site, theme: &Theme) -> Plan {
+        let langs = self
+            .langs
+            .iter()
+            .map(|(&l, per)| (l, PerLang::new(per.tera.clone(), site, l, theme, &self.rel)))
+            .collect();
+        Plan {
+            rel: self.rel.clone(),
+            langs,
+            specs: self.specs.clone(),
+            feeds: self.feeds.clone(),
+            moved: self.moved.clone(),
+            files: Vec::new(),
+        }
     }
 
     /// How many pages, feeds and files the site has.
@@ -425,7 +437,7 @@ impl Sink for Discard {
 /// already holds the language, its interface strings and `now` (so no page copies them),
 /// and the site view with the navigation.
 struct PerLang {
-    tera: tera::Tera,
+    tera: Arc<tera::Tera>,
     site_view: SiteView,
     /// Cards made so far, shared by all pages of the language.
     cards: cards::CardCache,
@@ -435,6 +447,21 @@ struct PerLang {
 }
 
 impl PerLang {
+    fn new(
+        tera: Arc<tera::Tera>,
+        site: &Site,
+        lang: Lang,
+        theme: &Theme,
+        rel: &relations::Relations,
+    ) -> PerLang {
+        PerLang {
+            tera,
+            site_view: site_view(site, lang, theme),
+            cards: cards::CardCache::new(site, rel.months.len()),
+            site_values: Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+
     /// The site view for the page at `path`, its navigation links marked current.
     fn site_value(&self, path: &str) -> tera::Value {
         let home = &self.site_view.home;

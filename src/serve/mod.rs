@@ -40,11 +40,10 @@ pub struct ServeOptions {
 /// find template errors on pages nobody has opened, on threads of the lowest priority.
 pub struct Served {
     site: Site,
-    theme: Theme,
+    theme: Arc<Theme>,
     plan: Plan,
-    /// The jobs of `plan.files`, and their paths → index into `jobs`.
-    jobs: Vec<Job>,
-    index: HashMap<String, usize>,
+    /// Every file of the site, shared with the sites patched from this one.
+    layout: Arc<Layout>,
     counts: crate::render::Rendered,
     made: Mutex<HashMap<usize, Arc<Vec<u8>>>>,
     /// The search index's files (`pagefind/…`): made after the site is published, so a
@@ -54,6 +53,12 @@ pub struct Served {
 
 /// Files by their path in the site.
 type Files = HashMap<String, Arc<Vec<u8>>>;
+
+/// The jobs of a plan's files, and their paths → index into `jobs`.
+struct Layout {
+    jobs: Vec<Job>,
+    index: HashMap<String, usize>,
+}
 
 impl Served {
     pub fn new(site: Site, theme: Theme) -> Result<Served, Vec<Diagnostic>> {
@@ -68,18 +73,31 @@ impl Served {
         }
         Ok(Served {
             site,
-            theme,
+            theme: Arc::new(theme),
             plan,
-            jobs,
-            index,
+            layout: Arc::new(Layout { jobs, index }),
             counts,
             made: Mutex::new(HashMap::new()),
             search: OnceLock::new(),
         })
     }
 
+    /// This site with `site` in its place: a site patched from this one (`patch`), with
+    /// the same files, theme and relations. Nothing made for this site is kept.
+    fn patched(&self, site: Site) -> Served {
+        Served {
+            plan: self.plan.patched(&site, &self.theme),
+            site,
+            theme: self.theme.clone(),
+            layout: self.layout.clone(),
+            counts: self.counts,
+            made: Mutex::new(HashMap::new()),
+            search: OnceLock::new(),
+        }
+    }
+
     pub fn contains(&self, path: &str) -> bool {
-        self.index.contains_key(path)
+        self.layout.index.contains_key(path)
     }
 
     /// The search index of this site, made on the first call (later calls wait for it).
@@ -105,11 +123,11 @@ impl Served {
                 Err(d) => Some(Err(d.clone())),
             };
         }
-        let &i = self.index.get(path)?;
+        let &i = self.layout.index.get(path)?;
         if let Some(bytes) = lock(&self.made).get(&i) {
             return Some(Ok(bytes.clone()));
         }
-        let job = self.jobs[i];
+        let job = self.layout.jobs[i];
         let made = match self.plan.make(&self.site, &self.theme, job) {
             Ok(Content::Bytes(b)) => Arc::new(b),
             // Static and media files are read when asked for, never kept, and only while
@@ -346,6 +364,8 @@ pub struct Rebuilder {
     messages: Option<crate::model::Lang>,
     cache: crate::Cache,
     warned: HashSet<Diagnostic>,
+    /// The warnings of the site served now (a patch changes them).
+    warnings: Vec<Diagnostic>,
 }
 
 /// How long the background check waits, so the reloading tabs' requests go first.
@@ -358,6 +378,7 @@ impl Rebuilder {
             messages,
             cache: crate::Cache::default(),
             warned: HashSet::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -371,8 +392,10 @@ impl Rebuilder {
     }
 
     /// Loads, parses (changed files only) and assembles the site and publishes it as a new
-    /// generation; pages are made on request. On content errors the last good site stays,
-    /// with the errors for the overlay. Then checks every file in the background.
+    /// generation; pages are made on request. A save that changed only what some events
+    /// and courses say is patched into the last site instead (`patch`), in the time of the
+    /// files it changed. On content errors the last good site stays, with the errors for
+    /// the overlay. Then checks every file in the background.
     pub fn rebuild(&mut self, shared: &Arc<Shared>, changed: Option<&str>) -> Result<(), EnvError> {
         let started = Instant::now();
         let generation = shared.next_generation();
@@ -380,8 +403,27 @@ impl Rebuilder {
             self.messages,
             crate::config::message_lang(&self.options.root),
         );
-        let loaded = crate::load_site(&self.options, &mut self.cache);
         let previous = shared.current();
+        if let Some(last) = previous.site.as_ref().filter(|_| !previous.stale) {
+            let mut touched: Vec<std::path::PathBuf> =
+                self.cache.read.dirty.iter().cloned().collect();
+            touched.sort();
+            let patched = crate::timed("patch", || {
+                crate::patch::patch(
+                    &last.site,
+                    &self.warnings,
+                    &self.options.root,
+                    &touched,
+                    &mut self.cache,
+                )
+            });
+            if let Some(patched) = patched {
+                let served = last.patched(patched.site);
+                self.publish(shared, served, patched.warnings, started, changed, generation, lang);
+                return Ok(());
+            }
+        }
+        let loaded = crate::load_site(&self.options, &mut self.cache);
         let loaded = match loaded {
             Ok(l) => l,
             Err(e) => {
@@ -392,87 +434,106 @@ impl Rebuilder {
                 return Ok(());
             }
         };
-        let warnings: Vec<&Diagnostic> = loaded
+        let warnings: Vec<Diagnostic> = loaded
             .diagnostics
             .iter()
             .filter(|d| !d.is_error())
+            .cloned()
             .collect();
-        for d in &warnings {
-            if !self.warned.contains(*d) {
-                eprint!("{}", d.human(lang));
-            }
-        }
-        let shown: HashSet<Diagnostic> = warnings.iter().map(|&d| d.clone()).collect();
         let served = crate::timed("plan", || {
             loaded.site.map(|(site, theme)| Served::new(site, theme))
         });
-        let failed = match served {
+        let errors = match served {
             Some(Ok(served)) => {
-                let counts = served.counts;
-                let rebuilt = crate::msg!(
-                    ServeRebuilt,
-                    ms = started.elapsed().as_millis() as u64,
-                    pages = counts.pages,
-                    feeds = counts.feeds,
-                    files = counts.files
-                );
-                let mut line = match changed {
-                    Some(c) => crate::msg!(ServeAfter, file = c, rebuilt = rebuilt),
-                    None => rebuilt,
-                }
-                .text(lang);
-                if !warnings.is_empty() {
-                    line.push_str(
-                        &crate::msg!(ServeWarnings, warnings = warnings.len()).text(lang),
-                    );
-                }
-                println!("{line}");
-                let served = Arc::new(served);
-                shared.publish(Snapshot {
-                    site: Some(served.clone()),
-                    errors: Vec::new(),
-                    stale: false,
-                    generation,
-                    lang,
-                });
-                index_in_background(shared.clone(), &served, generation, lang);
-                check_in_background(shared.clone(), served, generation, lang);
-                None
+                self.publish(shared, served, warnings, started, changed, generation, lang);
+                return Ok(());
             }
-            Some(Err(diags)) => Some(diags),
-            None => Some(
-                loaded
-                    .diagnostics
-                    .into_iter()
-                    .filter(Diagnostic::is_error)
-                    .collect(),
-            ),
+            Some(Err(diags)) => diags,
+            None => loaded
+                .diagnostics
+                .into_iter()
+                .filter(Diagnostic::is_error)
+                .collect(),
         };
-        self.warned = shown;
-        if let Some(errors) = failed {
-            for d in &errors {
+        self.show_warnings(&warnings, lang);
+        self.warnings = warnings;
+        for d in &errors {
+            eprint!("{}", d.human(lang));
+        }
+        if previous.site.is_none() {
+            eprintln!(
+                "{}",
+                crate::msg!(ServeNothingYet, errors = errors.len()).text(lang)
+            );
+        } else {
+            eprintln!(
+                "{}",
+                crate::msg!(ServeLastGood, errors = errors.len()).text(lang)
+            );
+        }
+        shared.publish(Snapshot {
+            site: previous.site.clone(),
+            errors,
+            stale: true,
+            generation,
+            lang,
+        });
+        Ok(())
+    }
+
+    /// Prints the warnings not shown before (a save repeats only new ones) and remembers
+    /// them as shown.
+    fn show_warnings(&mut self, warnings: &[Diagnostic], lang: crate::model::Lang) {
+        for d in warnings {
+            if !self.warned.contains(d) {
                 eprint!("{}", d.human(lang));
             }
-            if previous.site.is_none() {
-                eprintln!(
-                    "{}",
-                    crate::msg!(ServeNothingYet, errors = errors.len()).text(lang)
-                );
-            } else {
-                eprintln!(
-                    "{}",
-                    crate::msg!(ServeLastGood, errors = errors.len()).text(lang)
-                );
-            }
-            shared.publish(Snapshot {
-                site: previous.site.clone(),
-                errors,
-                stale: true,
-                generation,
-                lang,
-            });
         }
-        Ok(())
+        self.warned = warnings.iter().cloned().collect();
+    }
+
+    /// Publishes a good site as `generation`, says so in one line, and starts the search
+    /// index and the check of every file in the background.
+    #[allow(clippy::too_many_arguments)]
+    fn publish(
+        &mut self,
+        shared: &Arc<Shared>,
+        served: Served,
+        warnings: Vec<Diagnostic>,
+        started: Instant,
+        changed: Option<&str>,
+        generation: u64,
+        lang: crate::model::Lang,
+    ) {
+        self.show_warnings(&warnings, lang);
+        let counts = served.counts;
+        let rebuilt = crate::msg!(
+            ServeRebuilt,
+            ms = started.elapsed().as_millis() as u64,
+            pages = counts.pages,
+            feeds = counts.feeds,
+            files = counts.files
+        );
+        let mut line = match changed {
+            Some(c) => crate::msg!(ServeAfter, file = c, rebuilt = rebuilt),
+            None => rebuilt,
+        }
+        .text(lang);
+        if !warnings.is_empty() {
+            line.push_str(&crate::msg!(ServeWarnings, warnings = warnings.len()).text(lang));
+        }
+        self.warnings = warnings;
+        let served = Arc::new(served);
+        shared.publish(Snapshot {
+            site: Some(served.clone()),
+            errors: Vec::new(),
+            stale: false,
+            generation,
+            lang,
+        });
+        println!("{line}");
+        index_in_background(shared.clone(), &served, generation, lang);
+        check_in_background(shared.clone(), served, generation, lang);
     }
 }
 
@@ -545,7 +606,7 @@ fn check_in_background(
         let started = Instant::now();
         let errors = Mutex::new(Vec::new());
         in_background(|| {
-            served.jobs.par_iter().for_each_init(Vec::new, |buf, job| {
+            served.layout.jobs.par_iter().for_each_init(Vec::new, |buf, job| {
                 if !shared.is_latest(generation) || matches!(job, Job::Static(_) | Job::Media(_)) {
                     return;
                 }

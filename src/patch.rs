@@ -1,0 +1,236 @@
+//! Stages 1–3 for a save that changed only what some events and courses say (`serve`):
+//! the files the watcher named are read and parsed again, and if each still describes
+//! the same item in the same way (the same fields, references, dates, slug, aliases and
+//! pictures; only its title, summary and body differ), the site is the last one with
+//! those items replaced. Everything else is shared with the last site, so a save costs
+//! the files it changed, not the size of the site. Anything else (a new, deleted or
+//! renamed file, a changed field, an error, another kind of file) is not patched: the
+//! caller loads and assembles the whole site as usual, which gives the same result.
+
+use crate::Cache;
+use crate::diagnostic::Diagnostic;
+use crate::load::SourceFile;
+use crate::model::{Fields, ItemText, Kind, Lang};
+use crate::parse::{ItemFile, Parsed};
+use crate::site::{Item, Site};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A site made from the last one by a patch, and the warnings it now has.
+pub struct Patched {
+    pub site: Site,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One changed file, read and parsed, not yet kept.
+struct Edit {
+    path: PathBuf,
+    len: u64,
+    file: SourceFile,
+    parsed: ItemFile,
+    diags: Vec<Diagnostic>,
+    old: ItemFile,
+    old_diags: Vec<Diagnostic>,
+}
+
+/// `last` with the files at `changed` read again, if a patch can make it (see the module);
+/// `None` leaves `cache` as it was. `warnings` are those of `last`.
+pub fn patch(
+    last: &Site,
+    warnings: &[Diagnostic],
+    root: &Path,
+    changed: &[PathBuf],
+    cache: &mut Cache,
+) -> Option<Patched> {
+    let config = cache.parse.config()?;
+    if *config != last.config || changed.is_empty() {
+        return None;
+    }
+    let mut edits = Vec::new();
+    for path in changed {
+        let rel = crate::load::rel_path(root, path);
+        // A symlink, a folder, a file that is gone: the whole site is loaded again. Only a
+        // name that came and went between two looks (an editor's test file) is passed by.
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            if rel.starts_with("content/") && !rel.starts_with("content/media/")
+                && !cache.parse.holds(&rel)
+            {
+                continue;
+            }
+            return None;
+        };
+        if !meta.file_type().is_file() {
+            return None;
+        }
+        let (_, old, old_diags) = cache.parse.get(&rel)?;
+        let Some(Parsed::Item(old)) = old else {
+            return None;
+        };
+        if !matches!(old.kind, Kind::Event | Kind::Course) {
+            return None;
+        }
+        // Read even if the text is the same: an event's time of change may have moved.
+        let (text, len, modified) = crate::load::read_text(path, &rel).ok()?;
+        let file = SourceFile {
+            rel,
+            kind: old.kind,
+            id: old.id.clone(),
+            lang: language_of(path),
+            text: Arc::from(text),
+            modified,
+        };
+        let (parsed, diags) = crate::parse::parse_file(&file, config);
+        let Some(Parsed::Item(parsed)) = parsed else {
+            return None;
+        };
+        if diags.iter().any(Diagnostic::is_error) || !same_shape(old, &parsed) {
+            return None;
+        }
+        edits.push(Edit {
+            path: path.clone(),
+            len,
+            file,
+            parsed: *parsed,
+            diags,
+            old: (**old).clone(),
+            old_diags: old_diags.to_vec(),
+        });
+    }
+    let mut site = last.clone();
+    let mut warnings = warnings.to_vec();
+    for edit in &edits {
+        let links = &site.links;
+        let mut gone = edit.old_diags.clone();
+        links.check(&edit.old.text.body, &edit.old.text.source, &mut gone);
+        let mut found = edit.diags.clone();
+        links.check(&edit.parsed.text.body, &edit.parsed.text.source, &mut found);
+        if found.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        for d in &gone {
+            if let Some(i) = warnings.iter().position(|w| w == d) {
+                warnings.remove(i);
+            }
+        }
+        warnings.extend(found);
+        replace(&mut site, edit, root, cache)?;
+    }
+    for edit in edits {
+        let text = edit.file.text.clone();
+        cache
+            .read
+            .keep(edit.path, edit.len, edit.file.modified, text.clone());
+        cache.parse.keep(
+            edit.file.rel,
+            text,
+            Some(Parsed::Item(Box::new(edit.parsed))),
+            edit.diags,
+        );
+    }
+    for path in changed {
+        cache.read.dirty.remove(path);
+    }
+    crate::diagnostic::sort(&mut warnings);
+    warnings.dedup();
+    Some(Patched { site, warnings })
+}
+
+/// The language a Markdown file's name gives (`x.en.md`), `None` for the default (`x.md`),
+/// as loading reads it (the file was loaded under this name before).
+fn language_of(path: &Path) -> Option<Lang> {
+    let name = path.file_name()?.to_str()?;
+    let (_, code) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    Lang::parse(code)
+}
+
+/// True if `new` says of its item what `old` said, but for the words: its fields and
+/// references (canonical file), slug, aliases, picture text and the pictures in its body,
+/// which URLs, relations, dates and the pictures made depend on. Text left from
+/// `werkplaats new` is an error in a published item: not patched.
+fn same_shape(old: &ItemFile, new: &ItemFile) -> bool {
+    let (a, b): (&ItemText, &ItemText) = (&old.text, &new.text);
+    old.kind == new.kind
+        && old.id == new.id
+        && old.lang == new.lang
+        && old.canonical == new.canonical
+        && a.slug == b.slug
+        && a.aliases == b.aliases
+        && a.image_alt == b.image_alt
+        && a.body.images.iter().map(|i| &i.0).eq(b.body.images.iter().map(|i| &i.0))
+        && b.placeholders.is_empty()
+}
+
+/// Replaces the item `edit` changed in `site`: its text in the file's language, its fields
+/// if it is the canonical file, its bodies, and an event's schedule (when it changed).
+fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<()> {
+    let languages = site.config.languages.clone();
+    let default = site.default_lang();
+    let new = &edit.parsed;
+    fn updated<F: Clone>(
+        item: &Item<F>,
+        new: &ItemFile,
+        fields: Option<F>,
+        languages: &[Lang],
+        default: Lang,
+        links: &crate::links::Links,
+    ) -> Item<F> {
+        let mut item = item.clone();
+        if let (Some((common, _)), Some(fields)) = (&new.canonical, fields) {
+            item.common = common.clone();
+            item.fields = fields;
+        }
+        item.texts.insert(new.lang, new.text.clone());
+        crate::links::resolve_item(&mut item, languages, default, links);
+        item
+    }
+    match (new.kind, new.canonical.as_ref().map(|(_, f)| f)) {
+        (Kind::Course, fields) => {
+            let fields = match fields {
+                Some(Fields::Course(f)) => Some(f.clone()),
+                Some(_) => return None,
+                None => None,
+            };
+            let i = by_id(&site.courses, &new.id)?;
+            let item = updated(
+                &site.courses[i],
+                new,
+                fields,
+                &languages,
+                default,
+                &site.links,
+            );
+            site.courses[i] = Arc::new(item);
+        }
+        (Kind::Event, fields) => {
+            let fields = match fields {
+                Some(Fields::Event(f)) => Some((**f).clone()),
+                Some(_) => return None,
+                None => None,
+            };
+            let i = by_id(&site.events, &new.id)?;
+            let item = updated(
+                &site.events[i],
+                new,
+                fields,
+                &languages,
+                default,
+                &site.links,
+            );
+            // The times of the event's other files, as the last load read them.
+            let modified = |rel: &str| match rel == edit.file.rel {
+                true => edit.file.modified,
+                false => cache.read.get(&root.join(rel)).and_then(|(_, time)| time),
+            };
+            let (schedule, _) = crate::assemble::schedule(site, &item, modified, &cache.history);
+            site.schedules[i] = schedule;
+            site.events[i] = Arc::new(item);
+        }
+        _ => return None,
+    }
+    Some(())
+}
+
+/// Where the item `id` is in a list sorted by id (as `assemble` makes them).
+fn by_id<F>(items: &[Arc<Item<F>>], id: &str) -> Option<usize> {
+    items.binary_search_by(|i| i.id.as_str().cmp(id)).ok()
+}
