@@ -651,7 +651,14 @@ fn expand_agenda(
     let resolved: Vec<(Schedule, Option<Diagnostic>)> = site
         .events
         .par_iter()
-        .map(|event| schedule(site, event, |rel| modified.get(rel).copied().flatten(), history))
+        .map(|event| {
+            schedule(
+                site,
+                event,
+                |rel| modified.get(rel).copied().flatten(),
+                history,
+            )
+        })
         .collect();
     let mut schedules = Vec::with_capacity(resolved.len());
     for (schedule, old) in resolved {

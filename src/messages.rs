@@ -278,7 +278,7 @@ ids! {
     UrlWordTakenHelp, MakerStatic, MakerMedia, MakerImage, MakerPage, MakerAlias,
     MakerFeed, MakerItself, MadeTwice, MadeTwiceHelp,
     // `serve`'s own lines.
-    ServeListening, ServeStopped, ServeRebuilt, ServeAfter, ServeWarnings, ServeNothingYet,
+    ServeListening, ServeStopped, ServeRebuilt, ServePatched, ServeAfter, ServeWarnings, ServeNothingYet,
     ServeLastGood, ServeChecked, ServePagesFail,
     // `werkplaats new`: its comments, example text and replies.
     NewNoneYet, NewChooseOne, NewSummary, NewDraft, NewSlug, NewImage, NewImageAlt, NewAliases,

@@ -67,16 +67,28 @@ impl ParseCache {
     /// True if a file at `rel`, or in a folder at `rel`, was parsed.
     pub fn holds(&self, rel: &str) -> bool {
         self.files.contains_key(rel)
-            || self
-                .files
-                .keys()
-                .any(|k| k.strip_prefix(rel).is_some_and(|rest| rest.starts_with('/')))
+            || self.files.keys().any(|k| {
+                k.strip_prefix(rel)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
     }
 
     /// Keeps what parsing `text` at `rel` gave (under `config()`), outside `parse_all`.
-    pub fn keep(&mut self, rel: String, text: Arc<str>, parsed: Option<Parsed>, diags: Vec<Diagnostic>) {
-        self.files
-            .insert(rel, Arc::new(Cached { text, parsed, diags }));
+    pub fn keep(
+        &mut self,
+        rel: String,
+        text: Arc<str>,
+        parsed: Option<Parsed>,
+        diags: Vec<Diagnostic>,
+    ) {
+        self.files.insert(
+            rel,
+            Arc::new(Cached {
+                text,
+                parsed,
+                diags,
+            }),
+        );
     }
 }
 

@@ -20,6 +20,8 @@ use std::sync::Arc;
 pub struct Patched {
     pub site: Site,
     pub warnings: Vec<Diagnostic>,
+    /// How many files it read again.
+    pub files: usize,
 }
 
 /// One changed file, read and parsed, not yet kept.
@@ -52,7 +54,8 @@ pub fn patch(
         // A symlink, a folder, a file that is gone: the whole site is loaded again. Only a
         // name that came and went between two looks (an editor's test file) is passed by.
         let Ok(meta) = std::fs::symlink_metadata(path) else {
-            if rel.starts_with("content/") && !rel.starts_with("content/media/")
+            if rel.starts_with("content/")
+                && !rel.starts_with("content/media/")
                 && !cache.parse.holds(&rel)
             {
                 continue;
@@ -96,6 +99,7 @@ pub fn patch(
             old_diags: old_diags.to_vec(),
         });
     }
+    let files = edits.len();
     let mut site = last.clone();
     let mut warnings = warnings.to_vec();
     for edit in &edits {
@@ -132,7 +136,11 @@ pub fn patch(
     }
     crate::diagnostic::sort(&mut warnings);
     warnings.dedup();
-    Some(Patched { site, warnings })
+    Some(Patched {
+        site,
+        warnings,
+        files,
+    })
 }
 
 /// The language a Markdown file's name gives (`x.en.md`), `None` for the default (`x.md`),
@@ -144,9 +152,9 @@ fn language_of(path: &Path) -> Option<Lang> {
 }
 
 /// True if `new` says of its item what `old` said, but for the words: its fields and
-/// references (canonical file), slug, aliases, picture text and the pictures in its body,
-/// which URLs, relations, dates and the pictures made depend on. Text left from
-/// `werkplaats new` is an error in a published item: not patched.
+/// references (canonical file), slug, aliases, whether it describes its picture, and the
+/// pictures in its body, which URLs, relations, dates and the pictures made depend on.
+/// Text left from `werkplaats new` is an error in a published item: not patched.
 fn same_shape(old: &ItemFile, new: &ItemFile) -> bool {
     let (a, b): (&ItemText, &ItemText) = (&old.text, &new.text);
     old.kind == new.kind
@@ -155,8 +163,12 @@ fn same_shape(old: &ItemFile, new: &ItemFile) -> bool {
         && old.canonical == new.canonical
         && a.slug == b.slug
         && a.aliases == b.aliases
-        && a.image_alt == b.image_alt
-        && a.body.images.iter().map(|i| &i.0).eq(b.body.images.iter().map(|i| &i.0))
+        && a.image_alt.is_some() == b.image_alt.is_some()
+        && a.body
+            .images
+            .iter()
+            .map(|i| &i.0)
+            .eq(b.body.images.iter().map(|i| &i.0))
         && b.placeholders.is_empty()
 }
 

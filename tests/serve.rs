@@ -14,6 +14,8 @@ struct Server {
     site: Site,
     /// What serve printed on stderr so far.
     stderr: std::sync::Arc<std::sync::Mutex<String>>,
+    /// What serve printed on stdout so far (its address, then a line per rebuild).
+    stdout: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Drop for Server {
@@ -81,10 +83,16 @@ fn spawn_serve(site: Site, mut command: Command, extra: &[&str], epoch: Option<&
             }
         });
     }
-    let stdout = child.stdout.take().expect("stdout");
+    let pipe = child.stdout.take().expect("stdout");
     let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let printed = stdout.clone();
     std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+            if let Ok(mut s) = printed.lock() {
+                s.push_str(&line);
+                s.push('\n');
+            }
             // "serving http://…/ (Ctrl-C stops)", or the same in Dutch.
             if let Some(at) = line.find("http://").filter(|_| line.contains("(Ctrl-C")) {
                 let url = &line[at + "http://".len()..];
@@ -100,6 +108,7 @@ fn spawn_serve(site: Site, mut command: Command, extra: &[&str], epoch: Option<&
         addr,
         site,
         stderr,
+        stdout,
     }
 }
 
@@ -508,65 +517,34 @@ fn without_reload_script(body: &str) -> String {
     }
 }
 
-#[test]
-fn after_edits_every_served_file_equals_a_clean_build() {
-    // Only changed files are read and parsed again, and files are made on request: after
-    // edits of every kind, what serve answers must be what a clean build writes.
-    let s = start_at(Site::new(&[]), &[], Some("1795258800"));
-    let mut seen = generation(&s.addr, 0);
-    let mut save = |rel: &str, text: Option<Vec<u8>>| {
-        match text {
-            Some(t) => s.site.write(rel, t),
-            None => s.site.remove(rel),
-        }
-        let next = generation(&s.addr, seen);
-        assert!(next > seen, "{rel}: the tab is told");
-        seen = next;
-        // The background check of this generation may publish once more; let it settle.
-        std::thread::sleep(Duration::from_millis(400));
-        seen = generation(&s.addr, 0).max(seen);
-    };
-    let event = s
-        .site
-        .read("content/events/open-dag.nl.md")
-        .replace("title: Open dag", "title: Open dag vernieuwd");
-    save("content/events/open-dag.nl.md", Some(event.into()));
-    let english = s
-        .site
-        .read("content/events/open-dag.en.md")
-        .replace("title:", "title: Renewed");
-    save("content/events/open-dag.en.md", Some(english.into()));
-    let course = s
-        .site
-        .read("content/courses/lassen.nl.md")
-        .replace("lassen", "solderen");
-    save("content/courses/solderen.nl.md", Some(course.into()));
-    save("content/events/vorig-jaar.en.md", None);
-    // A picture: made by serve into the cache when asked for, the same bytes as build's.
-    let mut png = Vec::new();
-    image::ImageEncoder::write_image(
-        image::codecs::png::PngEncoder::new(&mut png),
-        &(0..1000 * 500 * 3)
-            .map(|i| (i % 253) as u8)
-            .collect::<Vec<u8>>(),
-        1000,
-        500,
-        image::ExtendedColorType::Rgb8,
-    )
-    .expect("png");
-    save("content/media/werkbank.png", Some(png));
-    let course = s.site.read("content/courses/solderen.nl.md").replacen(
-        "---\n",
-        "---\nimage: werkbank.png\nimage_alt: Een werkbank\n",
-        1,
-    );
-    save("content/courses/solderen.nl.md", Some(course.into()));
-    let config = s
-        .site
-        .read("content/site.yaml")
-        .replace("Proefsite", "Proefsite vernieuwd");
-    save("content/site.yaml", Some(config.into()));
+/// Saves a file (or removes it), waits until the tabs are told, and lets the background
+/// check of that generation settle (it may publish once more).
+fn save(s: &Server, seen: &mut u64, rel: &str, text: Option<Vec<u8>>) {
+    match text {
+        Some(t) => s.site.write(rel, t),
+        None => s.site.remove(rel),
+    }
+    let next = generation(&s.addr, *seen);
+    assert!(next > *seen, "{rel}: the tab is told");
+    std::thread::sleep(Duration::from_millis(400));
+    *seen = generation(&s.addr, 0).max(next);
+}
 
+/// Edits the file at `rel` by replacing `from` with `to` (which must be there).
+fn edit(s: &Server, seen: &mut u64, rel: &str, from: &str, to: &str) {
+    let text = s.site.read(rel);
+    assert!(text.contains(from), "{rel} holds {from:?}");
+    save(s, seen, rel, Some(text.replacen(from, to, 1).into_bytes()));
+}
+
+/// How many saves `serve` patched into the last site (rather than building it again).
+fn patched(s: &Server) -> usize {
+    let out = s.stdout.lock().map(|o| o.clone()).unwrap_or_default();
+    out.lines().filter(|l| l.contains("item(s) in")).count()
+}
+
+/// Every file a clean build of the site writes is what `serve` answers, byte for byte.
+fn serves_a_clean_build(s: &Server, when: &str) {
     let out = tempfile::tempdir().expect("tempdir");
     let out_dir = out.path().join("site");
     let base = format!("http://{}", s.addr);
@@ -581,9 +559,123 @@ fn after_edits_every_served_file_equals_a_clean_build() {
         "--out",
         out_dir.to_str().expect("utf-8 path"),
     ]);
-    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert_eq!(built.code, 0, "{when}: {}", built.stderr);
     let files = common::tree(&out_dir);
     assert!(files.len() > 50, "a whole site");
+    for (path, bytes) in &files {
+        if path == ".werkplaats-manifest" {
+            // The build's marker and manifest (SPEC §4.1), not a page of the site.
+            continue;
+        }
+        let reply = get(&s.addr, &format!("/{path}"));
+        assert_eq!(reply.status, 200, "{when}: /{path}");
+        let expected = String::from_utf8_lossy(bytes);
+        let served = without_reload_script(&reply.body);
+        if served != expected {
+            let (a, b) = served
+                .lines()
+                .zip(expected.lines())
+                .find(|(a, b)| a != b)
+                .unwrap_or(("(shorter or longer)", ""));
+            panic!("{when}: /{path} differs from a clean build:\n  served: {a}\n  built:  {b}");
+        }
+    }
+}
+
+#[test]
+fn after_edits_every_served_file_equals_a_clean_build() {
+    // Only changed files are read and parsed again, a save that changes only what items
+    // say is patched into the last site, and files are made on request: after edits of
+    // every kind, what serve answers must be what a clean build writes.
+    let s = start_at(Site::new(&[]), &["--messages", "en"], Some("1795258800"));
+    let mut seen = generation(&s.addr, 0);
+    let seen = &mut seen;
+    // What items say: patched.
+    let event = "content/events/open-dag.nl.md";
+    edit(
+        &s,
+        seen,
+        event,
+        "title: Open dag",
+        "title: Open dag vernieuwd",
+    );
+    edit(
+        &s,
+        seen,
+        "content/events/open-dag.en.md",
+        "title:",
+        "title: Renewed",
+    );
+    let course = "content/courses/lassen.nl.md";
+    edit(&s, seen, course, "summary: ", "summary: Nu ook 's avonds. ");
+    let body = s.site.read(event) + "\nZie ook [het huis](@/initiatives/techniekhuis.md).\n";
+    save(&s, seen, event, Some(body.into_bytes()));
+    assert_eq!(patched(&s), 4, "{}", s.stdout.lock().unwrap());
+    serves_a_clean_build(&s, "after edits of titles, summaries and bodies");
+    // A field, a new file and a removed one, a picture, the site's settings: built again.
+    let moved = s.site.read(event).replace("2027-03-13", "2027-04-13");
+    save(&s, seen, event, Some(moved.into_bytes()));
+    let text = s.site.read(course).replace("lassen", "solderen");
+    save(
+        &s,
+        seen,
+        "content/courses/solderen.nl.md",
+        Some(text.into()),
+    );
+    save(&s, seen, course, None);
+    save(&s, seen, "content/events/vorig-jaar.en.md", None);
+    assert_eq!(patched(&s), 4, "{}", s.stdout.lock().unwrap());
+    serves_a_clean_build(&s, "after a field, a new file and removed ones");
+    // A picture: made by serve into the cache when asked for, the same bytes as build's.
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        &(0..1000 * 500 * 3)
+            .map(|i| (i % 253) as u8)
+            .collect::<Vec<u8>>(),
+        1000,
+        500,
+        image::ExtendedColorType::Rgb8,
+    )
+    .expect("png");
+    save(&s, seen, "content/media/werkbank.png", Some(png));
+    let solderen = "content/courses/solderen.nl.md";
+    edit(
+        &s,
+        seen,
+        solderen,
+        "---\n",
+        "---\nimage: werkbank.png\nimage_alt: Een werkbank\n",
+    );
+    // The picture's text is patched; a picture in the body is not.
+    edit(
+        &s,
+        seen,
+        solderen,
+        "image_alt: Een werkbank",
+        "image_alt: Een lege werkbank",
+    );
+    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    let body = s.site.read(solderen) + "\n![De werkbank](/media/werkbank.png)\n";
+    save(&s, seen, solderen, Some(body.into_bytes()));
+    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    edit(
+        &s,
+        seen,
+        "content/site.yaml",
+        "Proefsite",
+        "Proefsite vernieuwd",
+    );
+    serves_a_clean_build(&s, "after a picture and the site's settings");
+    let public = tempfile::tempdir().expect("tempdir");
+    let out = public.path().join("s");
+    let out = out.to_str().expect("utf-8 path");
+    let now = "2026-11-21T11:00:00Z";
+    let built = s
+        .site
+        .run(&["build", "--root", ".", "--now", now, "--out", out]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let files = common::tree(&public.path().join("s"));
     assert!(files.contains_key("opleidingen/solderen/index.html"));
     assert!(files.contains_key("media/werkbank-960.webp"));
     let english = String::from_utf8_lossy(&files["en/agenda/vorig-jaar/index.html"]).to_string();
@@ -591,20 +683,127 @@ fn after_edits_every_served_file_equals_a_clean_build() {
         english.contains("lang=\"nl\""),
         "the deleted translation is gone"
     );
-    for (path, bytes) in &files {
-        if path == ".werkplaats-manifest" {
-            // The build's marker and manifest (SPEC §4.1), not a page of the site.
-            continue;
-        }
-        let reply = get(&s.addr, &format!("/{path}"));
-        assert_eq!(reply.status, 200, "/{path}");
-        let expected = String::from_utf8_lossy(bytes);
-        assert_eq!(
-            without_reload_script(&reply.body),
-            expected,
-            "/{path} differs from a clean build"
+}
+
+/// The national shape in small form: many locations, organisations and initiatives, lists
+/// long enough to be paged, events at many places (some repeating, some past).
+fn national_in_small() -> Site {
+    let site = Site::new(&[]);
+    for l in 0..12 {
+        site.write(
+            &format!("content/locations/plek-{l:02}.yaml"),
+            format!(
+                "name: Plek {l:02}\nkind: school\nmunicipality: Gemeente {}\n",
+                l % 4
+            ),
         );
     }
+    for o in 0..8 {
+        site.write(
+            &format!("content/organisations/aanbieder-{o:02}.yaml"),
+            format!("name: Aanbieder {o:02}\nkind: education\n"),
+        );
+    }
+    for i in 0..4 {
+        site.write(
+            &format!("content/initiatives/netwerk-{i}.nl.md"),
+            format!(
+                "---\ntitle: Netwerk {i}\nsummary: Een netwerk.\nstatus: active\naudiences: [vo]\nlocations: [plek-{i:02}]\nlead: aanbieder-{i:02}\n---\n\nOver het netwerk.\n"
+            ),
+        );
+    }
+    for c in 0..130 {
+        site.write(
+            &format!("content/courses/opleiding-{c:03}.nl.md"),
+            format!(
+                "---\ntitle: Opleiding {c:03}\nsummary: Leer het vak.\nprovider: aanbieder-{:02}\nlocations: [plek-{:02}]\nlevel: mbo-{}\ninitiative: netwerk-{}\naudiences: [career-switchers]\n---\n\nWat je leert.\n",
+                c % 8,
+                c % 12,
+                2 + c % 3,
+                c % 4
+            ),
+        );
+    }
+    for e in 0..70 {
+        let (year, month, day) = (2026 + (e % 3 != 0) as u32, 1 + e % 12, 1 + e % 27);
+        let repeat = if e % 10 == 0 {
+            "repeat: { every: week, count: 4 }\n"
+        } else {
+            ""
+        };
+        site.write(
+            &format!("content/events/activiteit-{e:03}.nl.md"),
+            format!(
+                "---\ntitle: Activiteit {e:03}\nsummary: Kom kijken.\ntype: open-day\nstart: {year}-{month:02}-{day:02} 10:00\nend: {year}-{month:02}-{day:02} 12:00\nlocation: plek-{:02}\ninitiative: netwerk-{}\norganiser: aanbieder-{:02}\naudiences: [vo]\n{repeat}---\n\nHet programma.\n",
+                e % 12,
+                e % 4,
+                e % 8
+            ),
+        );
+    }
+    site
+}
+
+#[test]
+fn on_a_national_shaped_site_patched_saves_serve_a_clean_build() {
+    let s = start_at(
+        national_in_small(),
+        &["--messages", "en"],
+        Some("1795258800"),
+    );
+    let mut seen = generation(&s.addr, 0);
+    let seen = &mut seen;
+    let event = "content/events/activiteit-013.nl.md";
+    edit(
+        &s,
+        seen,
+        event,
+        "title: Activiteit 013",
+        "title: Activiteit dertien",
+    );
+    edit(
+        &s,
+        seen,
+        event,
+        "Het programma.",
+        "Het programma, met [een opleiding](@/courses/opleiding-007.md).",
+    );
+    let series = "content/events/activiteit-020.nl.md";
+    edit(
+        &s,
+        seen,
+        series,
+        "summary: Kom kijken.",
+        "summary: Vier keer.",
+    );
+    let course = "content/courses/opleiding-042.nl.md";
+    edit(
+        &s,
+        seen,
+        course,
+        "title: Opleiding 042",
+        "title: Lassen voor zij-instromers",
+    );
+    edit(
+        &s,
+        seen,
+        "content/courses/opleiding-129.nl.md",
+        "Wat je leert.",
+        "Wat je leert, en waar.",
+    );
+    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    serves_a_clean_build(&s, "after patched saves");
+    // Moving an event to another month and a course to another place: built again.
+    edit(&s, seen, event, "location: plek-01", "location: plek-11");
+    edit(
+        &s,
+        seen,
+        course,
+        "locations: [plek-06]",
+        "locations: [plek-02]",
+    );
+    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    serves_a_clean_build(&s, "after changed fields");
 }
 
 #[test]

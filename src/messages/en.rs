@@ -442,6 +442,7 @@ pub(super) fn text(id: Id) -> &'static str {
         ServeRebuilt => {
             "rebuilt in {ms} ms: {pages} pages, {feeds} feeds, {files} files, made when opened"
         }
+        ServePatched => "updated {items} item(s) in {ms} ms, the rest of the site as it was",
         ServeAfter => "after {file}: {rebuilt}",
         ServeWarnings => "; {warnings} warning(s)",
         ServeNothingYet => "{errors} error(s): nothing to serve until they are fixed",

@@ -487,6 +487,7 @@ pub(super) fn text(id: Id) -> &'static str {
         ServeRebuilt => {
             "opnieuw gemaakt in {ms} ms: {pages} pagina's, {feeds} feeds, {files} bestanden, gemaakt zodra ze geopend worden"
         }
+        ServePatched => "{items} item(s) bijgewerkt in {ms} ms, de rest van de site zoals hij was",
         ServeAfter => "na {file}: {rebuilt}",
         ServeWarnings => "; {warnings} waarschuwing(en)",
         ServeNothingYet => "{errors} fout(en): er is niets te tonen tot ze opgelost zijn",

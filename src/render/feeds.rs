@@ -93,11 +93,24 @@ pub struct FeedPlan {
 
 /// Every scope feed of the site, and the parts they share per language.
 pub struct Plans {
-    pub feeds: Vec<FeedPlan>,
+    pub feeds: Arc<Vec<FeedPlan>>,
     pub parts: BTreeMap<Lang, Parts>,
 }
 
 impl Plans {
+    /// The same feeds with none of their parts made yet: for a site whose events say other
+    /// things but are the same events in the same places (`Plan::patched`).
+    pub fn unmade(&self) -> Plans {
+        Plans {
+            feeds: self.feeds.clone(),
+            parts: self
+                .parts
+                .iter()
+                .map(|(&l, parts)| (l, Parts::new(parts.vevent.len())))
+                .collect(),
+        }
+    }
+
     pub fn feed<'a>(
         &'a self,
         site: &'a Site,
@@ -288,7 +301,7 @@ pub fn plan(
         }
     }
     Plans {
-        feeds,
+        feeds: Arc::new(feeds),
         parts: site
             .config
             .languages

@@ -97,7 +97,7 @@ pub struct Plan {
     rel: Arc<relations::Relations>,
     langs: BTreeMap<Lang, PerLang>,
     specs: Arc<Vec<Spec>>,
-    feeds: Arc<feeds::Plans>,
+    feeds: feeds::Plans,
     /// Pages that moved: language, old URL, new URL.
     moved: Arc<Vec<(Lang, String, String)>>,
     /// Every output file in a fixed order: its path in the output and its job.
@@ -183,7 +183,7 @@ impl Plan {
             rel: Arc::new(rel),
             langs,
             specs: Arc::new(specs),
-            feeds: Arc::new(feeds),
+            feeds,
             moved: Arc::new(moved),
             files,
         })
@@ -203,7 +203,7 @@ impl Plan {
             rel: self.rel.clone(),
             langs,
             specs: self.specs.clone(),
-            feeds: self.feeds.clone(),
+            feeds: self.feeds.unmade(),
             moved: self.moved.clone(),
             files: Vec::new(),
         }

@@ -725,7 +725,11 @@ struct MapGroup {
 
 /// Links to every item of one kind, titled in `lang` (or the language shown instead);
 /// none when there are more than a page holds (the kind's list, paginated, has them).
-fn item_links<F>(items: &[std::sync::Arc<crate::site::Item<F>>], lang: Lang, default: Lang) -> Vec<Link> {
+fn item_links<F>(
+    items: &[std::sync::Arc<crate::site::Item<F>>],
+    lang: Lang,
+    default: Lang,
+) -> Vec<Link> {
     if items.len() > paging::PER_PAGE {
         return Vec::new();
     }

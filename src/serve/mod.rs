@@ -259,6 +259,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), EnvError> {
     };
     let mut options = opts.options.clone();
     options.base_url = Some(base_url.clone());
+    // The watcher names files by the path it watches: an absolute root makes those the
+    // paths loading reads, and the ones a save is shown by relative to the root.
+    if let Ok(root) = std::path::absolute(&options.root) {
+        options.root = root;
+    }
 
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Arc::new(Snapshot {
@@ -419,7 +424,20 @@ impl Rebuilder {
             });
             if let Some(patched) = patched {
                 let served = last.patched(patched.site);
-                self.publish(shared, served, patched.warnings, started, changed, generation, lang);
+                let what = crate::msg!(
+                    ServePatched,
+                    items = patched.files,
+                    ms = started.elapsed().as_millis() as u64
+                );
+                self.publish(
+                    shared,
+                    served,
+                    patched.warnings,
+                    what,
+                    changed,
+                    generation,
+                    lang,
+                );
                 return Ok(());
             }
         }
@@ -445,7 +463,15 @@ impl Rebuilder {
         });
         let errors = match served {
             Some(Ok(served)) => {
-                self.publish(shared, served, warnings, started, changed, generation, lang);
+                let counts = served.counts;
+                let what = crate::msg!(
+                    ServeRebuilt,
+                    ms = started.elapsed().as_millis() as u64,
+                    pages = counts.pages,
+                    feeds = counts.feeds,
+                    files = counts.files
+                );
+                self.publish(shared, served, warnings, what, changed, generation, lang);
                 return Ok(());
             }
             Some(Err(diags)) => diags,
@@ -492,7 +518,7 @@ impl Rebuilder {
         self.warned = warnings.iter().cloned().collect();
     }
 
-    /// Publishes a good site as `generation`, says so in one line, and starts the search
+    /// Publishes a good site as `generation`, says so in one line (`rebuilt`), and starts the search
     /// index and the check of every file in the background.
     #[allow(clippy::too_many_arguments)]
     fn publish(
@@ -500,20 +526,12 @@ impl Rebuilder {
         shared: &Arc<Shared>,
         served: Served,
         warnings: Vec<Diagnostic>,
-        started: Instant,
+        rebuilt: crate::messages::Msg,
         changed: Option<&str>,
         generation: u64,
         lang: crate::model::Lang,
     ) {
         self.show_warnings(&warnings, lang);
-        let counts = served.counts;
-        let rebuilt = crate::msg!(
-            ServeRebuilt,
-            ms = started.elapsed().as_millis() as u64,
-            pages = counts.pages,
-            feeds = counts.feeds,
-            files = counts.files
-        );
         let mut line = match changed {
             Some(c) => crate::msg!(ServeAfter, file = c, rebuilt = rebuilt),
             None => rebuilt,
@@ -606,17 +624,23 @@ fn check_in_background(
         let started = Instant::now();
         let errors = Mutex::new(Vec::new());
         in_background(|| {
-            served.layout.jobs.par_iter().for_each_init(Vec::new, |buf, job| {
-                if !shared.is_latest(generation) || matches!(job, Job::Static(_) | Job::Media(_)) {
-                    return;
-                }
-                if let Err(d) = served
-                    .plan
-                    .make_into(&served.site, &served.theme, *job, buf)
-                {
-                    lock(&errors).push(d);
-                }
-            })
+            served
+                .layout
+                .jobs
+                .par_iter()
+                .for_each_init(Vec::new, |buf, job| {
+                    if !shared.is_latest(generation)
+                        || matches!(job, Job::Static(_) | Job::Media(_))
+                    {
+                        return;
+                    }
+                    if let Err(d) = served
+                        .plan
+                        .make_into(&served.site, &served.theme, *job, buf)
+                    {
+                        lock(&errors).push(d);
+                    }
+                })
         });
         if !shared.is_latest(generation) {
             return;
