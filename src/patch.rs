@@ -12,6 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::load::SourceFile;
 use crate::model::{Fields, ItemText, Kind, Lang};
 use crate::parse::{ItemFile, Parsed};
+use crate::render::Uses;
 use crate::site::{Item, Site};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,6 +23,8 @@ pub struct Patched {
     pub warnings: Vec<Diagnostic>,
     /// How many files it read again.
     pub files: usize,
+    /// The events and courses it changed.
+    pub items: Vec<Uses>,
 }
 
 /// One changed file, read and parsed, not yet kept.
@@ -102,6 +105,7 @@ pub fn patch(
     let files = edits.len();
     let mut site = last.clone();
     let mut warnings = warnings.to_vec();
+    let mut items = Vec::new();
     for edit in &edits {
         let links = &site.links;
         let mut gone = edit.old_diags.clone();
@@ -117,7 +121,7 @@ pub fn patch(
             }
         }
         warnings.extend(found);
-        replace(&mut site, edit, root, cache)?;
+        items.push(replace(&mut site, edit, root, cache)?);
     }
     for edit in edits {
         let text = edit.file.text.clone();
@@ -140,6 +144,7 @@ pub fn patch(
         site,
         warnings,
         files,
+        items,
     })
 }
 
@@ -174,7 +179,7 @@ fn same_shape(old: &ItemFile, new: &ItemFile) -> bool {
 
 /// Replaces the item `edit` changed in `site`: its text in the file's language, its fields
 /// if it is the canonical file, its bodies, and an event's schedule (when it changed).
-fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<()> {
+fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<Uses> {
     let languages = site.config.languages.clone();
     let default = site.default_lang();
     let new = &edit.parsed;
@@ -212,6 +217,7 @@ fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<(
                 &site.links,
             );
             site.courses[i] = Arc::new(item);
+            Some(Uses::Course(i))
         }
         (Kind::Event, fields) => {
             let fields = match fields {
@@ -236,10 +242,10 @@ fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<(
             let (schedule, _) = crate::assemble::schedule(site, &item, modified, &cache.history);
             site.schedules[i] = schedule;
             site.events[i] = Arc::new(item);
+            Some(Uses::Event(i))
         }
-        _ => return None,
+        _ => None,
     }
-    Some(())
 }
 
 /// Where the item `id` is in a list sorted by id (as `assemble` makes them).

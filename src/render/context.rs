@@ -243,6 +243,8 @@ pub struct Ctx<'a> {
     /// The theme's template texts, to place errors.
     pub sources: &'a BTreeMap<String, String>,
     pub cards: &'a CardCache,
+    /// The shared cards this page showed, so far.
+    pub used: std::cell::RefCell<Vec<Of>>,
 }
 
 impl Ctx<'_> {
@@ -273,6 +275,7 @@ impl Ctx<'_> {
             }
             other => other,
         };
+        self.used.borrow_mut().push(of);
         self.cards
             .slot(of)
             .get_or_init(|| {

@@ -58,6 +58,13 @@ pub struct Rendered {
     pub files: usize,
 }
 
+/// An event or course (index into `site.events` or `site.courses`) that a file shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Uses {
+    Event(usize),
+    Course(usize),
+}
+
 /// How to make one output file.
 #[derive(Debug, Clone, Copy)]
 pub enum Job {
@@ -283,6 +290,50 @@ impl Plan {
         Ok(None)
     }
 
+    /// Makes one file into `buf` (see `make_into`), and says which events and courses it
+    /// shows: a save that changes only what they say changes only the files that use them.
+    pub fn make_using(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        job: Job,
+        buf: &mut Vec<u8>,
+    ) -> Result<Vec<Uses>, Diagnostic> {
+        let mut uses = Vec::new();
+        match job {
+            Job::Page(spec, lang) => {
+                buf.clear();
+                let shown = self.page(site, theme, spec, lang, buf)?;
+                match spec {
+                    Spec::Event(i) => uses.push(Uses::Event(i)),
+                    Spec::Course(i) => uses.push(Uses::Course(i)),
+                    _ => {}
+                }
+                uses.extend(shown.into_iter().filter_map(|of| match of {
+                    cards::Of::Event(i) => Some(Uses::Event(i)),
+                    cards::Of::Month(m) => Some(Uses::Event(self.rel.months[m].event)),
+                    cards::Of::Course(i) => Some(Uses::Course(i)),
+                    cards::Of::Initiative(_) => None,
+                }));
+            }
+            Job::Feed(i, _) => {
+                self.make_into(site, theme, job, buf)?;
+                uses.extend(self.feeds.feeds[i].events.iter().map(|&e| Uses::Event(e)));
+            }
+            Job::EventIcs(i, _) => {
+                self.make_into(site, theme, job, buf)?;
+                uses.push(Uses::Event(i));
+            }
+            _ => {
+                self.make_into(site, theme, job, buf)?;
+            }
+        }
+        uses.sort_unstable();
+        uses.dedup();
+        Ok(uses)
+    }
+
+    /// Makes a page into `buf`; the shared cards it showed.
     fn page(
         &self,
         site: &Site,
@@ -290,7 +341,7 @@ impl Plan {
         spec: Spec,
         lang: Lang,
         buf: &mut Vec<u8>,
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<Vec<cards::Of>, Diagnostic> {
         let per = &self.langs[&lang];
         let cx = Ctx {
             site,
@@ -300,6 +351,7 @@ impl Plan {
             tera: &per.tera,
             sources: &theme.sources,
             cards: &per.cards,
+            used: Default::default(),
         };
         let mut built = pages::build(&cx, spec)?;
         if built.meta.image.is_none()
@@ -313,7 +365,8 @@ impl Plan {
         context.insert_value("data", built.data);
         per.tera
             .render_to(built.template, &context, buf)
-            .map_err(|e| template_error(&site.config.theme, &theme.sources, &e))
+            .map_err(|e| template_error(&site.config.theme, &theme.sources, &e))?;
+        Ok(cx.used.into_inner())
     }
 }
 

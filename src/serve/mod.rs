@@ -15,7 +15,7 @@ pub mod inject;
 mod watch;
 
 use crate::diagnostic::Diagnostic;
-use crate::render::{Content, Job, Plan};
+use crate::render::{Content, Job, Plan, Uses};
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::{EnvError, Options};
@@ -45,6 +45,11 @@ pub struct Served {
     /// Every file of the site, shared with the sites patched from this one.
     layout: Arc<Layout>,
     counts: crate::render::Rendered,
+    /// Which files show each event and course: found by the background check of every
+    /// file, kept by the sites patched from this one (a patch changes no list).
+    deps: OnceLock<Arc<Deps>>,
+    /// The events and courses that differ from the site this one was patched from.
+    changed: Option<Vec<Uses>>,
     made: Mutex<HashMap<usize, Arc<Vec<u8>>>>,
     /// The search index's files (`pagefind/…`): made after the site is published, so a
     /// save reloads the page first; a browser asking for them waits until they are made.
@@ -53,6 +58,9 @@ pub struct Served {
 
 /// Files by their path in the site.
 type Files = HashMap<String, Arc<Vec<u8>>>;
+
+/// For each event and course, the files (indexes into `Layout::jobs`) that show it.
+type Deps = HashMap<Uses, Vec<u32>>;
 
 /// The jobs of a plan's files, and their paths → index into `jobs`.
 struct Layout {
@@ -77,6 +85,8 @@ impl Served {
             plan,
             layout: Arc::new(Layout { jobs, index }),
             counts,
+            deps: OnceLock::new(),
+            changed: None,
             made: Mutex::new(HashMap::new()),
             search: OnceLock::new(),
         })
@@ -84,13 +94,19 @@ impl Served {
 
     /// This site with `site` in its place: a site patched from this one (`patch`), with
     /// the same files, theme and relations. Nothing made for this site is kept.
-    fn patched(&self, site: Site) -> Served {
+    fn patched(&self, site: Site, changed: Vec<Uses>) -> Served {
+        let deps = OnceLock::new();
+        if let Some(known) = self.deps.get() {
+            let _ = deps.set(known.clone());
+        }
         Served {
             plan: self.plan.patched(&site, &self.theme),
             site,
             theme: self.theme.clone(),
             layout: self.layout.clone(),
             counts: self.counts,
+            deps,
+            changed: Some(changed),
             made: Mutex::new(HashMap::new()),
             search: OnceLock::new(),
         }
@@ -376,6 +392,9 @@ pub struct Rebuilder {
 /// How long the background check waits, so the reloading tabs' requests go first.
 const CHECK_DELAY: Duration = Duration::from_millis(150);
 
+/// How long the search index waits for the next save (it costs the size of the site).
+const INDEX_DELAY: Duration = Duration::from_millis(1000);
+
 impl Rebuilder {
     pub fn new(options: Options, messages: Option<crate::model::Lang>) -> Rebuilder {
         Rebuilder {
@@ -423,7 +442,7 @@ impl Rebuilder {
                 )
             });
             if let Some(patched) = patched {
-                let served = last.patched(patched.site);
+                let served = last.patched(patched.site, patched.items);
                 let what = crate::msg!(
                     ServePatched,
                     items = patched.files,
@@ -587,17 +606,21 @@ fn lowest_priority() {
     let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
 }
 
-/// Makes the search index of `served` after the reload, unless a newer save came first
-/// (then the newer site makes its own); a search page asking for it sooner makes it then.
+/// Makes the search index of `served` once saves have paused, unless a newer save came
+/// first (then the newer site makes its own); a search page asking for it sooner makes it
+/// then.
 fn index_in_background(
     shared: Arc<Shared>,
     served: &Arc<Served>,
     generation: u64,
     lang: crate::model::Lang,
 ) {
+    // One index at a time: a save during one leaves the next to the newest site only.
+    static INDEXING: Mutex<()> = Mutex::new(());
     let served = Arc::downgrade(served);
     std::thread::spawn(move || {
-        std::thread::sleep(CHECK_DELAY);
+        std::thread::sleep(INDEX_DELAY);
+        let _one = lock(&INDEXING);
         if !shared.is_latest(generation) {
             return;
         }
@@ -610,9 +633,11 @@ fn index_in_background(
     });
 }
 
-/// Makes every file of `served` once (keeping nothing) to find pages whose templates fail;
-/// stops as soon as a newer save is being built. Failures are published with the same site
-/// so that open tabs reload and show them.
+/// Makes every file of `served` once (keeping nothing) to find pages whose templates fail,
+/// and notes which files show each event and course; a site patched from another makes
+/// only the files that show what the patch changed, when that is known. Stops as soon as
+/// a newer save is being built. Failures are published with the same site so that open
+/// tabs reload and show them.
 fn check_in_background(
     shared: Arc<Shared>,
     served: Arc<Served>,
@@ -623,26 +648,58 @@ fn check_in_background(
         std::thread::sleep(CHECK_DELAY);
         let started = Instant::now();
         let errors = Mutex::new(Vec::new());
-        in_background(|| {
-            served
-                .layout
-                .jobs
-                .par_iter()
-                .for_each_init(Vec::new, |buf, job| {
-                    if !shared.is_latest(generation)
-                        || matches!(job, Job::Static(_) | Job::Media(_))
-                    {
-                        return;
+        let jobs = &served.layout.jobs;
+        let only: Option<Vec<u32>> = match (&served.changed, served.deps.get()) {
+            (Some(changed), Some(deps)) => {
+                let mut only: Vec<u32> = changed
+                    .iter()
+                    .flat_map(|u| deps.get(u).into_iter().flatten().copied())
+                    .collect();
+                only.sort_unstable();
+                only.dedup();
+                Some(only)
+            }
+            _ => None,
+        };
+        let is_latest = || shared.is_latest(generation);
+        let make = |buf: &mut Vec<u8>, job: Job| -> Option<Vec<Uses>> {
+            if !is_latest() || matches!(job, Job::Static(_) | Job::Media(_)) {
+                return None;
+            }
+            match served
+                .plan
+                .make_using(&served.site, &served.theme, job, buf)
+            {
+                Ok(uses) => Some(uses),
+                Err(d) => {
+                    lock(&errors).push(d);
+                    None
+                }
+            }
+        };
+        in_background(|| match &only {
+            Some(only) => only.par_iter().for_each_init(Vec::new, |buf, &i| {
+                make(buf, jobs[i as usize]);
+            }),
+            None => {
+                let used: Vec<Option<Vec<Uses>>> = jobs
+                    .par_iter()
+                    .map_init(Vec::new, |buf, &job| make(buf, job))
+                    .collect();
+                // Only a whole, clean check: a page that failed says nothing of what it shows,
+                // and must be made again after every save until it is fixed.
+                if is_latest() && lock(&errors).is_empty() {
+                    let mut deps: Deps = HashMap::new();
+                    for (i, uses) in used.into_iter().enumerate() {
+                        for u in uses.into_iter().flatten() {
+                            deps.entry(u).or_default().push(i as u32);
+                        }
                     }
-                    if let Err(d) = served
-                        .plan
-                        .make_into(&served.site, &served.theme, *job, buf)
-                    {
-                        lock(&errors).push(d);
-                    }
-                })
+                    let _ = served.deps.set(Arc::new(deps));
+                }
+            }
         });
-        if !shared.is_latest(generation) {
+        if !is_latest() {
             return;
         }
         let errors =
