@@ -9,6 +9,7 @@
 //! for a series, `data-sessions` (each session's start, end and date in words, so the
 //! "next" line moves on).
 
+use super::Uses;
 use super::dates;
 use super::labels::{Strings, label};
 use super::relations::MonthEntry;
@@ -16,15 +17,24 @@ use super::views::{Card, item_card};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EventStatus, Lang};
 use crate::site::{Session, Site};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// Listed in `theme::REQUIRED`, so a theme without it is refused when it loads.
 pub const TEMPLATE: &str = "partials/card.html";
 
 type Slot = OnceLock<Result<String, Diagnostic>>;
 
-/// The cards of one language made so far.
+/// The cards of one language made so far. A site patched from another (`serve`) shares
+/// the other's cards but for those of the events and courses changed since it was built.
 pub struct CardCache {
+    base: Arc<Slots>,
+    /// Slots of their own for the cards of `changed`.
+    fresh: HashMap<Of, Slot>,
+    changed: Vec<Uses>,
+}
+
+struct Slots {
     events: Vec<Slot>,
     months: Vec<Slot>,
     initiatives: Vec<Slot>,
@@ -32,7 +42,7 @@ pub struct CardCache {
 }
 
 /// Which card.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Of {
     /// An event as one entry: upcoming with its next session, or past.
     Event(usize),
@@ -49,19 +59,56 @@ fn slots(n: usize) -> Vec<Slot> {
 impl CardCache {
     pub fn new(site: &Site, months: usize) -> CardCache {
         CardCache {
-            events: slots(site.events.len()),
-            months: slots(months),
-            initiatives: slots(site.initiatives.len()),
-            courses: slots(site.courses.len()),
+            base: Arc::new(Slots {
+                events: slots(site.events.len()),
+                months: slots(months),
+                initiatives: slots(site.initiatives.len()),
+                courses: slots(site.courses.len()),
+            }),
+            fresh: HashMap::new(),
+            changed: Vec::new(),
+        }
+    }
+
+    /// The cards of a site patched from this one, in which `changed` say other things:
+    /// theirs are made again, every other card is shared.
+    pub fn patched(&self, changed: &[Uses], months: &[MonthEntry]) -> CardCache {
+        let mut all: Vec<Uses> = self.changed.iter().chain(changed).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut fresh = HashMap::new();
+        for &u in &all {
+            match u {
+                Uses::Event(i) => {
+                    fresh.insert(Of::Event(i), Slot::new());
+                    for (m, _) in months.iter().enumerate().filter(|(_, e)| e.event == i) {
+                        fresh.insert(Of::Month(m), Slot::new());
+                    }
+                }
+                Uses::Course(i) => {
+                    fresh.insert(Of::Course(i), Slot::new());
+                }
+            }
+        }
+        CardCache {
+            base: self.base.clone(),
+            fresh,
+            changed: all,
         }
     }
 
     pub fn slot(&self, of: Of) -> &Slot {
+        if !self.fresh.is_empty()
+            && let Some(slot) = self.fresh.get(&of)
+        {
+            return slot;
+        }
+        let base = &self.base;
         match of {
-            Of::Event(i) => &self.events[i],
-            Of::Month(i) => &self.months[i],
-            Of::Initiative(i) => &self.initiatives[i],
-            Of::Course(i) => &self.courses[i],
+            Of::Event(i) => &base.events[i],
+            Of::Month(i) => &base.months[i],
+            Of::Initiative(i) => &base.initiatives[i],
+            Of::Course(i) => &base.courses[i],
         }
     }
 }

@@ -125,7 +125,8 @@ impl Plan {
                 global.insert("lang", l.code());
                 global.insert("t", &theme.strings[&l]);
                 global.insert("now", &site.now.to_string());
-                (l, PerLang::new(Arc::new(tera), site, l, theme, &rel))
+                let cards = cards::CardCache::new(site, rel.months.len());
+                (l, PerLang::new(Arc::new(tera), site, l, theme, cards))
             })
             .collect();
         let specs = context::specs(site, &rel);
@@ -197,14 +198,18 @@ impl Plan {
     }
 
     /// The plan of `site`, made from this plan of a site that differs from it only in what
-    /// some events and courses say (not in which items there are, their relations, URLs
-    /// or dates, see `patch`): everything is shared but the cards and the site view.
+    /// the events and courses `changed` say (not in which items there are, their relations,
+    /// URLs or dates, see `patch`): everything is shared but their cards, the feeds' parts
+    /// and the site view.
     /// Its `files` are empty: they are this plan's.
-    pub fn patched(&self, site: &Site, theme: &Theme) -> Plan {
+    pub fn patched(&self, site: &Site, theme: &Theme, changed: &[Uses]) -> Plan {
         let langs = self
             .langs
             .iter()
-            .map(|(&l, per)| (l, PerLang::new(per.tera.clone(), site, l, theme, &self.rel)))
+            .map(|(&l, per)| {
+                let cards = per.cards.patched(changed, &self.rel.months);
+                (l, PerLang::new(per.tera.clone(), site, l, theme, cards))
+            })
             .collect();
         Plan {
             rel: self.rel.clone(),
@@ -505,12 +510,12 @@ impl PerLang {
         site: &Site,
         lang: Lang,
         theme: &Theme,
-        rel: &relations::Relations,
+        cards: cards::CardCache,
     ) -> PerLang {
         PerLang {
             tera,
             site_view: site_view(site, lang, theme),
-            cards: cards::CardCache::new(site, rel.months.len()),
+            cards,
             site_values: Mutex::new(std::collections::HashMap::new()),
         }
     }

@@ -100,7 +100,7 @@ impl Served {
             let _ = deps.set(known.clone());
         }
         Served {
-            plan: self.plan.patched(&site, &self.theme),
+            plan: self.plan.patched(&site, &self.theme, &changed),
             site,
             theme: self.theme.clone(),
             layout: self.layout.clone(),
@@ -442,7 +442,8 @@ impl Rebuilder {
                 )
             });
             if let Some(patched) = patched {
-                let served = last.patched(patched.site, patched.items);
+                let served =
+                    crate::timed("patch: plan", || last.patched(patched.site, patched.items));
                 let what = crate::msg!(
                     ServePatched,
                     items = patched.files,
@@ -561,12 +562,14 @@ impl Rebuilder {
         }
         self.warnings = warnings;
         let served = Arc::new(served);
-        shared.publish(Snapshot {
-            site: Some(served.clone()),
-            errors: Vec::new(),
-            stale: false,
-            generation,
-            lang,
+        crate::timed("publish", || {
+            shared.publish(Snapshot {
+                site: Some(served.clone()),
+                errors: Vec::new(),
+                stale: false,
+                generation,
+                lang,
+            })
         });
         println!("{line}");
         index_in_background(shared.clone(), &served, generation, lang);

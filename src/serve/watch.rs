@@ -105,6 +105,7 @@ fn run(
             retry = super::short_of_descriptors(&shared.current());
             continue;
         };
+        let seen = std::time::Instant::now();
         let mut changed: Vec<PathBuf> = first.ok().as_ref().map(relevant).unwrap_or_default();
         // Drain what follows closely: one save is often several events.
         while let Ok(next) = rx.recv_timeout(QUIET) {
@@ -123,6 +124,7 @@ fn run(
             .display()
             .to_string();
         let shown = crate::diagnostic::terminal_safe(&shown).into_owned();
+        crate::stage("watch: saw the save", seen);
         rebuilder.touched(changed);
         let _ = rebuilder.rebuild(shared, Some(&shown));
         retry = super::short_of_descriptors(&shared.current());
