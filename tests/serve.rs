@@ -537,10 +537,14 @@ fn edit(s: &Server, seen: &mut u64, rel: &str, from: &str, to: &str) {
     save(s, seen, rel, Some(text.replacen(from, to, 1).into_bytes()));
 }
 
+/// What `serve` printed on stdout so far.
+fn printed(s: &Server) -> String {
+    s.stdout.lock().map(|o| o.clone()).unwrap_or_default()
+}
+
 /// How many saves `serve` patched into the last site (rather than building it again).
 fn patched(s: &Server) -> usize {
-    let out = s.stdout.lock().map(|o| o.clone()).unwrap_or_default();
-    out.lines().filter(|l| l.contains("item(s) in")).count()
+    printed(s).lines().filter(|l| l.contains("item(s) in")).count()
 }
 
 /// Every file a clean build of the site writes is what `serve` answers, byte for byte.
@@ -610,7 +614,7 @@ fn after_edits_every_served_file_equals_a_clean_build() {
     edit(&s, seen, course, "summary: ", "summary: Nu ook 's avonds. ");
     let body = s.site.read(event) + "\nZie ook [het huis](@/initiatives/techniekhuis.md).\n";
     save(&s, seen, event, Some(body.into_bytes()));
-    assert_eq!(patched(&s), 4, "{}", s.stdout.lock().unwrap());
+    assert_eq!(patched(&s), 4, "{}", printed(&s));
     serves_a_clean_build(&s, "after edits of titles, summaries and bodies");
     // A field, a new file and a removed one, a picture, the site's settings: built again.
     let moved = s.site.read(event).replace("2027-03-13", "2027-04-13");
@@ -624,7 +628,7 @@ fn after_edits_every_served_file_equals_a_clean_build() {
     );
     save(&s, seen, course, None);
     save(&s, seen, "content/events/vorig-jaar.en.md", None);
-    assert_eq!(patched(&s), 4, "{}", s.stdout.lock().unwrap());
+    assert_eq!(patched(&s), 4, "{}", printed(&s));
     serves_a_clean_build(&s, "after a field, a new file and removed ones");
     // A picture: made by serve into the cache when asked for, the same bytes as build's.
     let mut png = Vec::new();
@@ -655,10 +659,10 @@ fn after_edits_every_served_file_equals_a_clean_build() {
         "image_alt: Een werkbank",
         "image_alt: Een lege werkbank",
     );
-    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    assert_eq!(patched(&s), 5, "{}", printed(&s));
     let body = s.site.read(solderen) + "\n![De werkbank](/media/werkbank.png)\n";
     save(&s, seen, solderen, Some(body.into_bytes()));
-    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    assert_eq!(patched(&s), 5, "{}", printed(&s));
     edit(
         &s,
         seen,
@@ -791,7 +795,7 @@ fn on_a_national_shaped_site_patched_saves_serve_a_clean_build() {
         "Wat je leert.",
         "Wat je leert, en waar.",
     );
-    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    assert_eq!(patched(&s), 5, "{}", printed(&s));
     serves_a_clean_build(&s, "after patched saves");
     // Moving an event to another month and a course to another place: built again.
     edit(&s, seen, event, "location: plek-01", "location: plek-11");
@@ -802,7 +806,7 @@ fn on_a_national_shaped_site_patched_saves_serve_a_clean_build() {
         "locations: [plek-06]",
         "locations: [plek-02]",
     );
-    assert_eq!(patched(&s), 5, "{}", s.stdout.lock().unwrap());
+    assert_eq!(patched(&s), 5, "{}", printed(&s));
     serves_a_clean_build(&s, "after changed fields");
 }
 
