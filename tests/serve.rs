@@ -544,7 +544,10 @@ fn printed(s: &Server) -> String {
 
 /// How many saves `serve` patched into the last site (rather than building it again).
 fn patched(s: &Server) -> usize {
-    printed(s).lines().filter(|l| l.contains("item(s) in")).count()
+    printed(s)
+        .lines()
+        .filter(|l| l.contains("item(s) in"))
+        .count()
 }
 
 /// Every file a clean build of the site writes is what `serve` answers, byte for byte.
