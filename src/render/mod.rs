@@ -436,10 +436,12 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
 /// The files of the search index (`/pagefind/…`, §2.3), in name order.
 pub fn search_files(site: &Site, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     crate::timed("search index", || {
-        let documents = crate::timed("search index: records", || {
-            records::documents(site, &theme.strings)
-        });
-        crate::search::index(documents).map_err(|detail| {
+        let langs: Vec<&'static str> = site.config.languages.iter().map(|l| l.code()).collect();
+        let documents_in = |code: &str| match Lang::parse(code) {
+            Some(lang) => records::documents(site, &theme.strings, lang),
+            None => Vec::new(),
+        };
+        crate::search::index_each(&langs, documents_in).map_err(|detail| {
             Diagnostic::error(
                 "search-index",
                 "pagefind/",

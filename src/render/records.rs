@@ -13,11 +13,10 @@ use crate::site::{Item, Site};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// Every item page of the site, in every language (worked out on every core, in the
-/// site's order).
-pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>) -> Vec<Document> {
+/// Every item page of the site in `lang` (worked out on every core, in the site's order).
+pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>, lang: Lang) -> Vec<Document> {
     let mut out = Vec::new();
-    for &lang in &site.config.languages {
+    {
         let t = &strings[&lang];
         let done = |doc: Doc| doc.finish(lang, t);
         out.par_extend(site.initiatives.par_iter().map(|item| {

@@ -42,74 +42,111 @@ pub const FOLDER: &str = "pagefind";
 const MAX_FRAGMENTS: usize = 2000;
 
 /// The files of the index for `documents`: paths under the site root
-/// (`pagefind/pagefind.js`, …) in name order, with their bytes.
+/// (`pagefind/pagefind.js`, …) in name order, with their bytes (`index_each`, for
+/// documents of every language at once).
+#[cfg(test)]
 pub fn index(documents: Vec<Document>) -> Result<Vec<(String, Vec<u8>)>, String> {
     index_with(documents, MAX_FRAGMENTS)
 }
 
+/// The index of the documents `documents_in` gives for each of `langs`: one language at
+/// a time, so that only one language's records and words are in memory at once.
+pub fn index_each(
+    langs: &[&'static str],
+    documents_in: impl Fn(&'static str) -> Vec<Document>,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    index_languages(langs, |lang| documents_in(lang), MAX_FRAGMENTS)
+}
+
+#[cfg(test)]
 fn index_with(
     documents: Vec<Document>,
     max_fragments: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let documents = last_per_url(documents);
     let langs: BTreeSet<&'static str> = documents.iter().map(|d| d.lang).collect();
+    let mut by_lang: BTreeMap<&'static str, Vec<Document>> = BTreeMap::new();
+    for doc in documents {
+        by_lang.entry(doc.lang).or_default().push(doc);
+    }
+    let langs: Vec<&'static str> = langs.into_iter().collect();
+    let by_lang = std::sync::Mutex::new(by_lang);
+    let take = |lang: &'static str| {
+        by_lang
+            .lock()
+            .ok()
+            .and_then(|mut m| m.remove(lang))
+            .unwrap_or_default()
+    };
+    index_languages(&langs, take, max_fragments)
+}
+
+/// One language's index: its files (compressed) and what the entry file says of it.
+struct Packed {
+    lang: &'static str,
+    meta_hash: String,
+    page_count: usize,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+fn index_languages(
+    langs: &[&'static str],
+    documents_in: impl Fn(&'static str) -> Vec<Document>,
+    max_fragments: usize,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let langs: BTreeSet<&'static str> = langs.iter().copied().collect();
     let mut runtime = crate::timed("search index: runtime", || runtime::runtime(&langs))?;
     let include = runtime.include_characters.clone();
-    let pages: Vec<words::Page> = crate::timed("search index: words", || {
-        documents
-            .into_par_iter()
-            .map_init(|| words::Words::new(&include), |w, doc| w.page(doc))
-            .collect()
-    });
-    // A language in which no page has words has no index, and needs no WebAssembly.
-    let found: BTreeSet<&'static str> = pages
-        .iter()
-        .filter(|p| p.has_text)
-        .map(|p| p.lang)
-        .collect();
+    let mut indexes: Vec<Packed> = Vec::new();
+    for &lang in &langs {
+        let documents = crate::timed("search index: records", || last_per_url(documents_in(lang)));
+        let pages: Vec<words::Page> = crate::timed("search index: words", || {
+            documents
+                .into_par_iter()
+                .map_init(|| words::Words::new(&include), |w, doc| w.page(doc))
+                .collect()
+        });
+        // A language in which no page has words has no index, and needs no WebAssembly.
+        if !pages.iter().any(|p| p.has_text) {
+            continue;
+        }
+        let index = crate::timed("search index: pack", || {
+            format::build(lang, pages, &runtime.version, max_fragments)
+        })?;
+        let files = crate::timed("search index: gzip", || {
+            index
+                .files
+                .into_par_iter()
+                .map_init(Gzip::new, |gz, (name, bytes)| (name, gz.pack(&bytes)))
+                .collect()
+        });
+        indexes.push(Packed {
+            lang,
+            meta_hash: index.meta_hash,
+            page_count: index.page_count,
+            files,
+        });
+    }
+    let found: BTreeSet<&'static str> = indexes.iter().map(|i| i.lang).collect();
     if found != langs {
         runtime = runtime::runtime(&found)?;
     }
-    let mut by_lang: BTreeMap<&'static str, Vec<words::Page>> = BTreeMap::new();
-    for page in pages.into_iter().filter(|p| found.contains(p.lang)) {
-        by_lang.entry(page.lang).or_default().push(page);
-    }
-    let indexes: Vec<(&str, format::Index)> = crate::timed("search index: pack", || {
-        by_lang
-            .into_par_iter()
-            .map(|(lang, pages)| {
-                Ok((
-                    lang,
-                    format::build(lang, pages, &runtime.version, max_fragments)?,
-                ))
-            })
-            .collect::<Result<_, String>>()
-    })?;
     let entry = Entry {
         version: &runtime.version,
         languages: indexes
             .iter()
-            .map(|(lang, index)| {
+            .map(|index| {
                 let language = EntryLanguage {
                     hash: &index.meta_hash,
-                    wasm: runtime.stemmed.contains(*lang).then_some(*lang),
+                    wasm: runtime.stemmed.contains(index.lang).then_some(index.lang),
                     page_count: index.page_count,
                 };
-                (*lang, language)
+                (index.lang, language)
             })
             .collect(),
         include_characters: &include,
     };
     let entry = serde_json::to_vec(&entry).map_err(|e| format!("pagefind-entry.json: {e}"))?;
-    let packed: Vec<(String, Vec<u8>)> = crate::timed("search index: gzip", || {
-        indexes
-            .into_iter()
-            .flat_map(|(_, index)| index.files)
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map_init(Gzip::new, |gz, (name, bytes)| (name, gz.pack(&bytes)))
-            .collect()
-    });
+    let packed = indexes.into_iter().flat_map(|index| index.files);
     let mut out: Vec<(String, Vec<u8>)> = runtime
         .files
         .into_iter()

@@ -53,7 +53,6 @@ pub struct Entry {
 /// One document with its words.
 pub struct Page {
     pub url: String,
-    pub lang: &'static str,
     /// The text as a result's excerpt shows it: its words with one space between.
     pub content: String,
     pub word_count: usize,
@@ -230,7 +229,6 @@ impl<'a> Words<'a> {
         }
         Page {
             url: doc.url,
-            lang: doc.lang,
             content,
             word_count: position.max(1) as usize,
             meta: doc.meta,
