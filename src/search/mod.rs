@@ -55,7 +55,7 @@ pub fn index_each(
     langs: &[&'static str],
     documents_in: impl Fn(&'static str) -> Vec<Document>,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    index_languages(langs, |lang| documents_in(lang), MAX_FRAGMENTS)
+    index_languages(langs, documents_in, MAX_FRAGMENTS)
 }
 
 #[cfg(test)]
