@@ -25,6 +25,10 @@ pub struct History {
     dirty: HashSet<String>,
     /// `SOURCE_DATE_EPOCH`, if set.
     clamp: Option<Timestamp>,
+    /// Where the site root is in the repository (`git rev-parse --show-prefix`).
+    prefix: String,
+    /// Read from git (not a site outside git).
+    in_git: bool,
 }
 
 impl History {
@@ -77,17 +81,7 @@ impl History {
             // No commits yet: no history.
             Git::Failed(None) | Git::Missing => return (outside, warnings),
         };
-        let status = match git(
-            root,
-            &[
-                "status",
-                "--porcelain=v1",
-                "-z",
-                "--untracked-files=all",
-                "--",
-                "content",
-            ],
-        ) {
+        let status = match git(root, &status_of(&["content"])) {
             Git::Ran(status) => status,
             _ => String::new(),
         };
@@ -109,9 +103,33 @@ impl History {
                 items,
                 dirty,
                 clamp,
+                prefix,
+                in_git: true,
             },
             warnings,
         )
+    }
+
+    /// Asks git again whether the files at `rels` (relative to the root) are committed as
+    /// they are: a save in `serve` changes that without a new load. False if git could not
+    /// be asked; outside git there is nothing to ask.
+    pub fn refresh(&mut self, root: &Path, rels: &[&str]) -> bool {
+        if !self.in_git || rels.is_empty() {
+            return true;
+        }
+        let Git::Ran(status) = git(root, &status_of(rels)) else {
+            return false;
+        };
+        for rel in rels {
+            self.dirty.remove(*rel);
+        }
+        let prefix = self.prefix.as_str();
+        self.dirty.extend(
+            parse_status(&status)
+                .into_iter()
+                .filter_map(|p| p.strip_prefix(prefix).map(str::to_string)),
+        );
+        true
     }
 
     /// Clamps a time to `SOURCE_DATE_EPOCH`, if set.
@@ -200,6 +218,19 @@ enum Git {
 }
 
 /// Runs git in `root`.
+/// `git status` of `paths`: every file not committed as it is, untracked ones too.
+fn status_of<'a>(paths: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--",
+    ];
+    args.extend_from_slice(paths);
+    args
+}
+
 fn git(root: &Path, args: &[&str]) -> Git {
     let out = match Command::new("git")
         .arg("-C")

@@ -85,9 +85,9 @@ pub struct ReadCache {
 }
 
 impl ReadCache {
-    /// The text and modification time kept for the file at `path`.
-    pub fn get(&self, path: &Path) -> Option<(&Arc<str>, Option<SystemTime>)> {
-        self.files.get(path).map(|(_, time, text)| (text, *time))
+    /// The modification time kept for the file at `path`.
+    pub fn modified(&self, path: &Path) -> Option<SystemTime> {
+        self.files.get(path).and_then(|(_, time, _)| *time)
     }
 
     /// Keeps what was just read from `path` (by `serve`'s patch, outside a walk): the

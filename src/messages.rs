@@ -278,8 +278,8 @@ ids! {
     UrlWordTakenHelp, MakerStatic, MakerMedia, MakerImage, MakerPage, MakerAlias,
     MakerFeed, MakerItself, MadeTwice, MadeTwiceHelp,
     // `serve`'s own lines.
-    ServeListening, ServeStopped, ServeRebuilt, ServePatched, ServeAfter, ServeWarnings, ServeNothingYet,
-    ServeLastGood, ServeChecked, ServePagesFail,
+    ServeListening, ServeStopped, ServeRebuilt, ServePatched, ServeAfter, ServeWarnings,
+    ServeNothingYet, ServeLastGood, ServeChecked, ServePagesFail,
     // `werkplaats new`: its comments, example text and replies.
     NewNoneYet, NewChooseOne, NewSummary, NewDraft, NewSlug, NewImage, NewImageAlt, NewAliases,
     NewOneOf, NewIds, NewAmount, NewStart, NewOnline, NewUid, NewUpdated, NewSequence,

@@ -57,11 +57,11 @@ impl ParseCache {
         self.config.as_ref()
     }
 
-    /// What parsing the file at `rel` gave last: its text, the parsed file, its problems.
-    pub fn get(&self, rel: &str) -> Option<(&Arc<str>, Option<&Parsed>, &[Diagnostic])> {
+    /// What parsing the file at `rel` gave last: the parsed file and its problems.
+    pub fn get(&self, rel: &str) -> Option<(Option<&Parsed>, &[Diagnostic])> {
         self.files
             .get(rel)
-            .map(|c| (&c.text, c.parsed.as_ref(), c.diags.as_slice()))
+            .map(|c| (c.parsed.as_ref(), c.diags.as_slice()))
     }
 
     /// True if a file at `rel`, or in a folder at `rel`, was parsed.

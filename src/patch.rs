@@ -21,25 +21,28 @@ use std::sync::Arc;
 pub struct Patched {
     pub site: Site,
     pub warnings: Vec<Diagnostic>,
-    /// How many files it read again.
-    pub files: usize,
-    /// The events and courses it changed.
+    /// The events and courses it changed (none: the save changed nothing the site shows).
     pub items: Vec<Uses>,
 }
 
-/// One changed file, read and parsed, not yet kept.
+/// One changed file, read and parsed, not yet kept in the caches.
 struct Edit {
+    /// Where the watcher saw it, as loading names it.
     path: PathBuf,
+    /// Its size when read.
     len: u64,
+    /// It as loading would have read it.
     file: SourceFile,
     parsed: ItemFile,
+    /// What parsing it found (warnings only: an error is not patched).
     diags: Vec<Diagnostic>,
+    /// What the last load parsed at its path, and found there.
     old: ItemFile,
     old_diags: Vec<Diagnostic>,
 }
 
 /// `last` with the files at `changed` read again, if a patch can make it (see the module);
-/// `None` leaves `cache` as it was. `warnings` are those of `last`.
+/// `None` leaves the read and parse caches as they were. `warnings` are those of `last`.
 pub fn patch(
     last: &Site,
     warnings: &[Diagnostic],
@@ -47,6 +50,73 @@ pub fn patch(
     changed: &[PathBuf],
     cache: &mut Cache,
 ) -> Option<Patched> {
+    let edits = read_edits(last, warnings, root, changed, cache)?;
+    // Whether git sees an event's files as committed decides its time of change: ask
+    // again for the files just saved (the last load asked before they were).
+    let events: Vec<&str> = edits
+        .iter()
+        .filter(|e| e.file.kind == Kind::Event)
+        .map(|e| e.file.rel.as_str())
+        .collect();
+    if !cache.history.refresh(root, &events) {
+        return None;
+    }
+    let mut site = last.clone();
+    let mut warnings = warnings.to_vec();
+    let mut items = Vec::new();
+    for edit in &edits {
+        let links = &site.links;
+        let mut gone = edit.old_diags.clone();
+        links.check(&edit.old.text.body, &edit.old.text.source, &mut gone);
+        let mut found = edit.diags.clone();
+        links.check(&edit.parsed.text.body, &edit.parsed.text.source, &mut found);
+        if found.iter().any(Diagnostic::is_error) {
+            return None;
+        }
+        for d in &gone {
+            if let Some(i) = warnings.iter().position(|w| w == d) {
+                warnings.remove(i);
+            }
+        }
+        warnings.extend(found);
+        items.push(replace(&mut site, edit, &edits, root, cache)?);
+    }
+    items.sort_unstable();
+    items.dedup();
+    for edit in edits {
+        let text = edit.file.text.clone();
+        cache
+            .read
+            .keep(edit.path, edit.len, edit.file.modified, text.clone());
+        cache.parse.keep(
+            edit.file.rel,
+            text,
+            Some(Parsed::Item(Box::new(edit.parsed))),
+            edit.diags,
+        );
+    }
+    // Also the names passed by (kept files are no longer dirty already).
+    for path in changed {
+        cache.read.dirty.remove(path);
+    }
+    crate::diagnostic::sort(&mut warnings);
+    warnings.dedup();
+    Some(Patched {
+        site,
+        warnings,
+        items,
+    })
+}
+
+/// The files at `changed`, read and parsed, if every one is an event or course file of
+/// `last` that still describes its item in the same way; `None` otherwise.
+fn read_edits(
+    last: &Site,
+    warnings: &[Diagnostic],
+    root: &Path,
+    changed: &[PathBuf],
+    cache: &Cache,
+) -> Option<Vec<Edit>> {
     let config = cache.parse.config()?;
     if *config != last.config || changed.is_empty() {
         return None;
@@ -55,11 +125,17 @@ pub fn patch(
     for path in changed {
         let rel = crate::load::rel_path(root, path);
         // A symlink, a folder, a file that is gone: the whole site is loaded again. Only a
-        // name that came and went between two looks (an editor's test file) is passed by.
+        // name that came and went between two looks (an editor's test file) is passed by:
+        // one that nothing was read from and no warning is about.
         let Ok(meta) = std::fs::symlink_metadata(path) else {
+            let under = format!("{rel}/");
+            let warned = warnings
+                .iter()
+                .any(|w| w.file == rel || w.file.starts_with(&under));
             if rel.starts_with("content/")
                 && !rel.starts_with("content/media/")
                 && !cache.parse.holds(&rel)
+                && !warned
             {
                 continue;
             }
@@ -68,7 +144,7 @@ pub fn patch(
         if !meta.file_type().is_file() {
             return None;
         }
-        let (_, old, old_diags) = cache.parse.get(&rel)?;
+        let (old, old_diags) = cache.parse.get(&rel)?;
         let Some(Parsed::Item(old)) = old else {
             return None;
         };
@@ -102,50 +178,7 @@ pub fn patch(
             old_diags: old_diags.to_vec(),
         });
     }
-    let files = edits.len();
-    let mut site = last.clone();
-    let mut warnings = warnings.to_vec();
-    let mut items = Vec::new();
-    for edit in &edits {
-        let links = &site.links;
-        let mut gone = edit.old_diags.clone();
-        links.check(&edit.old.text.body, &edit.old.text.source, &mut gone);
-        let mut found = edit.diags.clone();
-        links.check(&edit.parsed.text.body, &edit.parsed.text.source, &mut found);
-        if found.iter().any(Diagnostic::is_error) {
-            return None;
-        }
-        for d in &gone {
-            if let Some(i) = warnings.iter().position(|w| w == d) {
-                warnings.remove(i);
-            }
-        }
-        warnings.extend(found);
-        items.push(replace(&mut site, edit, root, cache)?);
-    }
-    for edit in edits {
-        let text = edit.file.text.clone();
-        cache
-            .read
-            .keep(edit.path, edit.len, edit.file.modified, text.clone());
-        cache.parse.keep(
-            edit.file.rel,
-            text,
-            Some(Parsed::Item(Box::new(edit.parsed))),
-            edit.diags,
-        );
-    }
-    for path in changed {
-        cache.read.dirty.remove(path);
-    }
-    crate::diagnostic::sort(&mut warnings);
-    warnings.dedup();
-    Some(Patched {
-        site,
-        warnings,
-        files,
-        items,
-    })
+    Some(edits)
 }
 
 /// The language a Markdown file's name gives (`x.en.md`), `None` for the default (`x.md`),
@@ -178,28 +211,16 @@ fn same_shape(old: &ItemFile, new: &ItemFile) -> bool {
 }
 
 /// Replaces the item `edit` changed in `site`: its text in the file's language, its fields
-/// if it is the canonical file, its bodies, and an event's schedule (when it changed).
-fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<Uses> {
-    let languages = site.config.languages.clone();
-    let default = site.default_lang();
+/// if it is the canonical file, its bodies, and an event's schedule (its time of change
+/// comes from its files' times: those of this save's `edits`, else as last loaded).
+fn replace(
+    site: &mut Site,
+    edit: &Edit,
+    edits: &[Edit],
+    root: &Path,
+    cache: &Cache,
+) -> Option<Uses> {
     let new = &edit.parsed;
-    fn updated<F: Clone>(
-        item: &Item<F>,
-        new: &ItemFile,
-        fields: Option<F>,
-        languages: &[Lang],
-        default: Lang,
-        links: &crate::links::Links,
-    ) -> Item<F> {
-        let mut item = item.clone();
-        if let (Some((common, _)), Some(fields)) = (&new.canonical, fields) {
-            item.common = common.clone();
-            item.fields = fields;
-        }
-        item.texts.insert(new.lang, new.text.clone());
-        crate::links::resolve_item(&mut item, languages, default, links);
-        item
-    }
     match (new.kind, new.canonical.as_ref().map(|(_, f)| f)) {
         (Kind::Course, fields) => {
             let fields = match fields {
@@ -208,14 +229,7 @@ fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<U
                 None => None,
             };
             let i = by_id(&site.courses, &new.id)?;
-            let item = updated(
-                &site.courses[i],
-                new,
-                fields,
-                &languages,
-                default,
-                &site.links,
-            );
+            let item = updated(&site.courses[i], new, fields, site);
             site.courses[i] = Arc::new(item);
             Some(Uses::Course(i))
         }
@@ -226,18 +240,10 @@ fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<U
                 None => None,
             };
             let i = by_id(&site.events, &new.id)?;
-            let item = updated(
-                &site.events[i],
-                new,
-                fields,
-                &languages,
-                default,
-                &site.links,
-            );
-            // The times of the event's other files, as the last load read them.
-            let modified = |rel: &str| match rel == edit.file.rel {
-                true => edit.file.modified,
-                false => cache.read.get(&root.join(rel)).and_then(|(_, time)| time),
+            let item = updated(&site.events[i], new, fields, site);
+            let modified = |rel: &str| match edits.iter().find(|e| e.file.rel == rel) {
+                Some(e) => e.file.modified,
+                None => cache.read.modified(&root.join(rel)),
             };
             let (schedule, _) = crate::assemble::schedule(site, &item, modified, &cache.history);
             site.schedules[i] = schedule;
@@ -246,6 +252,20 @@ fn replace(site: &mut Site, edit: &Edit, root: &Path, cache: &Cache) -> Option<U
         }
         _ => None,
     }
+}
+
+/// `item` with the file `new` in its place: its text in that language, its common part
+/// and `fields` if it is the canonical file, and its bodies with links resolved again.
+fn updated<F: Clone>(item: &Item<F>, new: &ItemFile, fields: Option<F>, site: &Site) -> Item<F> {
+    let mut item = item.clone();
+    if let (Some((common, _)), Some(fields)) = (&new.canonical, fields) {
+        item.common = common.clone();
+        item.fields = fields;
+    }
+    item.texts.insert(new.lang, new.text.clone());
+    let languages = &site.config.languages;
+    crate::links::resolve_item(&mut item, languages, site.default_lang(), &site.links);
+    item
 }
 
 /// Where the item `id` is in a list sorted by id (as `assemble` makes them).

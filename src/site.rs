@@ -163,7 +163,8 @@ impl Schedule {
     }
 }
 
-/// Cheap to clone: items, pictures and link targets are shared.
+/// A clone shares the items, pictures and link targets; the rest (the schedules, places,
+/// organisations and settings) is copied, which costs milliseconds on a national site.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,

@@ -1077,3 +1077,61 @@ fn a_named_pipe_while_serving_is_shown_and_later_saves_still_arrive() {
         });
     }
 }
+
+/// Runs git in the site with a fixed author and time.
+fn git(site: &Site, args: &[&str], date: &str) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(site.root())
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_NAME", "Redactie")
+        .env("GIT_AUTHOR_EMAIL", "redactie@example.org")
+        .env("GIT_COMMITTER_NAME", "Redactie")
+        .env("GIT_COMMITTER_EMAIL", "redactie@example.org")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}");
+}
+
+#[test]
+fn in_git_a_patched_event_changed_when_a_clean_build_says() {
+    // An event committed in January and saved now: from then on git sees its file as not
+    // committed as it is, so it changed when the file did (in May here), as in a build.
+    let site = Site::new(&[]);
+    let january = "2026-01-05T12:00:00Z";
+    git(&site, &["init", "-q"], january);
+    git(&site, &["add", "."], january);
+    git(&site, &["commit", "-q", "-m", "begin"], january);
+    let s = start_at(site, &["--messages", "en"], Some("1795258800"));
+    let mut seen = generation(&s.addr, 0);
+    let rel = "content/events/open-dag.nl.md";
+    let text = s
+        .site
+        .read(rel)
+        .replacen("summary: ", "summary: Nieuw, ", 1);
+    s.site.write(rel, text);
+    let may = std::time::UNIX_EPOCH + Duration::from_secs(1_780_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(s.site.root().join(rel))
+        .and_then(|f| f.set_modified(may))
+        .expect("set the file's time");
+    let next = generation(&s.addr, seen);
+    assert!(next > seen, "the tab is told");
+    std::thread::sleep(Duration::from_millis(600));
+    seen = generation(&s.addr, 0);
+    assert!(seen >= next);
+    assert!(patched(&s) >= 1, "{}", printed(&s));
+    // Only the first build: the save was patched in.
+    assert_eq!(
+        printed(&s).matches("rebuilt in").count(),
+        1,
+        "{}",
+        printed(&s)
+    );
+    let ics = get(&s.addr, "/agenda/open-dag.ics").body;
+    assert!(ics.contains("LAST-MODIFIED:20260528T"), "{ics}");
+    serves_a_clean_build(&s, "after a save in git");
+}

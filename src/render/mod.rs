@@ -312,6 +312,11 @@ impl Plan {
                 match spec {
                     Spec::Event(i) => uses.push(Uses::Event(i)),
                     Spec::Course(i) => uses.push(Uses::Course(i)),
+                    // The site map names every event and course.
+                    Spec::SiteMap => {
+                        uses.extend((0..site.events.len()).map(Uses::Event));
+                        uses.extend((0..site.courses.len()).map(Uses::Course));
+                    }
                     _ => {}
                 }
                 uses.extend(shown.into_iter().filter_map(|of| match of {

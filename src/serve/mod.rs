@@ -1,12 +1,14 @@
 //! `werkplaats serve`: assembles the site in memory with the base URL rewritten to the
 //! local address, serves it with tiny_http (one thread per request, so long-polling tabs
 //! never starve page requests), watches `content/` and `themes/`, and after each save
-//! re-parses only the files whose text changed, assembles the whole site again, swaps it
-//! in with one pointer store, and only then wakes the waiting browser tabs. Files are made
-//! from the published site when asked for, so a reload never sees a half-built site and
-//! the wait does not grow with the number of pages. A failed rebuild keeps the last good
-//! site and adds an overlay naming the problems. `public/` is never touched; only paths in
-//! the site's plan are ever served.
+//! makes the new site, swaps it in with one pointer store, and only then wakes the waiting
+//! browser tabs. A save that changed only what some events and courses say is patched
+//! into the last site (`crate::patch`: the files the watcher named, read and parsed again,
+//! nothing else); any other save re-parses the files whose text changed and assembles the
+//! whole site again. Files are made from the published site when asked for, so a reload
+//! never sees a half-built site and the wait does not grow with the number of pages. A
+//! failed rebuild keeps the last good site and adds an overlay naming the problems.
+//! `public/` is never touched; only paths in the site's plan are ever served.
 
 mod backend;
 mod door;
@@ -48,8 +50,12 @@ pub struct Served {
     /// Which files show each event and course: found by the background check of every
     /// file, kept by the sites patched from this one (a patch changes no list).
     deps: OnceLock<Arc<Deps>>,
-    /// The events and courses that differ from the site this one was patched from.
+    /// The events and courses whose files the background check must make again: those
+    /// this site changed, and those of earlier patches whose check did not finish clean.
+    /// `None`: every file.
     changed: Option<Vec<Uses>>,
+    /// Its background check made what it had to and found no problem.
+    checked: AtomicBool,
     made: Mutex<HashMap<usize, Arc<Vec<u8>>>>,
     /// The search index's files (`pagefind/…`): made after the site is published, so a
     /// save reloads the page first; a browser asking for them waits until they are made.
@@ -87,6 +93,7 @@ impl Served {
             counts,
             deps: OnceLock::new(),
             changed: None,
+            checked: AtomicBool::new(false),
             made: Mutex::new(HashMap::new()),
             search: OnceLock::new(),
         })
@@ -99,14 +106,26 @@ impl Served {
         if let Some(known) = self.deps.get() {
             let _ = deps.set(known.clone());
         }
+        let plan = self.plan.patched(&site, &self.theme, &changed);
+        let to_check = match (&self.changed, self.checked.load(Ordering::SeqCst)) {
+            (_, true) => Some(changed),
+            (Some(before), false) => {
+                let mut all: Vec<Uses> = before.iter().chain(&changed).copied().collect();
+                all.sort_unstable();
+                all.dedup();
+                Some(all)
+            }
+            (None, false) => None,
+        };
         Served {
-            plan: self.plan.patched(&site, &self.theme, &changed),
+            plan,
             site,
             theme: self.theme.clone(),
             layout: self.layout.clone(),
             counts: self.counts,
             deps,
-            changed: Some(changed),
+            changed: to_check,
+            checked: AtomicBool::new(false),
             made: Mutex::new(HashMap::new()),
             search: OnceLock::new(),
         }
@@ -208,6 +227,20 @@ impl Shared {
 
     fn next_generation(&self) -> u64 {
         self.latest.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// The generation after `generation` if that is still the newest (no save since), so
+    /// that what was found about a site is never published over a newer one.
+    fn next_generation_after(&self, generation: u64) -> Option<u64> {
+        self.latest
+            .compare_exchange(
+                generation,
+                generation + 1,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            )
+            .ok()
+            .map(|g| g + 1)
     }
 
     fn is_latest(&self, generation: u64) -> bool {
@@ -387,6 +420,9 @@ pub struct Rebuilder {
     warned: HashSet<Diagnostic>,
     /// The warnings of the site served now (a patch changes them).
     warnings: Vec<Diagnostic>,
+    /// The site this rebuilder published last, if its rebuild succeeded: the next save
+    /// may be patched onto it.
+    served: Option<Arc<Served>>,
 }
 
 /// How long the background check waits, so the reloading tabs' requests go first.
@@ -403,6 +439,7 @@ impl Rebuilder {
             cache: crate::Cache::default(),
             warned: HashSet::new(),
             warnings: Vec::new(),
+            served: None,
         }
     }
 
@@ -428,7 +465,8 @@ impl Rebuilder {
             crate::config::message_lang(&self.options.root),
         );
         let previous = shared.current();
-        if let Some(last) = previous.site.as_ref().filter(|_| !previous.stale) {
+        // Patched only onto the site this rebuilder made last, if that one was good.
+        if let Some(last) = self.served.clone() {
             let mut touched: Vec<std::path::PathBuf> =
                 self.cache.read.dirty.iter().cloned().collect();
             touched.sort();
@@ -442,11 +480,16 @@ impl Rebuilder {
                 )
             });
             if let Some(patched) = patched {
+                if patched.items.is_empty() {
+                    // A name that came and went: nothing the site shows changed.
+                    return Ok(());
+                }
+                let items = patched.items.len();
                 let served =
                     crate::timed("patch: plan", || last.patched(patched.site, patched.items));
                 let what = crate::msg!(
                     ServePatched,
-                    items = patched.files,
+                    items = items,
                     ms = started.elapsed().as_millis() as u64
                 );
                 self.publish(
@@ -503,6 +546,8 @@ impl Rebuilder {
         };
         self.show_warnings(&warnings, lang);
         self.warnings = warnings;
+        // The caches now hold what failed: the next save loads the whole site again.
+        self.served = None;
         for d in &errors {
             eprint!("{}", d.human(lang));
         }
@@ -562,6 +607,7 @@ impl Rebuilder {
         }
         self.warnings = warnings;
         let served = Arc::new(served);
+        self.served = Some(served.clone());
         crate::timed("publish", || {
             shared.publish(Snapshot {
                 site: Some(served.clone()),
@@ -708,6 +754,7 @@ fn check_in_background(
         let errors =
             crate::render::sorted_errors(errors.into_inner().unwrap_or_else(|e| e.into_inner()));
         if errors.is_empty() {
+            served.checked.store(true, Ordering::SeqCst);
             let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
             println!(
                 "{}",
@@ -722,7 +769,9 @@ fn check_in_background(
             "{}",
             crate::msg!(ServePagesFail, pages = errors.len()).text(lang)
         );
-        let generation = shared.next_generation();
+        let Some(generation) = shared.next_generation_after(generation) else {
+            return;
+        };
         shared.publish(Snapshot {
             site: Some(served),
             errors,
