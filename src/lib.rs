@@ -148,14 +148,25 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// What a load keeps for the next one: `serve` keeps one between saves, so files that did
-/// not change are not read or parsed again; `build` and `check` pass an empty one.
+/// What a load keeps for the next one: `serve` keeps one between saves (`Cache::keeping`),
+/// so files that did not change are not read or parsed again; `build` and `check` pass an
+/// empty one that keeps no parse results.
 #[derive(Default)]
 pub struct Cache {
     pub read: load::ReadCache,
     pub parse: parse::ParseCache,
     /// The git history the last load read.
     pub history: history::History,
+}
+
+impl Cache {
+    /// A cache that keeps what it parsed for the next load.
+    pub fn keeping() -> Cache {
+        Cache {
+            parse: parse::ParseCache::keeping(),
+            ..Cache::default()
+        }
+    }
 }
 
 /// Stages 1–3 and the theme: everything `check` needs and `build` renders from.

@@ -39,6 +39,9 @@ pub struct ItemFile {
 /// file whose text is unchanged, under an unchanged site configuration, is not parsed again.
 #[derive(Default)]
 pub struct ParseCache {
+    /// Whether to keep what is parsed for the next load (`serve`); a cache that keeps
+    /// nothing hands each result on without a copy (`build`, `check`).
+    keeps: bool,
     /// The configuration the files were parsed under (with `serve`'s base URL and the
     /// theme's words, which pages and suggestions depend on).
     config: Option<SiteConfig>,
@@ -52,6 +55,13 @@ struct Cached {
 }
 
 impl ParseCache {
+    /// A cache that keeps what is parsed for the next load.
+    pub fn keeping() -> ParseCache {
+        ParseCache {
+            keeps: true,
+            ..ParseCache::default()
+        }
+    }
     /// The configuration the kept files were parsed under.
     pub fn config(&self) -> Option<&SiteConfig> {
         self.config.as_ref()
@@ -98,6 +108,10 @@ pub fn parse_all(
     config: &SiteConfig,
     cache: &mut ParseCache,
 ) -> (Vec<Parsed>, Vec<Diagnostic>) {
+    if !cache.keeps {
+        let results = files.par_iter().map(|f| parse_file(f, config)).collect();
+        return gather(results);
+    }
     if cache.config.as_ref() != Some(config) {
         cache.config = Some(config.clone());
         cache.files.clear();

@@ -436,7 +436,7 @@ impl Rebuilder {
         Rebuilder {
             options,
             messages,
-            cache: crate::Cache::default(),
+            cache: crate::Cache::keeping(),
             warned: HashSet::new(),
             warnings: Vec::new(),
             served: None,
