@@ -263,3 +263,38 @@ fn an_alias_on_a_page_of_a_list_is_a_collision() {
         "{diags:#?}"
     );
 }
+
+#[test]
+fn the_home_page_shows_fifty_initiatives_and_links_to_them_all() {
+    let site = Site::new(&[]);
+    let build = |site: &Site| {
+        let run = site.build();
+        assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    };
+    build(&site);
+    let few = page(&site, "index.html");
+    assert_eq!(card_links(&few, "/initiatieven/").len(), 1);
+    assert!(
+        !few.contains("Bekijk alle initiatieven"),
+        "one initiative: no link"
+    );
+    for i in 0..55 {
+        site.write(
+            &format!("content/initiatives/netwerk-{i:02}.nl.md"),
+            format!("---\ntitle: Netwerk {i:02}\nsummary: Een netwerk.\nstatus: active\n---\n"),
+        );
+    }
+    build(&site);
+    let home = page(&site, "index.html");
+    assert_eq!(
+        card_links(&home, "/initiatieven/").len(),
+        50,
+        "a page's worth"
+    );
+    assert!(
+        home.contains(r#"<p><a href="/initiatieven/">Bekijk alle initiatieven</a></p>"#),
+        "and a way to the rest"
+    );
+    let english = page(&site, "en/index.html");
+    assert!(english.contains(r#"<a href="/en/initiatives/">See all initiatives</a>"#));
+}

@@ -214,7 +214,10 @@ fn build_page(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
 #[derive(Serialize)]
 struct HomeView {
     events: Upcoming,
+    /// The first page's worth of initiatives (§2.4: no list without bound).
     initiatives: Vec<String>,
+    /// The list of every initiative, when there are more than the home page shows.
+    initiatives_url: Option<String>,
     audiences: Vec<Link>,
     agenda_url: String,
 }
@@ -228,6 +231,7 @@ fn home(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
     let description = c.description.text(cx.lang, c.default_lang()).to_string();
     let mut meta = cx.meta(spec, "home", title, description);
     meta.json_ld = json_ld(&jsonld::website(cx.site, cx.lang));
+    let initiatives = cx.site.initiatives.len();
     let view = HomeView {
         events: Upcoming::first(
             cx,
@@ -235,7 +239,9 @@ fn home(cx: &Ctx, spec: Spec) -> Result<Built, Diagnostic> {
             HOME_EVENTS,
             urls::section(c, Section::Events, cx.lang),
         )?,
-        initiatives: cx.all_cards(Of::Initiative, cx.site.initiatives.len())?,
+        initiatives: cx.all_cards(Of::Initiative, initiatives.min(paging::PER_PAGE))?,
+        initiatives_url: (initiatives > paging::PER_PAGE)
+            .then(|| urls::section(c, Section::Initiatives, cx.lang)),
         audiences: cx.audience_links(&AUDIENCES.iter().map(|a| a.to_string()).collect::<Vec<_>>()),
         agenda_url: urls::section(c, Section::Events, cx.lang),
     };
