@@ -138,12 +138,78 @@ struct Merged {
 }
 
 /// A page's words, packed: where each is, and the CBOR that `words` point into.
-struct Packed {
+/// One page's words, packed, and its fragment: all the index keeps of a page.
+pub struct Packed {
     words: Vec<(Arc<str>, OnPage)>,
     bytes: Vec<u8>,
     fragment: String,
     full_hash: String,
     word_count: usize,
+}
+
+/// What packing a page needs to know of every page of the language: the metadata fields,
+/// the sort orders, the filters and whether fragments are bundled. Made from the pages'
+/// metadata alone, so each page can be packed as soon as its words are known.
+pub struct Shape {
+    meta_fields: Vec<String>,
+    sorts: Vec<MetaSort>,
+    filters: BTreeMap<String, BTreeMap<String, Vec<usize>>>,
+    grouped: bool,
+}
+
+/// The metadata of one page: its fields, filters and sort keys.
+pub type PageMeta<'a> = (
+    &'a BTreeMap<String, String>,
+    &'a BTreeMap<String, Vec<String>>,
+    &'a BTreeMap<String, String>,
+);
+
+impl Shape {
+    /// The shape of the index of the pages described by `pages`, in their order (a page's
+    /// number is its place).
+    pub fn of(pages: &[PageMeta<'_>], max_fragments: usize) -> Shape {
+        let meta_fields: Vec<String> = pages
+            .iter()
+            .flat_map(|p| p.0.keys().cloned())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let sort_keys: Vec<&BTreeMap<String, String>> = pages.iter().map(|p| p.2).collect();
+        let sorts = sorts(&sort_keys);
+        let grouped = max_fragments > 0 && max_fragments < pages.len();
+        let mut filters: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+        for (number, page) in pages.iter().enumerate() {
+            for (filter, values) in page.1 {
+                // A filter without values is no filter (Pagefind writes no file for it).
+                if values.is_empty() {
+                    continue;
+                }
+                let filter = match filters.get_mut(filter) {
+                    Some(f) => f,
+                    None => filters.entry(filter.clone()).or_default(),
+                };
+                for value in values {
+                    match filter.get_mut(value) {
+                        Some(pages) => pages.push(number),
+                        None => {
+                            filter.insert(value.clone(), vec![number]);
+                        }
+                    }
+                }
+            }
+        }
+        Shape {
+            meta_fields,
+            sorts,
+            filters,
+            grouped,
+        }
+    }
+
+    /// Packs page `number` (its place among the pages this shape was made of).
+    pub fn pack(&self, lang: &str, number: usize, page: Page) -> Packed {
+        pack(lang, number, page, &self.meta_fields, self.grouped)
+    }
 }
 
 /// The index of `pages` (all in `lang`, in the order the site lists them: a page's number
@@ -157,45 +223,38 @@ pub fn build(
 ) -> Result<Index, String> {
     // A page without words is not in Pagefind's index.
     let pages: Vec<Page> = pages.into_iter().filter(|p| p.has_text).collect();
-    if u32::try_from(pages.len()).is_err() {
-        return Err(format!("too many pages in {lang} to index"));
-    }
-    let meta_fields: Vec<String> = pages
+    let described: Vec<PageMeta<'_>> = pages
         .iter()
-        .flat_map(|p| p.meta.keys().cloned())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
+        .map(|p| (&p.meta, &p.filters, &p.sort))
         .collect();
-    let sorts = sorts(&pages);
-    let grouped = max_fragments > 0 && max_fragments < pages.len();
-    let mut filters: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
-    for (number, page) in pages.iter().enumerate() {
-        for (filter, values) in &page.filters {
-            // A filter without values is no filter (Pagefind writes no file for it).
-            if values.is_empty() {
-                continue;
-            }
-            let filter = match filters.get_mut(filter) {
-                Some(f) => f,
-                None => filters.entry(filter.clone()).or_default(),
-            };
-            for value in values {
-                match filter.get_mut(value) {
-                    Some(pages) => pages.push(number),
-                    None => {
-                        filter.insert(value.clone(), vec![number]);
-                    }
-                }
-            }
-        }
-    }
+    let shape = Shape::of(&described, max_fragments);
+    drop(described);
     // Each page's words are packed and let go of, so that their memory is used again.
     let packed: Vec<Packed> = pages
         .into_par_iter()
         .enumerate()
-        .map(|(number, page)| pack(lang, number, page, &meta_fields, grouped))
+        .map(|(number, page)| shape.pack(lang, number, page))
         .collect();
+    finish(lang, packed, shape, version, max_fragments)
+}
 
+/// The index of the pages `packed` (each packed by `shape`, in order).
+pub fn finish(
+    lang: &str,
+    packed: Vec<Packed>,
+    shape: Shape,
+    version: &str,
+    max_fragments: usize,
+) -> Result<Index, String> {
+    if u32::try_from(packed.len()).is_err() {
+        return Err(format!("too many pages in {lang} to index"));
+    }
+    let Shape {
+        meta_fields,
+        sorts,
+        filters,
+        grouped,
+    } = shape;
     let words = merged(&packed);
     let (bytes, packed): (Vec<Vec<u8>>, Vec<Packed>) = packed
         .into_iter()
@@ -561,14 +620,14 @@ fn meta_locations(positions: &[MetaPosition], field_ids: &[u16], scratch: &mut S
 }
 
 /// The page numbers in each sort order: by number where every value is one, else as text.
-fn sorts(pages: &[Page]) -> Vec<MetaSort> {
-    let keys: BTreeSet<&String> = pages.iter().flat_map(|p| p.sort.keys()).collect();
+fn sorts(pages: &[&BTreeMap<String, String>]) -> Vec<MetaSort> {
+    let keys: BTreeSet<&String> = pages.iter().flat_map(|p| p.keys()).collect();
     keys.into_iter()
         .map(|key| {
             let mut values: Vec<(&str, usize)> = pages
                 .iter()
                 .enumerate()
-                .filter_map(|(n, p)| p.sort.get(key).map(|v| (v.as_str(), n)))
+                .filter_map(|(n, p)| p.get(key).map(|v| (v.as_str(), n)))
                 .collect();
             let numeric = values.iter().all(|(v, _)| number(v).is_some());
             if numeric {

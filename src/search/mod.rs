@@ -17,6 +17,7 @@ mod words;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One page as search sees it.
 #[derive(Debug, Clone)]
@@ -69,14 +70,8 @@ fn index_with(
         by_lang.entry(doc.lang).or_default().push(doc);
     }
     let langs: Vec<&'static str> = langs.into_iter().collect();
-    let by_lang = std::sync::Mutex::new(by_lang);
-    let take = |lang: &'static str| {
-        by_lang
-            .lock()
-            .ok()
-            .and_then(|mut m| m.remove(lang))
-            .unwrap_or_default()
-    };
+    // Asked for once a language, or twice where a page has no words.
+    let take = |lang: &'static str| by_lang.get(lang).cloned().unwrap_or_default();
     index_languages(&langs, take, max_fragments)
 }
 
@@ -99,19 +94,51 @@ fn index_languages(
     let mut indexes: Vec<Packed> = Vec::new();
     for &lang in &langs {
         let documents = crate::timed("search index: records", || last_per_url(documents_in(lang)));
-        let pages: Vec<words::Page> = crate::timed("search index: words", || {
+        // Each page is packed as soon as its words are known (its words and the document
+        // are let go of then), numbered by its place: right if every page has words, as
+        // nearly always; otherwise the language is indexed again the long way.
+        let described: Vec<format::PageMeta<'_>> = documents
+            .iter()
+            .map(|d| (&d.meta, &d.filters, &d.sort))
+            .collect();
+        let shape = format::Shape::of(&described, max_fragments);
+        drop(described);
+        let all_have_words = AtomicBool::new(true);
+        let packed: Vec<format::Packed> = crate::timed("search index: words", || {
             documents
                 .into_par_iter()
-                .map_init(|| words::Words::new(&include), |w, doc| w.page(doc))
+                .enumerate()
+                .map_init(
+                    || words::Words::new(&include),
+                    |w, (number, doc)| {
+                        let page = w.page(doc);
+                        if !page.has_text {
+                            all_have_words.store(false, Ordering::Relaxed);
+                        }
+                        shape.pack(lang, number, page)
+                    },
+                )
                 .collect()
         });
-        // A language in which no page has words has no index, and needs no WebAssembly.
-        if !pages.iter().any(|p| p.has_text) {
-            continue;
-        }
-        let index = crate::timed("search index: pack", || {
-            format::build(lang, pages, &runtime.version, max_fragments)
-        })?;
+        let index = if all_have_words.into_inner() {
+            if packed.is_empty() {
+                continue;
+            }
+            crate::timed("search index: pack", || {
+                format::finish(lang, packed, shape, &runtime.version, max_fragments)
+            })?
+        } else {
+            drop(packed);
+            let pages: Vec<words::Page> = last_per_url(documents_in(lang))
+                .into_par_iter()
+                .map_init(|| words::Words::new(&include), |w, doc| w.page(doc))
+                .collect();
+            // A language in which no page has words has no index, and needs no WebAssembly.
+            if !pages.iter().any(|p| p.has_text) {
+                continue;
+            }
+            format::build(lang, pages, &runtime.version, max_fragments)?
+        };
         let files = crate::timed("search index: gzip", || {
             index
                 .files
@@ -350,6 +377,14 @@ mod tests {
     /// Our index and Pagefind's of `records()`, with fragments bundled in at most
     /// `max_fragments` files per language (0: one per page).
     fn side_by_side(max_fragments: u32) -> BTreeMap<String, Vec<u8>> {
+        side_by_side_of(records, max_fragments)
+    }
+
+    /// `side_by_side` of the records `records` gives.
+    fn side_by_side_of(
+        records: fn() -> Vec<Document>,
+        max_fragments: u32,
+    ) -> BTreeMap<String, Vec<u8>> {
         let ours: BTreeMap<String, Vec<u8>> = index_with(records(), max_fragments as usize)
             .expect("our index")
             .into_iter()
@@ -408,6 +443,25 @@ mod tests {
             62,
             "the page without words is left out, a URL's second record replaces its first"
         );
+    }
+
+    #[test]
+    fn where_every_page_has_words_each_is_packed_at_once_into_the_same_index() {
+        // Without the pages that have no words, each language takes the short way (pages
+        // packed as their words are found): still Pagefind's index, bundled or not.
+        fn with_words() -> Vec<Document> {
+            let mut docs = records();
+            docs.retain(|d| !d.content.trim().trim_matches('\u{200B}').trim().is_empty());
+            docs
+        }
+        assert_eq!(with_words().len(), records().len() - 2);
+        for max_fragments in [0, 20] {
+            let files = side_by_side_of(with_words, max_fragments);
+            assert_eq!(
+                fragment_files(&files, "nl"),
+                [62, 16][(max_fragments > 0) as usize]
+            );
+        }
     }
 
     #[test]
