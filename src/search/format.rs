@@ -212,33 +212,10 @@ impl Shape {
     }
 }
 
-/// The index of `pages` (all in `lang`, in the order the site lists them: a page's number
-/// is its place) for Pagefind `version`. With more pages than `max_fragments`, their
-/// fragments are bundled in that many files (Pagefind's option of that name).
-pub fn build(
-    lang: &str,
-    pages: Vec<Page>,
-    version: &str,
-    max_fragments: usize,
-) -> Result<Index, String> {
-    // A page without words is not in Pagefind's index.
-    let pages: Vec<Page> = pages.into_iter().filter(|p| p.has_text).collect();
-    let described: Vec<PageMeta<'_>> = pages
-        .iter()
-        .map(|p| (&p.meta, &p.filters, &p.sort))
-        .collect();
-    let shape = Shape::of(&described, max_fragments);
-    drop(described);
-    // Each page's words are packed and let go of, so that their memory is used again.
-    let packed: Vec<Packed> = pages
-        .into_par_iter()
-        .enumerate()
-        .map(|(number, page)| shape.pack(lang, number, page))
-        .collect();
-    finish(lang, packed, shape, version, max_fragments)
-}
-
-/// The index of the pages `packed` (each packed by `shape`, in order).
+/// The index of the pages `packed` (all in `lang`, in the order the site lists them: a
+/// page's number is its place; each packed by `shape`) for Pagefind `version`. With more
+/// pages than `max_fragments`, their fragments are bundled in that many files (Pagefind's
+/// option of that name). Every page must have words: one without is not in the index.
 pub fn finish(
     lang: &str,
     packed: Vec<Packed>,

@@ -17,7 +17,6 @@ mod words;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One page as search sees it.
 #[derive(Debug, Clone)]
@@ -76,7 +75,7 @@ fn index_with(
 }
 
 /// One language's index: its files (compressed) and what the entry file says of it.
-struct Packed {
+struct LanguageIndex {
     lang: &'static str,
     meta_hash: String,
     page_count: usize,
@@ -91,67 +90,16 @@ fn index_languages(
     let langs: BTreeSet<&'static str> = langs.iter().copied().collect();
     let mut runtime = crate::timed("search index: runtime", || runtime::runtime(&langs))?;
     let include = runtime.include_characters.clone();
-    let mut indexes: Vec<Packed> = Vec::new();
+    let mut indexes: Vec<LanguageIndex> = Vec::new();
     for &lang in &langs {
-        let documents = crate::timed("search index: records", || last_per_url(documents_in(lang)));
-        // Each page is packed as soon as its words are known (its words and the document
-        // are let go of then), numbered by its place: right if every page has words, as
-        // nearly always; otherwise the language is indexed again the long way.
-        let described: Vec<format::PageMeta<'_>> = documents
-            .iter()
-            .map(|d| (&d.meta, &d.filters, &d.sort))
-            .collect();
-        let shape = format::Shape::of(&described, max_fragments);
-        drop(described);
-        let all_have_words = AtomicBool::new(true);
-        let packed: Vec<format::Packed> = crate::timed("search index: words", || {
-            documents
-                .into_par_iter()
-                .enumerate()
-                .map_init(
-                    || words::Words::new(&include),
-                    |w, (number, doc)| {
-                        let page = w.page(doc);
-                        if !page.has_text {
-                            all_have_words.store(false, Ordering::Relaxed);
-                        }
-                        shape.pack(lang, number, page)
-                    },
-                )
-                .collect()
-        });
-        let index = if all_have_words.into_inner() {
-            if packed.is_empty() {
-                continue;
-            }
-            crate::timed("search index: pack", || {
-                format::finish(lang, packed, shape, &runtime.version, max_fragments)
-            })?
-        } else {
-            drop(packed);
-            let pages: Vec<words::Page> = last_per_url(documents_in(lang))
-                .into_par_iter()
-                .map_init(|| words::Words::new(&include), |w, doc| w.page(doc))
-                .collect();
-            // A language in which no page has words has no index, and needs no WebAssembly.
-            if !pages.iter().any(|p| p.has_text) {
-                continue;
-            }
-            format::build(lang, pages, &runtime.version, max_fragments)?
-        };
-        let files = crate::timed("search index: gzip", || {
-            index
-                .files
-                .into_par_iter()
-                .map_init(Gzip::new, |gz, (name, bytes)| (name, gz.pack(&bytes)))
-                .collect()
-        });
-        indexes.push(Packed {
+        let index = index_language(
             lang,
-            meta_hash: index.meta_hash,
-            page_count: index.page_count,
-            files,
-        });
+            &documents_in,
+            &include,
+            &runtime.version,
+            max_fragments,
+        )?;
+        indexes.extend(index);
     }
     let found: BTreeSet<&'static str> = indexes.iter().map(|i| i.lang).collect();
     if found != langs {
@@ -183,6 +131,71 @@ fn index_languages(
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
+}
+
+/// The index of the documents `documents_in` gives for `lang`, `None` if no page in it
+/// has words (a language without an index needs no WebAssembly). Each page is packed as
+/// soon as its words are known, numbered by its place, and its words and document are let
+/// go of then: so pages without words, which are not in the index, are found on the first
+/// way through, and the language is indexed again without them.
+fn index_language(
+    lang: &'static str,
+    documents_in: &impl Fn(&'static str) -> Vec<Document>,
+    include: &[char],
+    version: &str,
+    max_fragments: usize,
+) -> Result<Option<LanguageIndex>, String> {
+    let mut documents = crate::timed("search index: records", || last_per_url(documents_in(lang)));
+    loop {
+        let described: Vec<format::PageMeta<'_>> = documents
+            .iter()
+            .map(|d| (&d.meta, &d.filters, &d.sort))
+            .collect();
+        let shape = format::Shape::of(&described, max_fragments);
+        drop(described);
+        let packed: Vec<(bool, format::Packed)> = crate::timed("search index: words", || {
+            documents
+                .into_par_iter()
+                .enumerate()
+                .map_init(
+                    || words::Words::new(include),
+                    |w, (number, doc)| {
+                        let page = w.page(doc);
+                        (page.has_text, shape.pack(lang, number, page))
+                    },
+                )
+                .collect()
+        });
+        if packed.iter().all(|(words, _)| *words) {
+            if packed.is_empty() {
+                return Ok(None);
+            }
+            let packed = packed.into_iter().map(|(_, p)| p).collect();
+            let index = crate::timed("search index: pack", || {
+                format::finish(lang, packed, shape, version, max_fragments)
+            })?;
+            let files = crate::timed("search index: gzip", || {
+                index
+                    .files
+                    .into_par_iter()
+                    .map_init(Gzip::new, |gz, (name, bytes)| (name, gz.pack(&bytes)))
+                    .collect()
+            });
+            return Ok(Some(LanguageIndex {
+                lang,
+                meta_hash: index.meta_hash,
+                page_count: index.page_count,
+                files,
+            }));
+        }
+        let with_words: Vec<bool> = packed.iter().map(|(words, _)| *words).collect();
+        drop(packed);
+        documents = last_per_url(documents_in(lang))
+            .into_iter()
+            .zip(with_words)
+            .filter_map(|(doc, words)| words.then_some(doc))
+            .collect();
+    }
 }
 
 /// `documents` with one record per URL: a later record of a URL takes the place of the
@@ -447,8 +460,8 @@ mod tests {
 
     #[test]
     fn where_every_page_has_words_each_is_packed_at_once_into_the_same_index() {
-        // Without the pages that have no words, each language takes the short way (pages
-        // packed as their words are found): still Pagefind's index, bundled or not.
+        // Without the pages that have no words, each language is indexed on the first way
+        // through (pages packed as their words are found): still Pagefind's index.
         fn with_words() -> Vec<Document> {
             let mut docs = records();
             docs.retain(|d| !d.content.trim().trim_matches('\u{200B}').trim().is_empty());

@@ -58,7 +58,6 @@ pub struct Page {
     pub word_count: usize,
     pub meta: BTreeMap<String, String>,
     pub filters: BTreeMap<String, Vec<String>>,
-    pub sort: BTreeMap<String, String>,
     /// Each stem on the page once, the text's first.
     pub entries: Vec<Entry>,
     /// Whether the text has any word (a page without is not indexed).
@@ -233,7 +232,6 @@ impl<'a> Words<'a> {
             word_count: position.max(1) as usize,
             meta: doc.meta,
             filters: doc.filters,
-            sort: doc.sort,
             entries: entries.list,
             has_text,
         }
