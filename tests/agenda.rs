@@ -5,7 +5,7 @@
 //! does with this markup in a browser with a moved clock is tested in `tests/a11y/`.
 
 mod common;
-use common::Site;
+use common::{Site, git};
 use std::process::Command;
 
 fn built() -> Site {
@@ -351,26 +351,6 @@ fn last_modified(site: &Site, uid: &str) -> String {
         "DTSTAMP is the same time"
     );
     line[14..].to_string()
-}
-
-fn git(site: &Site, args: &[&str], date: &str) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(site.root())
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Redactie")
-        .env("GIT_AUTHOR_EMAIL", "redactie@example.org")
-        .env("GIT_COMMITTER_NAME", "Redactie")
-        .env("GIT_COMMITTER_EMAIL", "redactie@example.org")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// A git repository of the whole site with one commit at `date`.

@@ -2,7 +2,7 @@
 //! raw HTTP on loopback. Every wait is bounded; the server is killed when a test ends.
 
 mod common;
-use common::Site;
+use common::{Site, git};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -45,6 +45,14 @@ fn start_at(site: Site, extra: &[&str], epoch: Option<&str>) -> Server {
         extra,
         epoch,
     )
+}
+
+/// `serve` in English with "now" fixed at 2026-11-21 11:00 UTC (as the clean builds the
+/// byte-for-byte tests compare with), and the generation it serves first.
+fn start_fixed(site: Site) -> (Server, u64) {
+    let s = start_at(site, &["--messages", "en"], Some("1795258800"));
+    let seen = generation(&s.addr, 0);
+    (s, seen)
 }
 
 /// `serve` allowed only `nofile` open file descriptors (soft and hard), by `prlimit`.
@@ -594,8 +602,7 @@ fn after_edits_every_served_file_equals_a_clean_build() {
     // Only changed files are read and parsed again, a save that changes only what items
     // say is patched into the last site, and files are made on request: after edits of
     // every kind, what serve answers must be what a clean build writes.
-    let s = start_at(Site::new(&[]), &["--messages", "en"], Some("1795258800"));
-    let mut seen = generation(&s.addr, 0);
+    let (s, mut seen) = start_fixed(Site::new(&[]));
     let seen = &mut seen;
     // What items say: patched.
     let event = "content/events/open-dag.nl.md";
@@ -753,12 +760,7 @@ fn national_in_small() -> Site {
 
 #[test]
 fn on_a_national_shaped_site_patched_saves_serve_a_clean_build() {
-    let s = start_at(
-        national_in_small(),
-        &["--messages", "en"],
-        Some("1795258800"),
-    );
-    let mut seen = generation(&s.addr, 0);
+    let (s, mut seen) = start_fixed(national_in_small());
     let seen = &mut seen;
     let event = "content/events/activiteit-013.nl.md";
     edit(
@@ -1078,23 +1080,6 @@ fn a_named_pipe_while_serving_is_shown_and_later_saves_still_arrive() {
     }
 }
 
-/// Runs git in the site with a fixed author and time.
-fn git(site: &Site, args: &[&str], date: &str) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(site.root())
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_AUTHOR_NAME", "Redactie")
-        .env("GIT_AUTHOR_EMAIL", "redactie@example.org")
-        .env("GIT_COMMITTER_NAME", "Redactie")
-        .env("GIT_COMMITTER_EMAIL", "redactie@example.org")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}");
-}
-
 #[test]
 fn in_git_a_patched_event_changed_when_a_clean_build_says() {
     // An event committed in January and saved now: from then on git sees its file as not
@@ -1104,8 +1089,7 @@ fn in_git_a_patched_event_changed_when_a_clean_build_says() {
     git(&site, &["init", "-q"], january);
     git(&site, &["add", "."], january);
     git(&site, &["commit", "-q", "-m", "begin"], january);
-    let s = start_at(site, &["--messages", "en"], Some("1795258800"));
-    let mut seen = generation(&s.addr, 0);
+    let (s, mut seen) = start_fixed(site);
     let rel = "content/events/open-dag.nl.md";
     let text = s
         .site

@@ -417,12 +417,18 @@ pub struct Rebuilder {
     options: Options,
     messages: Option<crate::model::Lang>,
     cache: crate::Cache,
-    warned: HashSet<Diagnostic>,
-    /// The warnings of the site served now (a patch changes them).
+    /// The warnings of the last rebuild, shown in the terminal (a patch changes them).
     warnings: Vec<Diagnostic>,
     /// The site this rebuilder published last, if its rebuild succeeded: the next save
     /// may be patched onto it.
     served: Option<Arc<Served>>,
+}
+
+/// One rebuild: its generation, the language it speaks, the file that was saved.
+struct Round<'a> {
+    generation: u64,
+    lang: crate::model::Lang,
+    changed: Option<&'a str>,
 }
 
 /// How long the background check waits, so the reloading tabs' requests go first.
@@ -437,7 +443,6 @@ impl Rebuilder {
             options,
             messages,
             cache: crate::Cache::keeping(),
-            warned: HashSet::new(),
             warnings: Vec::new(),
             served: None,
         }
@@ -464,6 +469,11 @@ impl Rebuilder {
             self.messages,
             crate::config::message_lang(&self.options.root),
         );
+        let round = Round {
+            generation,
+            lang,
+            changed,
+        };
         let previous = shared.current();
         // Patched only onto the site this rebuilder made last, if that one was good.
         if let Some(last) = self.served.clone() {
@@ -492,15 +502,7 @@ impl Rebuilder {
                     items = items,
                     ms = started.elapsed().as_millis() as u64
                 );
-                self.publish(
-                    shared,
-                    served,
-                    patched.warnings,
-                    what,
-                    changed,
-                    generation,
-                    lang,
-                );
+                self.publish(shared, served, patched.warnings, what, &round);
                 return Ok(());
             }
         }
@@ -534,7 +536,7 @@ impl Rebuilder {
                     feeds = counts.feeds,
                     files = counts.files
                 );
-                self.publish(shared, served, warnings, what, changed, generation, lang);
+                self.publish(shared, served, warnings, what, &round);
                 return Ok(());
             }
             Some(Err(diags)) => diags,
@@ -544,8 +546,7 @@ impl Rebuilder {
                 .filter(Diagnostic::is_error)
                 .collect(),
         };
-        self.show_warnings(&warnings, lang);
-        self.warnings = warnings;
+        self.show_warnings(warnings, lang);
         // The caches now hold what failed: the next save loads the whole site again.
         self.served = None;
         for d in &errors {
@@ -572,31 +573,31 @@ impl Rebuilder {
         Ok(())
     }
 
-    /// Prints the warnings not shown before (a save repeats only new ones) and remembers
-    /// them as shown.
-    fn show_warnings(&mut self, warnings: &[Diagnostic], lang: crate::model::Lang) {
-        for d in warnings {
-            if !self.warned.contains(d) {
-                eprint!("{}", d.human(lang));
-            }
+    /// Prints the warnings the last rebuild did not have (a save repeats only new ones)
+    /// and keeps them as the last rebuild's.
+    fn show_warnings(&mut self, warnings: Vec<Diagnostic>, lang: crate::model::Lang) {
+        let shown: HashSet<&Diagnostic> = self.warnings.iter().collect();
+        for d in warnings.iter().filter(|d| !shown.contains(d)) {
+            eprint!("{}", d.human(lang));
         }
-        self.warned = warnings.iter().cloned().collect();
+        self.warnings = warnings;
     }
 
-    /// Publishes a good site as `generation`, says so in one line (`rebuilt`), and starts the search
-    /// index and the check of every file in the background.
-    #[allow(clippy::too_many_arguments)]
+    /// Publishes a good site as the round's generation, says so in one line (`rebuilt`),
+    /// and starts the search index and the check of every file in the background.
     fn publish(
         &mut self,
         shared: &Arc<Shared>,
         served: Served,
         warnings: Vec<Diagnostic>,
         rebuilt: crate::messages::Msg,
-        changed: Option<&str>,
-        generation: u64,
-        lang: crate::model::Lang,
+        round: &Round,
     ) {
-        self.show_warnings(&warnings, lang);
+        let Round {
+            generation,
+            lang,
+            changed,
+        } = *round;
         let mut line = match changed {
             Some(c) => crate::msg!(ServeAfter, file = c, rebuilt = rebuilt),
             None => rebuilt,
@@ -605,7 +606,7 @@ impl Rebuilder {
         if !warnings.is_empty() {
             line.push_str(&crate::msg!(ServeWarnings, warnings = warnings.len()).text(lang));
         }
-        self.warnings = warnings;
+        self.show_warnings(warnings, lang);
         let served = Arc::new(served);
         self.served = Some(served.clone());
         crate::timed("publish", || {

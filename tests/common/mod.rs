@@ -184,3 +184,25 @@ pub fn find<'a>(diags: &'a [serde_json::Value], code: &str, file: &str) -> &'a s
     );
     hits[0]
 }
+
+/// Runs git in the site with a fixed author and time (`date`, RFC 3339), without the
+/// machine's own git settings.
+pub fn git(site: &Site, args: &[&str], date: &str) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(site.root())
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .env("GIT_AUTHOR_NAME", "Redactie")
+        .env("GIT_AUTHOR_EMAIL", "redactie@example.org")
+        .env("GIT_COMMITTER_NAME", "Redactie")
+        .env("GIT_COMMITTER_EMAIL", "redactie@example.org")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
