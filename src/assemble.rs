@@ -64,8 +64,8 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         courses: Vec::new(),
         events: Vec::new(),
         pages: Vec::new(),
-        locations,
-        organisations,
+        locations: Arc::new(locations),
+        organisations: Arc::new(organisations),
         schedules: Vec::new(),
         upcoming: Vec::new(),
         past: Vec::new(),
@@ -94,8 +94,9 @@ pub fn assemble(input: Input) -> (Site, Vec<Diagnostic>) {
         texts.insert(default, canonical.text);
         add_item(&mut site, id, common, fields, texts);
     }
-    site.locations.sort_by(|a, b| a.id.cmp(&b.id));
-    site.organisations.sort_by(|a, b| a.id.cmp(&b.id));
+    // Not shared yet while assembling: no copy is made.
+    Arc::make_mut(&mut site.locations).sort_by(|a, b| a.id.cmp(&b.id));
+    Arc::make_mut(&mut site.organisations).sort_by(|a, b| a.id.cmp(&b.id));
 
     let on_disk: HashSet<(Kind, &str)> = input
         .files
@@ -355,10 +356,10 @@ fn check_placeholders(site: &Site, diags: &mut Vec<Diagnostic>) {
     for t in texts {
         diags.extend(t.placeholders.iter().cloned());
     }
-    for l in &site.locations {
+    for l in site.locations.iter() {
         diags.extend(crate::newitem::placeholders_in(&l.source, false));
     }
-    for o in &site.organisations {
+    for o in site.organisations.iter() {
         diags.extend(crate::newitem::placeholders_in(&o.source, false));
     }
 }
@@ -570,13 +571,13 @@ fn assign_urls(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     items(&mut site.courses, Kind::Course, &config, &mut claims, diags);
     items(&mut site.events, Kind::Event, &config, &mut claims, diags);
     items(&mut site.pages, Kind::Page, &config, &mut claims, diags);
-    for loc in &mut site.locations {
+    for loc in Arc::make_mut(&mut site.locations) {
         for &lang in &config.languages {
             loc.urls
                 .insert(lang, urls::item(&config, Kind::Location, lang, &loc.id));
         }
     }
-    for org in &mut site.organisations {
+    for org in Arc::make_mut(&mut site.organisations) {
         for &lang in &config.languages {
             org.urls
                 .insert(lang, urls::item(&config, Kind::Organisation, lang, &org.id));
@@ -663,7 +664,7 @@ fn expand_agenda(
     let mut schedules = Vec::with_capacity(resolved.len());
     for (schedule, old) in resolved {
         diags.extend(old);
-        schedules.push(schedule);
+        schedules.push(Arc::new(schedule));
     }
     site.schedules = schedules;
     // Upcoming: by next session; past: the most recently ended first. Ties by id, which is

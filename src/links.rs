@@ -259,14 +259,14 @@ pub fn render_descriptions(site: &mut Site, links: &Links, diags: &mut Vec<Diagn
         }
     }
     render(
-        &mut site.locations,
+        Arc::make_mut(&mut site.locations).as_mut_slice(),
         |l: &Location| l.description.as_ref(),
         &config,
         links,
         diags,
     );
     render(
-        &mut site.organisations,
+        Arc::make_mut(&mut site.organisations).as_mut_slice(),
         |o: &Organisation| o.description.as_ref(),
         &config,
         links,

@@ -246,7 +246,7 @@ fn replace(
                 None => cache.read.modified(&root.join(rel)),
             };
             let (schedule, _) = crate::assemble::schedule(site, &item, modified, &cache.history);
-            site.schedules[i] = schedule;
+            site.schedules[i] = Arc::new(schedule);
             site.events[i] = Arc::new(item);
             Some(Uses::Event(i))
         }

@@ -163,8 +163,8 @@ impl Schedule {
     }
 }
 
-/// A clone shares the items, pictures and link targets; the rest (the schedules, places,
-/// organisations and settings) is copied, which costs milliseconds on a national site.
+/// A clone shares the items, schedules, places, organisations, pictures and link targets:
+/// it copies lists of pointers and the settings.
 #[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
@@ -174,10 +174,10 @@ pub struct Site {
     pub courses: Items<Course>,
     pub events: Items<Event>,
     pub pages: Items<Page>,
-    pub locations: Vec<DataItem<Location>>,
-    pub organisations: Vec<DataItem<Organisation>>,
+    pub locations: Arc<Vec<DataItem<Location>>>,
+    pub organisations: Arc<Vec<DataItem<Organisation>>>,
     /// For each event (same index as `events`), its resolved schedule.
-    pub schedules: Vec<Schedule>,
+    pub schedules: Vec<Arc<Schedule>>,
     /// Events with a session still to come, by their next session's start (then id).
     pub upcoming: Vec<usize>,
     /// Events whose every session has ended, the most recently ended first.
