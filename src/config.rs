@@ -129,7 +129,7 @@ pub fn message_lang(root: &std::path::Path) -> Option<Lang> {
 
 /// Reads `site.yaml`. Returns the config only if it has no errors.
 pub fn parse(source: Arc<Source>) -> (Option<SiteConfig>, Vec<Diagnostic>) {
-    let doc = match yaml::parse(source.yaml_text()) {
+    let doc = match yaml::parse(&source.yaml_text()) {
         Ok(doc) => doc,
         Err(e) => return (None, vec![crate::frontmatter::syntax_error(&source, &e)]),
     };

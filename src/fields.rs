@@ -76,7 +76,7 @@ impl Reader {
     /// A scalar as text the way it was written: numbers and booleans keep their written
     /// form (`2027.10`, `True`), not the value YAML read.
     pub fn written(&self, value: &Yaml, path: &[Step]) -> Option<String> {
-        crate::yaml::written_scalar(self.source.yaml_text(), path, value)
+        crate::yaml::written_scalar(&self.source.yaml_text(), path, value)
             .or_else(|| value.scalar_text())
     }
 
@@ -167,7 +167,7 @@ impl<'a> Obj<'a> {
         if self.entries.iter().any(|(k, _)| k == name) {
             let path = self.path_to(name);
             let text = self.reader.source.yaml_text();
-            let (line, _) = crate::yaml::locate(text, &path, true);
+            let (line, _) = crate::yaml::locate(&text, &path, true);
             if let Some(l) = text.lines().nth(line.saturating_sub(1))
                 && let Some((before, after)) = l.split_once(':')
                 && after.trim_start().starts_with('#')

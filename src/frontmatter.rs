@@ -48,23 +48,13 @@ pub fn split(rel: &str, text: &str) -> Result<Split, Diagnostic> {
 
 /// A source whose YAML is the front matter of a Markdown file.
 pub fn source(rel: &str, text: Arc<str>, split: &Split) -> Source {
-    Source {
-        rel: rel.to_string(),
-        text,
-        yaml: split.yaml.clone(),
-        yaml_line_offset: split.yaml_line_offset,
-    }
+    Source::new(rel, text, split.yaml.clone(), split.yaml_line_offset)
 }
 
 /// A source that is YAML as a whole (site.yaml, locations, organisations).
 pub fn yaml_source(rel: &str, text: impl Into<Arc<str>>) -> Source {
     let text: Arc<str> = text.into();
-    Source {
-        rel: rel.to_string(),
-        yaml: 0..text.len(),
-        text,
-        yaml_line_offset: 0,
-    }
+    Source::new(rel, text.clone(), 0..text.len(), 0)
 }
 
 /// The diagnostic for a syntax error in a source's YAML (`invalid-yaml`, or a trap's code).

@@ -124,14 +124,16 @@ impl std::error::Error for EnvError {}
 /// Prints how long a stage took, when `WERKPLAATS_TIMINGS` is set (for profiling).
 pub fn stage(name: &str, since: Instant) {
     if std::env::var_os("WERKPLAATS_TIMINGS").is_some() {
-        // The peak resident memory so far (Linux), to see which stage grows it.
-        let peak = std::fs::read_to_string("/proc/self/status")
-            .ok()
-            .and_then(|s| {
-                let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
-                line.split_whitespace().nth(1)?.parse::<u64>().ok()
-            })
-            .map_or(String::new(), |kb| format!(", peak {} MiB", kb / 1024));
+        // The peak resident memory so far and now (Linux), to see which stage grows it.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let mib = |key: &str| {
+            let line = status.lines().find(|l| l.starts_with(key))?;
+            Some(line.split_whitespace().nth(1)?.parse::<u64>().ok()? / 1024)
+        };
+        let peak = match (mib("VmHWM:"), mib("VmRSS:")) {
+            (Some(peak), Some(now)) => format!(", peak {peak} MiB, now {now} MiB"),
+            _ => String::new(),
+        };
         eprintln!(
             "timing: {name} {:.0} ms{peak}",
             since.elapsed().as_secs_f64() * 1000.0
@@ -297,10 +299,10 @@ pub fn render_site(opts: &Options, sink: &dyn render::Sink) -> Result<SiteRender
     let Some((site, theme)) = loaded.site else {
         return Err(BuildError::Content(loaded.diagnostics));
     };
-    let rendered = render::render(&site, &theme, sink).map_err(|mut d| {
-        d.extend(loaded.diagnostics.iter().cloned());
-        BuildError::Content(d)
-    })?;
+    // Every diagnostic about the content is made: the pages need none of its files' text.
+    timed("release texts", || site.release_texts());
+    let rendered = render::render(&site, &theme, sink)
+        .map_err(|d| BuildError::Content(loaded.diagnostics.iter().cloned().chain(d).collect()))?;
     Ok(SiteRendered {
         rendered,
         diagnostics: loaded.diagnostics,

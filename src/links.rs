@@ -238,7 +238,7 @@ pub fn render_descriptions(site: &mut Site, links: &Links, diags: &mut Vec<Diagn
                         text.get(lang, config.default_lang()).1.code().into(),
                     ));
                 }
-                let (line, column) = crate::yaml::locate(item.source.yaml_text(), &path, false);
+                let (line, column) = crate::yaml::locate(&item.source.yaml_text(), &path, false);
                 let mut local = Vec::new();
                 let mut body = markdown.render(text.text(lang, config.default_lang()), &mut local);
                 for place in body
@@ -251,7 +251,7 @@ pub fn render_descriptions(site: &mut Site, links: &Links, diags: &mut Vec<Diagn
                 }
                 links.check(&body, &item.source, &mut local);
                 for d in local {
-                    diags.push(d.at(&item.source.text, line, column));
+                    diags.push(d.at(&item.source.text(), line, column));
                 }
                 let html = links.resolve(&body, lang).unwrap_or(body.html);
                 item.descriptions.insert(lang, html);

@@ -318,21 +318,15 @@ fn deploy_config(server: Server, root: PathBuf, out: PathBuf, lang: Lang) -> Exi
 }
 
 fn check(opts: Options, strict: bool, format: Format, lang: Lang) -> ExitCode {
-    let loaded = match werkplaats::load_site(&opts, &mut werkplaats::Cache::default()) {
-        Ok(l) => l,
-        Err(e) => {
+    // Templates are part of what build would check: render in memory, write nothing.
+    let diags = match werkplaats::render_site(&opts, &werkplaats::render::Discard) {
+        Ok(done) => done.diagnostics,
+        Err(werkplaats::BuildError::Content(diags)) => diags,
+        Err(werkplaats::BuildError::Env(e)) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
-    let mut diags = loaded.diagnostics;
-    // Templates are part of what build would check: render in memory, write nothing.
-    if let Some((site, theme)) = &loaded.site
-        && let Err(render_diags) =
-            werkplaats::render::render(site, theme, &werkplaats::render::Discard)
-    {
-        diags.extend(render_diags);
-    }
     match format {
         Format::Json => {
             for d in &diags {

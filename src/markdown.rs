@@ -82,7 +82,7 @@ impl Markdown<'_> {
         body: &mut Body,
         diags: &mut Vec<Diagnostic>,
     ) -> CowStr<'e> {
-        let (line, column) = line_col(&self.source.text, at);
+        let (line, column) = line_col(&self.source.text(), at);
         if let Some(target) = dest.strip_prefix("@/") {
             body.refs.push((target.to_string(), line, column));
             return format!("{REF_MARKER}{target}").into();
@@ -173,7 +173,7 @@ impl Writing {
                 let level = *level as usize;
                 let previous = self.last_heading.unwrap_or(1);
                 if level > previous + 1 {
-                    let (line, column) = line_col(&source.text, at);
+                    let (line, column) = line_col(&source.text(), at);
                     diags.push(
                         source
                             .diag_line(
@@ -224,7 +224,7 @@ impl Writing {
                     _ => None,
                 };
                 if let Some((code, message, help)) = message {
-                    let (line, column) = line_col(&source.text, at);
+                    let (line, column) = line_col(&source.text(), at);
                     diags.push(
                         source
                             .diag_line(Severity::Warning, code, message, line, column)

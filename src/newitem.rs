@@ -75,7 +75,8 @@ pub const PLACEHOLDER_IDS: [&str; 2] = ["kies-een-id", "choose-an-id"];
 /// item could be kept as a draft instead, which the help then says).
 pub fn placeholders_in(source: &Source, draftable: bool) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let text: &str = &source.text;
+    let text = source.text();
+    let text: &str = &text;
     if !PLACEHOLDER_MARKS
         .iter()
         .chain(&PLACEHOLDER_IDS)

@@ -211,7 +211,7 @@ fn parse_markdown(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
         Err(d) => return (None, vec![d]),
     };
     let source = Arc::new(frontmatter::source(&file.rel, file.text.clone(), &split));
-    let doc = match yaml::parse(source.yaml_text()) {
+    let doc = match yaml::parse(&source.yaml_text()) {
         Ok(doc) => doc,
         Err(e) => return (None, vec![frontmatter::syntax_error(&source, &e)]),
     };
@@ -356,7 +356,7 @@ fn check_translation(file: &SourceFile, root: &Obj, config: &SiteConfig) {
 
 fn parse_data(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Vec<Diagnostic>) {
     let source = Arc::new(frontmatter::yaml_source(&file.rel, file.text.clone()));
-    let doc = match yaml::parse(source.yaml_text()) {
+    let doc = match yaml::parse(&source.yaml_text()) {
         Ok(doc) => doc,
         Err(e) => return (None, vec![frontmatter::syntax_error(&source, &e)]),
     };

@@ -194,6 +194,23 @@ impl Site {
         self.config.default_lang()
     }
 
+    /// Lets go of the text of every content file (`Source::release`): for a one-time
+    /// build, once every diagnostic about the content is made. Their references share the
+    /// same sources, so these are all of them.
+    pub fn release_texts(&self) {
+        fn texts<F>(items: &[Arc<Item<F>>]) {
+            for item in items {
+                item.texts.values().for_each(|t| t.source.release());
+            }
+        }
+        texts(&self.initiatives);
+        texts(&self.courses);
+        texts(&self.events);
+        texts(&self.pages);
+        self.locations.iter().for_each(|l| l.source.release());
+        self.organisations.iter().for_each(|o| o.source.release());
+    }
+
     /// Every URL that moved, as (language, old path, new path): the audience and
     /// event-type pages under their old code, then each item's `aliases` in its language.
     /// Each old URL gets a page that sends the visitor on, and servers a 301.

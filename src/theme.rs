@@ -146,7 +146,7 @@ fn settings(
         }
     };
     let source = std::sync::Arc::new(frontmatter::yaml_source(&rel, text));
-    let doc = match yaml::parse(source.yaml_text()) {
+    let doc = match yaml::parse(&source.yaml_text()) {
         Ok(doc) => doc,
         Err(e) => {
             diags.push(frontmatter::syntax_error(&source, &e));
@@ -327,7 +327,7 @@ fn strings(
         };
         let source = frontmatter::yaml_source(&rel, text);
         let mut map = BTreeMap::new();
-        match yaml::parse(source.yaml_text()) {
+        match yaml::parse(&source.yaml_text()) {
             Ok(doc) => flatten("", &doc, &mut map),
             Err(e) => diags.push(frontmatter::syntax_error(&source, &e)),
         }
