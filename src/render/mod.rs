@@ -442,11 +442,9 @@ pub fn render(site: &Site, theme: &Theme, sink: &dyn Sink) -> Result<Rendered, V
 pub fn search_files(site: &Site, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     crate::timed("search index", || {
         let langs: Vec<&'static str> = site.config.languages.iter().map(|l| l.code()).collect();
-        let documents_in = |code: &str| match Lang::parse(code) {
-            Some(lang) => records::documents(site, &theme.strings, lang),
-            None => Vec::new(),
-        };
-        crate::search::index_each(&langs, documents_in).map_err(|detail| {
+        let pages_in =
+            |code: &str| Lang::parse(code).map(|lang| records::records(site, &theme.strings, lang));
+        crate::search::index_each(&langs, pages_in).map_err(|detail| {
             Diagnostic::error(
                 "search-index",
                 "pagefind/",

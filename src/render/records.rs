@@ -13,21 +13,52 @@ use crate::site::{Item, Site};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-/// Every item page of the site in `lang` (worked out on every core, in the site's order).
-pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>, lang: Lang) -> Vec<Document> {
-    let mut out = Vec::new();
-    {
-        let t = &strings[&lang];
-        let done = |doc: Doc| doc.finish(lang, t);
-        out.par_extend(site.initiatives.par_iter().map(|item| {
+/// Every item page of the site in `lang`, in the site's order: initiatives, courses,
+/// events, pages, locations, organisations. Search asks for all their records at once
+/// (worked out on every core) and for each page's words as it indexes it.
+pub struct Records<'a> {
+    site: &'a Site,
+    t: &'a Strings,
+    lang: Lang,
+}
+
+pub fn records<'a>(
+    site: &'a Site,
+    strings: &'a BTreeMap<Lang, Strings>,
+    lang: Lang,
+) -> Records<'a> {
+    Records {
+        site,
+        t: &strings[&lang],
+        lang,
+    }
+}
+
+impl<'a> Records<'a> {
+    fn count(&self) -> usize {
+        let site = self.site;
+        site.initiatives.len()
+            + site.courses.len()
+            + site.events.len()
+            + site.pages.len()
+            + site.locations.len()
+            + site.organisations.len()
+    }
+
+    /// The page at `number` in the order above, as it is being put together.
+    fn doc(&self, number: usize) -> Doc<'a> {
+        let (site, t, lang) = (self.site, self.t, self.lang);
+        let mut n = number;
+        if let Some(item) = site.initiatives.get(n) {
             let mut doc = Doc::of_item(site, item, lang, "initiative");
             doc.audiences(t, &item.fields.audiences);
             for r in &item.fields.locations {
                 doc.location(site, &r.id, lang);
             }
-            done(doc)
-        }));
-        out.par_extend(site.courses.par_iter().map(|item| {
+            return doc;
+        }
+        n -= site.initiatives.len();
+        if let Some(item) = site.courses.get(n) {
             let mut doc = Doc::of_item(site, item, lang, "course");
             doc.audiences(t, &item.fields.audiences);
             if let Some(o) = site.organisation(&item.fields.provider.id) {
@@ -37,13 +68,14 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>, lang: Lang) -> 
             for r in &item.fields.locations {
                 doc.location(site, &r.id, lang);
             }
-            done(doc)
-        }));
-        out.par_extend(site.events.par_iter().enumerate().map(|(i, item)| {
+            return doc;
+        }
+        n -= site.courses.len();
+        if let Some(item) = site.events.get(n) {
             let mut doc = Doc::of_item(site, item, lang, "event");
             doc.audiences(t, &item.fields.audiences);
             doc.filter("type", label(t, "types", item.fields.event_type.code()));
-            let schedule = site.schedule(i);
+            let schedule = site.schedule(n);
             if let Some(l) = schedule.location {
                 doc.location(site, &site.locations[l].id, lang);
             }
@@ -57,33 +89,45 @@ pub fn documents(site: &Site, strings: &BTreeMap<Lang, Strings>, lang: Lang) -> 
                     text: when.text,
                 });
             }
-            done(doc)
-        }));
-        out.par_extend(
-            site.pages
-                .par_iter()
-                .map(|item| done(Doc::of_item(site, item, lang, "page"))),
-        );
-        out.par_extend(site.locations.par_iter().map(|l| {
+            return doc;
+        }
+        n -= site.events.len();
+        if let Some(item) = site.pages.get(n) {
+            return Doc::of_item(site, item, lang, "page");
+        }
+        n -= site.pages.len();
+        if let Some(l) = site.locations.get(n) {
             let (name, shown) = l.data.name.get(lang, site.default_lang());
             let mut doc = Doc::new(&l.urls[&lang], name, "location");
             doc.shown = text_lang(&l.data.description, shown, lang, site);
-            doc.body = l.descriptions.get(&lang).cloned().unwrap_or_default();
+            doc.body = l.descriptions.get(&lang).map_or("", String::as_str);
             doc.municipality(&l.data.municipality);
             if let Some(image) = &l.data.image {
                 doc.thumbnail(site, image);
             }
-            done(doc)
-        }));
-        out.par_extend(site.organisations.par_iter().map(|o| {
-            let (name, shown) = o.data.name.get(lang, site.default_lang());
-            let mut doc = Doc::new(&o.urls[&lang], name, "organisation");
-            doc.shown = text_lang(&o.data.description, shown, lang, site);
-            doc.body = o.descriptions.get(&lang).cloned().unwrap_or_default();
-            done(doc)
-        }));
+            return doc;
+        }
+        n -= site.locations.len();
+        let o = &site.organisations[n];
+        let (name, shown) = o.data.name.get(lang, site.default_lang());
+        let mut doc = Doc::new(&o.urls[&lang], name, "organisation");
+        doc.shown = text_lang(&o.data.description, shown, lang, site);
+        doc.body = o.descriptions.get(&lang).map_or("", String::as_str);
+        doc
     }
-    out
+}
+
+impl crate::search::Pages for Records<'_> {
+    fn records(&self) -> Vec<Document> {
+        (0..self.count())
+            .into_par_iter()
+            .map(|n| self.doc(n).record(self.lang, self.t))
+            .collect()
+    }
+
+    fn content(&self, number: usize) -> String {
+        self.doc(number).content()
+    }
 }
 
 /// The language a location's or organisation's text is in: its description's, which is
@@ -170,14 +214,15 @@ struct When {
 }
 
 /// One document as it is being put together.
-struct Doc {
+struct Doc<'a> {
     url: String,
     title: String,
     /// The language the text is in (`finish` compares it with the section's).
     shown: Lang,
     kind: &'static str,
     summary: String,
-    body: String,
+    /// The body as HTML, as the site holds it.
+    body: &'a str,
     date: Option<When>,
     image: Option<String>,
     filters: BTreeMap<&'static str, Vec<String>>,
@@ -185,15 +230,15 @@ struct Doc {
     places: Vec<String>,
 }
 
-impl Doc {
-    fn new(url: &str, title: &str, kind: &'static str) -> Doc {
+impl<'a> Doc<'a> {
+    fn new(url: &str, title: &str, kind: &'static str) -> Doc<'a> {
         Doc {
             url: url.to_string(),
             title: title.to_string(),
             shown: Lang::Nl,
             kind,
             summary: String::new(),
-            body: String::new(),
+            body: "",
             date: None,
             image: None,
             filters: BTreeMap::new(),
@@ -201,14 +246,14 @@ impl Doc {
         }
     }
 
-    fn of_item<F>(site: &Site, item: &Item<F>, lang: Lang, kind: &'static str) -> Doc {
+    fn of_item<F>(site: &Site, item: &'a Item<F>, lang: Lang, kind: &'static str) -> Doc<'a> {
         let (text, shown) = item.text(lang, site.default_lang());
         let mut doc = Doc::new(item.url(lang), &text.title, kind);
         doc.shown = shown;
         doc.summary.clone_from(&text.summary);
         doc.body = match item.bodies.get(&lang) {
-            Some(Some(resolved)) => resolved.clone(),
-            _ => text.body.html.clone(),
+            Some(Some(resolved)) => resolved,
+            _ => &text.body.html,
         };
         if let Some(image) = &item.common.image {
             doc.thumbnail(site, image);
@@ -262,15 +307,20 @@ impl Doc {
         });
     }
 
-    /// The record Pagefind indexes: the title, summary, text and places as words; the
-    /// filters, metadata and sort key as they are.
-    fn finish(self, lang: Lang, t: &Strings) -> Document {
+    /// The words Pagefind indexes: the title, summary, text and places.
+    fn content(&self) -> String {
         let mut content = format!("{}. {}\n", self.title, self.summary);
-        text_of(&self.body, &mut content);
+        text_of(self.body, &mut content);
         if !self.places.is_empty() {
             content.push('\n');
             content.push_str(&self.places.join(", "));
         }
+        content
+    }
+
+    /// The record Pagefind indexes without its words (`content`): the filters, metadata
+    /// and sort key as they are.
+    fn record(self, lang: Lang, t: &Strings) -> Document {
         let kind = label(t, "search_kind", self.kind);
         let mut meta = BTreeMap::from([
             ("title".to_string(), self.title),
@@ -299,7 +349,7 @@ impl Doc {
         Document {
             url: self.url,
             lang: lang.code(),
-            content,
+            content: String::new(),
             meta,
             filters,
             sort,

@@ -137,10 +137,9 @@ struct Merged {
     variants: Vec<(Arc<str>, Vec<WordPage>)>,
 }
 
-/// A page's words, packed: where each is, and the CBOR that `words` point into.
-/// One page's words, packed, and its fragment: all the index keeps of a page.
+/// One page's words, packed, and its fragment: all the index keeps of a page (where each
+/// word is, in `Gathered`, points into `bytes`).
 pub struct Packed {
-    words: Vec<(Arc<str>, OnPage)>,
     bytes: Vec<u8>,
     fragment: String,
     full_hash: String,
@@ -206,9 +205,40 @@ impl Shape {
         }
     }
 
-    /// Packs page `number` (its place among the pages this shape was made of).
-    pub fn pack(&self, lang: &str, number: usize, page: Page) -> Packed {
-        pack(lang, number, page, &self.meta_fields, self.grouped)
+    /// Packs page `number` (its place among the pages this shape was made of), its words
+    /// added to `gathered`.
+    pub fn pack(&self, lang: &str, number: usize, page: Page, gathered: &mut Gathered) -> Packed {
+        pack(
+            lang,
+            number,
+            page,
+            &self.meta_fields,
+            self.grouped,
+            gathered,
+        )
+    }
+}
+
+/// The pages of each word, from a run of pages that follow one another (one core packs
+/// them in order): the runs are joined in page order by `finish`.
+#[derive(Default)]
+pub struct Gathered {
+    /// The number of the run's first page.
+    first: Option<usize>,
+    words: HashMap<Arc<str>, Merged>,
+}
+
+impl Gathered {
+    fn add(&mut self, number: usize, stem: &Arc<str>, on: OnPage) {
+        self.first.get_or_insert(number);
+        let known = match self.words.get_mut(stem) {
+            Some(known) => known,
+            None => self.words.entry(stem.clone()).or_default(),
+        };
+        known.pages.extend(on.plain);
+        for (form, at) in &on.variants {
+            known.variant(form, std::slice::from_ref(at));
+        }
     }
 }
 
@@ -219,6 +249,7 @@ impl Shape {
 pub fn finish(
     lang: &str,
     packed: Vec<Packed>,
+    gathered: Vec<Gathered>,
     shape: Shape,
     version: &str,
     max_fragments: usize,
@@ -232,7 +263,7 @@ pub fn finish(
         filters,
         grouped,
     } = shape;
-    let words = merged(&packed);
+    let words = joined(gathered);
     let (bytes, packed): (Vec<Vec<u8>>, Vec<Packed>) = packed
         .into_iter()
         .map(|mut p| (std::mem::take(&mut p.bytes), p))
@@ -262,19 +293,20 @@ pub fn finish(
         let size = (fragments.len() as f32 / max_fragments as f32).ceil() as usize;
         let prefix = format!("{lang}_group_");
         let mut taken = BTreeSet::new();
-        for (group, pages) in meta_pages.chunks_mut(size).zip(fragments.chunks(size)) {
-            let members: BTreeMap<&str, &str> = pages
-                .iter()
-                .map(|(n, f)| (n.as_str(), f.as_str()))
-                .collect();
-            let mut json = String::from("{");
+        // Each group's members are let go of once it is written: the text is held once.
+        let mut fragments = fragments.into_iter();
+        for group in meta_pages.chunks_mut(size) {
+            let members: BTreeMap<String, String> = fragments.by_ref().take(group.len()).collect();
+            let bytes: usize = members.iter().map(|(n, f)| n.len() + f.len() + 4).sum();
+            let mut json = String::with_capacity(bytes + 2);
+            json.push('{');
             for (i, (name, fragment)) in members.into_iter().enumerate() {
                 if i > 0 {
                     json.push(',');
                 }
-                json.push_str(&serde_json::to_string(name).unwrap_or_default());
+                json.push_str(&serde_json::to_string(&name).unwrap_or_default());
                 json.push(':');
-                json.push_str(fragment);
+                json.push_str(&fragment);
             }
             json.push('}');
             let hash = format!("{prefix}{}", full_hash(json.as_bytes()));
@@ -379,7 +411,14 @@ pub fn finish(
 }
 
 /// A page's words and its fragment (as its group has it, where `grouped`).
-fn pack(lang: &str, number: usize, page: Page, meta_fields: &[String], grouped: bool) -> Packed {
+fn pack(
+    lang: &str,
+    number: usize,
+    page: Page,
+    meta_fields: &[String],
+    grouped: bool,
+    gathered: &mut Gathered,
+) -> Packed {
     let field_ids: Vec<u16> = page
         .meta
         .keys()
@@ -387,14 +426,10 @@ fn pack(lang: &str, number: usize, page: Page, meta_fields: &[String], grouped: 
         .collect();
     let mut out = Cbor(Vec::new());
     let mut scratch = Scratch::default();
-    let words = page
-        .entries
-        .iter()
-        .map(|e| {
-            let on = on_page(e, number as u32, &field_ids, &mut out, &mut scratch);
-            (e.stem.clone(), on)
-        })
-        .collect();
+    for e in &page.entries {
+        let on = on_page(e, number as u32, &field_ids, &mut out, &mut scratch);
+        gathered.add(number, &e.stem, on);
+    }
     // The fragment as one page's file and as a member of a group: the same fields in
     // another order. Each is written to JSON once (the text is the most of it).
     let url = json(&page.url);
@@ -436,7 +471,6 @@ fn pack(lang: &str, number: usize, page: Page, meta_fields: &[String], grouped: 
         fragment
     };
     Packed {
-        words,
         bytes: out.0,
         fragment,
         full_hash,
@@ -444,30 +478,11 @@ fn pack(lang: &str, number: usize, page: Page, meta_fields: &[String], grouped: 
     }
 }
 
-/// The pages of each word of the language, in page order, from every page's packed words
-/// (gathered per part of the site on each core, then joined in order).
-fn merged(packed: &[Packed]) -> HashMap<Arc<str>, Merged> {
-    let part = packed.len().div_ceil(rayon::current_num_threads()).max(1);
-    let parts: Vec<HashMap<Arc<str>, Merged>> = packed
-        .par_chunks(part)
-        .map(|pages| {
-            let mut words: HashMap<Arc<str>, Merged> = HashMap::new();
-            for page in pages {
-                for (stem, on) in &page.words {
-                    let known = match words.get_mut(stem) {
-                        Some(known) => known,
-                        None => words.entry(stem.clone()).or_default(),
-                    };
-                    known.pages.extend(on.plain);
-                    for (form, at) in &on.variants {
-                        known.variant(form, std::slice::from_ref(at));
-                    }
-                }
-            }
-            words
-        })
-        .collect();
-    let mut parts = parts.into_iter();
+/// The pages of each word of the language, in page order, from the runs of pages each
+/// core gathered.
+fn joined(mut gathered: Vec<Gathered>) -> HashMap<Arc<str>, Merged> {
+    gathered.sort_by_key(|g| g.first);
+    let mut parts = gathered.into_iter().map(|g| g.words);
     let mut words = parts.next().unwrap_or_default();
     for part in parts {
         for (stem, later) in part {

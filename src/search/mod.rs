@@ -32,6 +32,44 @@ pub struct Document {
     pub sort: BTreeMap<String, String>,
 }
 
+/// The pages of one language to index: what each is (its record without its words)
+/// first, for the shape of the whole index, then each one's words as the index comes to
+/// it, so that the words of every page are never all in memory at once.
+pub trait Pages: Sync {
+    /// Every page's record, its `content` left empty, in the site's order.
+    fn records(&self) -> Vec<Document>;
+
+    /// The words of page `number` of `records`.
+    fn content(&self, number: usize) -> String;
+}
+
+/// Records with their words in them (the tests' records): each page's words are a copy.
+impl Pages for Vec<Document> {
+    fn records(&self) -> Vec<Document> {
+        self.iter()
+            .map(|d| Document {
+                content: String::new(),
+                ..d.clone()
+            })
+            .collect()
+    }
+
+    fn content(&self, number: usize) -> String {
+        self[number].content.clone()
+    }
+}
+
+/// No pages (a language search has no records for).
+impl<P: Pages> Pages for Option<P> {
+    fn records(&self) -> Vec<Document> {
+        self.as_ref().map(P::records).unwrap_or_default()
+    }
+
+    fn content(&self, number: usize) -> String {
+        self.as_ref().map(|p| p.content(number)).unwrap_or_default()
+    }
+}
+
 /// The folder of the index in the site.
 pub const FOLDER: &str = "pagefind";
 
@@ -49,13 +87,13 @@ pub fn index(documents: Vec<Document>) -> Result<Vec<(String, Vec<u8>)>, String>
     index_with(documents, MAX_FRAGMENTS)
 }
 
-/// The index of the documents `documents_in` gives for each of `langs`: one language at
-/// a time, so that only one language's records and words are in memory at once.
-pub fn index_each(
+/// The index of the pages `pages_in` gives for each of `langs`: one language at a time,
+/// so that only one language's records and words are in memory at once.
+pub fn index_each<P: Pages>(
     langs: &[&'static str],
-    documents_in: impl Fn(&'static str) -> Vec<Document>,
+    pages_in: impl Fn(&'static str) -> P,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    index_languages(langs, documents_in, MAX_FRAGMENTS)
+    index_languages(langs, pages_in, MAX_FRAGMENTS)
 }
 
 #[cfg(test)]
@@ -69,7 +107,6 @@ fn index_with(
         by_lang.entry(doc.lang).or_default().push(doc);
     }
     let langs: Vec<&'static str> = langs.into_iter().collect();
-    // Asked for once a language, or twice where a page has no words.
     let take = |lang: &'static str| by_lang.get(lang).cloned().unwrap_or_default();
     index_languages(&langs, take, max_fragments)
 }
@@ -82,9 +119,9 @@ struct LanguageIndex {
     files: Vec<(String, Vec<u8>)>,
 }
 
-fn index_languages(
+fn index_languages<P: Pages>(
     langs: &[&'static str],
-    documents_in: impl Fn(&'static str) -> Vec<Document>,
+    pages_in: impl Fn(&'static str) -> P,
     max_fragments: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let langs: BTreeSet<&'static str> = langs.iter().copied().collect();
@@ -94,7 +131,7 @@ fn index_languages(
     for &lang in &langs {
         let index = index_language(
             lang,
-            &documents_in,
+            &pages_in(lang),
             &include,
             &runtime.version,
             max_fragments,
@@ -133,46 +170,69 @@ fn index_languages(
     Ok(out)
 }
 
-/// The index of the documents `documents_in` gives for `lang`, `None` if no page in it
-/// has words (a language without an index needs no WebAssembly). Each page is packed as
-/// soon as its words are known, numbered by its place, and its words and document are let
-/// go of then: so pages without words, which are not in the index, are found on the first
-/// way through, and the language is indexed again without them.
+/// The index of `pages` (all in `lang`), `None` if no page has words (a language
+/// without an index needs no WebAssembly). Each page's words are made, worked out and
+/// packed in one go, numbered by its place, and let go of then: so pages without words,
+/// which are not in the index, are found on the first way through, and the language is
+/// indexed again without them.
 fn index_language(
     lang: &'static str,
-    documents_in: &impl Fn(&'static str) -> Vec<Document>,
+    pages: &impl Pages,
     include: &[char],
     version: &str,
     max_fragments: usize,
 ) -> Result<Option<LanguageIndex>, String> {
-    let mut documents = crate::timed("search index: records", || last_per_url(documents_in(lang)));
+    // Each record with its number among `pages`' records.
+    let mut records: Vec<(usize, Document)> =
+        crate::timed("search index: records", || last_per_url(pages.records()));
     loop {
-        let described: Vec<format::PageMeta<'_>> = documents
+        let described: Vec<format::PageMeta<'_>> = records
             .iter()
-            .map(|d| (&d.meta, &d.filters, &d.sort))
+            .map(|(_, d)| (&d.meta, &d.filters, &d.sort))
             .collect();
         let shape = format::Shape::of(&described, max_fragments);
         drop(described);
-        let packed: Vec<(bool, format::Packed)> = crate::timed("search index: words", || {
-            documents
+        let (numbers, records_now): (Vec<usize>, Vec<Document>) = records.into_iter().unzip();
+        // Runs of pages that follow one another, a few per core: each gathers its pages'
+        // words (a run's words are a map of the words in it, so the runs are not many).
+        let run = numbers
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1);
+        let runs: Vec<Run> = crate::timed("search index: words", || {
+            records_now
                 .into_par_iter()
+                .zip(numbers.par_iter())
                 .enumerate()
-                .map_init(
-                    || words::Words::new(include),
-                    |w, (number, doc)| {
+                .with_min_len(run)
+                .fold(
+                    || (words::Words::new(include), Run::default()),
+                    |(mut w, mut run), (number, (mut doc, &at))| {
+                        doc.content = pages.content(at);
                         let page = w.page(doc);
-                        (page.has_text, shape.pack(lang, number, page))
+                        let has_text = page.has_text;
+                        let packed = shape.pack(lang, number, page, &mut run.gathered);
+                        run.pages.push((number, has_text, packed));
+                        (w, run)
                     },
                 )
+                .map(|(_, run)| run)
                 .collect()
         });
-        if packed.iter().all(|(words, _)| *words) {
+        let mut packed: Vec<(usize, bool, format::Packed)> = Vec::with_capacity(numbers.len());
+        let mut gathered = Vec::with_capacity(runs.len());
+        for run in runs {
+            packed.extend(run.pages);
+            gathered.push(run.gathered);
+        }
+        packed.sort_by_key(|p| p.0);
+        if packed.iter().all(|(_, words, _)| *words) {
             if packed.is_empty() {
                 return Ok(None);
             }
-            let packed = packed.into_iter().map(|(_, p)| p).collect();
+            let packed = packed.into_iter().map(|(_, _, p)| p).collect();
             let index = crate::timed("search index: pack", || {
-                format::finish(lang, packed, shape, version, max_fragments)
+                format::finish(lang, packed, gathered, shape, version, max_fragments)
             })?;
             let files = crate::timed("search index: gzip", || {
                 index
@@ -188,32 +248,38 @@ fn index_language(
                 files,
             }));
         }
-        let with_words: Vec<bool> = packed.iter().map(|(words, _)| *words).collect();
-        drop(packed);
-        documents = last_per_url(documents_in(lang))
+        let with_words: Vec<bool> = packed.iter().map(|(_, words, _)| *words).collect();
+        drop((packed, gathered));
+        let mut all: Vec<Option<Document>> = pages.records().into_iter().map(Some).collect();
+        records = numbers
             .into_iter()
             .zip(with_words)
-            .filter_map(|(doc, words)| words.then_some(doc))
+            .filter_map(|(at, words)| Some((at, all.get_mut(at)?.take().filter(|_| words)?)))
             .collect();
     }
 }
 
-/// `documents` with one record per URL: a later record of a URL takes the place of the
-/// first, as in Pagefind. (A site cannot have two pages at one URL; this keeps the index
-/// whole where records are made wrong.)
-fn last_per_url(documents: Vec<Document>) -> Vec<Document> {
+/// A run of pages packed on one core, in order: each with its number and whether it has
+/// words, and the words of them all.
+#[derive(Default)]
+struct Run {
+    pages: Vec<(usize, bool, format::Packed)>,
+    gathered: format::Gathered,
+}
+
+/// `documents` with one record per URL, each with its place in `documents`: a later
+/// record of a URL takes the place of the first, as in Pagefind. (A site cannot have two
+/// pages at one URL; this keeps the index whole where records are made wrong.)
+fn last_per_url(documents: Vec<Document>) -> Vec<(usize, Document)> {
     let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut place = Vec::with_capacity(documents.len());
     for (n, doc) in documents.iter().enumerate() {
         let first = *at.entry(doc.url.as_str()).or_insert(n);
         place.push(first);
     }
-    if place.iter().enumerate().all(|(n, &p)| n == p) {
-        return documents;
-    }
-    let mut slots: Vec<Option<Document>> = (0..documents.len()).map(|_| None).collect();
-    for (doc, p) in documents.into_iter().zip(place) {
-        slots[p] = Some(doc);
+    let mut slots: Vec<Option<(usize, Document)>> = (0..documents.len()).map(|_| None).collect();
+    for (n, (doc, p)) in documents.into_iter().zip(place).enumerate() {
+        slots[p] = Some((n, doc));
     }
     slots.into_iter().flatten().collect()
 }
