@@ -167,6 +167,13 @@ pub fn parse_file(file: &SourceFile, config: &SiteConfig) -> (Option<Parsed>, Ve
 /// (U+0080–U+009F) are 0xC2 followed by 0x80–0x9F.
 pub fn control_character(rel: &str, text: &str) -> Option<Diagnostic> {
     let bytes = text.as_bytes();
+    // Most files have none: a branch-free pass over every byte (which the compiler makes
+    // wide) rules them out before the exact search.
+    let suspect =
+        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) | (b == 0x7f) | (b == 0xc2);
+    if !bytes.iter().fold(false, |any, &b| any | suspect(b)) {
+        return None;
+    }
     let at = bytes.iter().enumerate().position(|(i, &b)| {
         (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
             || b == 0x7f
